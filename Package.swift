@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Upcoming language features every target opts into (see docs/style.md: hummingbird).
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "copydesk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "copydesk", targets: ["copydesk"]),
+        .library(name: "CopydeskCore", targets: ["CopydeskCore"]),
+        .library(name: "CopydeskStages", targets: ["CopydeskStages"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // The shared core: Document, the Stage protocol, registry, pipeline files, runner, inputs.
+        .target(
+            name: "CopydeskCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // Built-in stages, one module each.
+        .target(name: "Normalise", dependencies: ["CopydeskCore"], path: "Plugins/Normalise", swiftSettings: upcoming),
+        .target(name: "Export", dependencies: ["CopydeskCore"], path: "Plugins/Export", swiftSettings: upcoming),
+        // The one place built-in stages are registered; third-party runners call it too.
+        .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Export"], swiftSettings: upcoming),
+        // In-memory sources and sinks for stage tests.
+        .target(name: "CopydeskTesting", dependencies: ["CopydeskCore"], swiftSettings: upcoming),
+        .executableTarget(
+            name: "copydesk",
+            dependencies: [
+                "CopydeskCore", "CopydeskStages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "copydesk-bench",
+            dependencies: [
+                "CopydeskCore", "CopydeskStages", "CopydeskTesting", "Normalise",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/copydesk-bench",
+            swiftSettings: upcoming
+        ),
+        .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
+        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["copydesk", "CopydeskCore", "CopydeskStages"],
+            resources: [.copy("Expected")],
+            swiftSettings: upcoming
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

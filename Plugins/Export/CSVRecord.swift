@@ -1,0 +1,49 @@
+import CopydeskCore
+
+/// One document as an RFC 4180 CSV row: fields quoted when needed, quotes doubled, CRLF line ends.
+enum CSVRecord {
+    static let columns = [
+        "id", "source_path", "source_line", "url", "title", "published", "author", "site", "language", "text",
+        "links", "entity_count", "entities", "duplicate_cluster", "duplicate_canonical", "duplicate_relation", "duplicate_similarity",
+    ]
+
+    static var header: [UInt8] {
+        var bytes: [UInt8] = []
+        append(columns, to: &bytes)
+        return bytes
+    }
+
+    static func row(_ document: Document) -> [UInt8] {
+        let entities = document.entities ?? []
+        let fields: [String] = [
+            document.id, document.source.path, document.source.line.map(String.init) ?? "", document.url ?? "",
+            document.title ?? "", document.published ?? "", document.author ?? "", document.site ?? "", document.language ?? "",
+            document.text, document.links.joined(separator: " "), document.entities == nil ? "" : String(entities.count),
+            entities.map { "\($0.type):\($0.name)" }.joined(separator: "; "),
+            document.duplicate?.cluster ?? "", document.duplicate?.canonical ?? "", document.duplicate?.relation ?? "",
+            document.duplicate.map { String($0.similarity) } ?? "",
+        ]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(document.text.utf8.count + 256)
+        append(fields, to: &bytes)
+        return bytes
+    }
+
+    private static func append(_ fields: [String], to bytes: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            let needsQuotes = field.utf8.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }
+            if !needsQuotes {
+                bytes.append(contentsOf: field.utf8)
+                continue
+            }
+            bytes.append(0x22)
+            for byte in field.utf8 {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+            bytes.append(0x22)
+        }
+        bytes.append(contentsOf: [0x0D, 0x0A])
+    }
+}

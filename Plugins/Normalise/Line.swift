@@ -1,0 +1,82 @@
+/// One line of a text as byte offsets, with the measurements paragraph detection needs. Widths are in
+/// columns: one per scalar, four per leading tab.
+struct Line {
+    /// How the line relates to the line before it in the output.
+    enum Link {
+        /// The first non-blank line, or a line that starts a new paragraph.
+        case breakBefore
+        /// A line joined to the previous non-blank line with one space.
+        case join
+        /// Undecided yet (auto mode: depends on the document's shape).
+        case candidate
+    }
+
+    /// The first byte of the line.
+    var rawStart: Int
+    /// The first byte after the indentation (spaces and tabs).
+    var contentStart: Int
+    /// One past the last byte that is not a space or tab.
+    var contentEnd: Int
+    /// The newline ending the line, or the end of the text.
+    var rawEnd: Int
+    /// Columns of indentation.
+    var indent: Int
+    /// Columns from the start of the line to `contentEnd`, indentation included.
+    var width: Int
+    /// Columns of the first word (up to the first space or tab in the content).
+    var firstWordWidth: Int
+    var link: Link = .breakBefore
+    /// The index of the previous non-blank line (-1 for none).
+    var previous: Int = -1
+
+    var isBlank: Bool { contentStart == contentEnd }
+    /// Columns of the content alone.
+    var contentWidth: Int { width - indent }
+}
+
+/// Splits UTF-8 text into ``Line``s on LF, in one pass.
+enum LineScanner {
+    /// Every line of `bytes`, blank ones included (a trailing newline yields a final empty line).
+    /// With `asciiOnly` widths are byte counts; otherwise UTF-8 continuation bytes are not counted.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> [Line] {
+        var lines: [Line] = []
+        guard let p = bytes.baseAddress else { return lines }
+        let n = bytes.count
+        lines.reserveCapacity(n / 48 + 2)
+        var i = 0
+        while true {
+            let rawStart = i
+            var indent = 0
+            while i < n {
+                let c = p[i]
+                if c == 0x20 {
+                    indent += 1
+                } else if c == 0x09 {
+                    indent += 4
+                } else {
+                    break
+                }
+                i += 1
+            }
+            let contentStart = i
+            let newline = ByteSearch.firstIndex(of: 0x0A, in: p, from: i, to: n)
+            var contentEnd = newline
+            while contentEnd > contentStart && (p[contentEnd - 1] == 0x20 || p[contentEnd - 1] == 0x09) { contentEnd -= 1 }
+            var wordEnd = contentStart
+            while wordEnd < contentEnd && p[wordEnd] != 0x20 && p[wordEnd] != 0x09 { wordEnd += 1 }
+            var contentWidth = contentEnd - contentStart
+            var firstWordWidth = wordEnd - contentStart
+            if !asciiOnly {
+                let inWord = ByteSearch.continuationBytes(p, from: contentStart, to: wordEnd)
+                firstWordWidth -= inWord
+                contentWidth -= inWord + ByteSearch.continuationBytes(p, from: wordEnd, to: contentEnd)
+            }
+            lines.append(Line(
+                rawStart: rawStart, contentStart: contentStart, contentEnd: contentEnd, rawEnd: newline, indent: indent,
+                width: indent + contentWidth, firstWordWidth: firstWordWidth))
+            if newline >= n { break }
+            i = newline + 1
+        }
+        return lines
+    }
+}

@@ -1,0 +1,94 @@
+/// How the pipeline reads its documents: the `input:` section of a pipeline file.
+public struct InputOptions: Sendable {
+    /// The format of input files.
+    public enum Format: String, Sendable, CaseIterable {
+        /// Decide by file extension (`.txt`, `.html`/`.htm`, `.jsonl`/`.ndjson`); unknown extensions
+        /// given explicitly are sniffed by their first byte.
+        case auto
+        case txt, html, jsonl
+    }
+
+    public var paths: [String]
+    public var format: Format
+    public var invalidUTF8: InvalidUTF8Policy
+    /// Largest accepted document (a whole `.txt`/`.html` file, or one JSONL line), in bytes.
+    public var maxDocumentBytes: Int
+    /// Which JSONL fields hold which document fields.
+    public var fields: JSONLFieldMap
+
+    public init(
+        paths: [String] = [], format: Format = .auto, invalidUTF8: InvalidUTF8Policy = .repair,
+        maxDocumentBytes: Int = InputOptions.defaultMaxDocumentBytes, fields: JSONLFieldMap = JSONLFieldMap()
+    ) {
+        self.paths = paths
+        self.format = format
+        self.invalidUTF8 = invalidUTF8
+        self.maxDocumentBytes = maxDocumentBytes
+        self.fields = fields
+    }
+
+    public static let defaultMaxDocumentBytes = 16 * 1024 * 1024
+
+    /// The `input:` options as declared for decoding and for `copydesk stages`.
+    public static let specs: [OptionSpec] = [
+        OptionSpec("paths", .list(.path), default: .list([]),
+                   "Files and directories to read (directories recursively, sorted); `-` is JSONL on stdin. `--input` replaces them."),
+        OptionSpec("format", .choice(Format.allCases.map(\.rawValue)), default: .string("auto"),
+                   "auto: by extension (.txt, .html/.htm, .jsonl/.ndjson); or force one format for every file."),
+        OptionSpec("invalid_utf8", .choice(["repair", "reject"]), default: .string("repair"),
+                   "repair: replace invalid UTF-8 with U+FFFD and count it; reject: send the document to the rejects output."),
+        OptionSpec("max_document_bytes", .int(min: 1, max: nil), default: .int(defaultMaxDocumentBytes),
+                   "Largest document accepted (a whole .txt/.html file or one JSONL line); larger ones are rejected."),
+        OptionSpec("fields", .record(JSONLFieldMap.specs), default: nil,
+                   "JSONL field names for id, url, title, text, html, published, author, site, language (defaults: the same names)."),
+    ]
+
+    /// Builds the options from a decoded `input:` section.
+    public init(_ options: StageOptions) {
+        self.init(
+            paths: options.strings("paths"),
+            format: Format(rawValue: options.string("format")) ?? .auto,
+            invalidUTF8: InvalidUTF8Policy(rawValue: options.string("invalid_utf8")) ?? .repair,
+            maxDocumentBytes: options.int("max_document_bytes"),
+            fields: JSONLFieldMap(options.entries("fields")))
+    }
+}
+
+/// The names of the JSONL fields that hold each document field.
+public struct JSONLFieldMap: Sendable, Equatable {
+    public var id = "id"
+    public var url = "url"
+    public var title = "title"
+    public var text = "text"
+    public var html = "html"
+    public var published = "published"
+    public var author = "author"
+    public var site = "site"
+    public var language = "language"
+
+    public init() {}
+
+    static let names = ["id", "url", "title", "text", "html", "published", "author", "site", "language"]
+
+    static let specs: [OptionSpec] = names.map {
+        OptionSpec($0, .string, default: .string($0), "JSONL field holding the document's \($0).")
+    }
+
+    init(_ entries: [KeyedOptionValue]) {
+        for entry in entries {
+            guard let name = entry.value.stringValue else { continue }
+            switch entry.key {
+            case "id": id = name
+            case "url": url = name
+            case "title": title = name
+            case "text": text = name
+            case "html": html = name
+            case "published": published = name
+            case "author": author = name
+            case "site": site = name
+            case "language": language = name
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+
+/// Running counts of what the inputs produced, for the run report.
+public struct InputStats: Sendable {
+    public var files = 0
+    public var bytes: Int64 = 0
+    public var documents = 0
+    public var rejected = 0
+    /// Documents in which invalid UTF-8 was replaced, and the number of replacements.
+    public var repairedDocuments = 0
+    public var repairedSequences = 0
+    /// Files passed over during directory walks, with the reason.
+    public var skippedFiles: [(path: String, reason: String)] = []
+
+    public init() {}
+}
+
+/// Anything that yields input items in order: files on disk (``InputReader``), or memory in tests.
+public protocol DocumentSource {
+    /// The next document or rejection, or `nil` at the end.
+    mutating func next() throws(InputError) -> InputItem?
+    /// What has been read so far.
+    var stats: InputStats { get }
+}
+
+/// Reads every document of an input plan in order, one item at a time, with bounded memory.
+/// Per-file problems become rejections; only system failures (or a missing path) throw.
+public struct InputReader: DocumentSource {
+    public let options: InputOptions
+    private let files: [InputFile]
+    private var fileIndex = 0
+    private var jsonl: LineReader<FileByteStream>?
+    private var jsonlPath = ""
+    public private(set) var stats = InputStats()
+
+    public init(plan: InputPlan, options: InputOptions) {
+        self.files = plan.files
+        self.options = options
+        self.stats.skippedFiles = plan.skipped
+    }
+
+    /// The next document or rejection, or `nil` when every input is read.
+    public mutating func next() throws(InputError) -> InputItem? {
+        while true {
+            if jsonl != nil {
+                if let item = try nextJSONLItem() { return count(item) }
+                stats.bytes += jsonl?.bytesRead ?? 0
+                jsonl?.close()
+                jsonl = nil
+                continue
+            }
+            guard fileIndex < files.count else { return nil }
+            let file = files[fileIndex]
+            fileIndex += 1
+            stats.files += 1
+            var format = file.format
+            if format == .auto { format = sniff(file.path) }
+            switch format {
+            case .jsonl:
+                let stream: FileByteStream
+                do {
+                    stream = try FileByteStream(path: file.path)
+                } catch {
+                    return count(.rejected(Rejection(source: SourceLocation(path: file.path), stage: "input", reason: error.message)))
+                }
+                jsonl = LineReader(stream: stream, maxLineBytes: options.maxDocumentBytes)
+                jsonlPath = file.path
+            case .txt, .html, .auto:
+                return count(readWholeFile(file.path, asHTML: format == .html))
+            }
+        }
+    }
+
+    private mutating func count(_ item: InputItem) -> InputItem {
+        switch item {
+        case .document: stats.documents += 1
+        case .rejected: stats.rejected += 1
+        }
+        return item
+    }
+
+    /// Guesses the format of a file with an unknown extension from its first non-blank byte.
+    private func sniff(_ path: String) -> InputOptions.Format {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .txt }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 512)) ?? Data()
+        switch head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) {
+        case UInt8(ascii: "{"): return .jsonl
+        case UInt8(ascii: "<"): return .html
+        default: return .txt
+        }
+    }
+
+    /// The id of a one-document file: its name without the extension.
+    static func fileID(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    private mutating func readWholeFile(_ path: String, asHTML: Bool) -> InputItem {
+        let source = SourceLocation(path: path)
+        let id = Self.fileID(path)
+        func reject(_ reason: String) -> InputItem { .rejected(Rejection(source: source, id: id, stage: "input", reason: reason)) }
+        var stream: FileByteStream
+        do { stream = try FileByteStream(path: path) } catch { return reject(error.message) }
+        defer { stream.close() }
+        if let size = stream.size(), size > Int64(options.maxDocumentBytes) {
+            stats.bytes += size
+            return reject("file is \(size) bytes, over input.max_document_bytes (\(options.maxDocumentBytes)); raise the limit or split the file")
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+        while true {
+            let result: Result<Int, InputError> = chunk.withUnsafeMutableBytes { raw in
+                do throws(InputError) { return .success(try stream.read(into: raw)) } catch { return .failure(error) }
+            }
+            guard case .success(let count) = result else {
+                if case .failure(let error) = result { return reject(error.message) }
+                break
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > options.maxDocumentBytes {
+                return reject("file is over input.max_document_bytes (\(options.maxDocumentBytes)); raise the limit or split the file")
+            }
+        }
+        stats.bytes += Int64(bytes.count)
+        do throws(DocumentRejection) {
+            if asHTML {
+                let decoded = try Self.withBuffer(bytes) { buffer throws(DocumentRejection) in try HTMLSniffing.decode(buffer) }
+                return .document(Document(id: id, source: source, title: HTMLSniffing.title(in: decoded.text), text: "", html: decoded.text))
+            }
+            let policy = options.invalidUTF8
+            let decoded = try Self.withBuffer(bytes) { buffer throws(DocumentRejection) in
+                try TextDecoding.decodeUTF8(buffer, policy: policy)
+            }
+            noteRepairs(decoded.repairs)
+            let (title, text) = Self.splitTitle(decoded.text)
+            return .document(Document(id: id, source: source, title: title, text: text))
+        } catch {
+            return reject(error.reason)
+        }
+    }
+
+    private mutating func noteRepairs(_ repairs: Int) {
+        guard repairs > 0 else { return }
+        stats.repairedDocuments += 1
+        stats.repairedSequences += repairs
+    }
+
+    /// Calls `body` with the bytes' buffer, keeping the typed error.
+    static func withBuffer<T, E: Error>(_ bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> T) throws(E) -> T {
+        let result: Result<T, E> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(E) { return .success(try body(buffer)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Splits a plain-text article: the first non-empty line is the title, the rest is the text.
+    public static func splitTitle(_ text: String) -> (title: String?, text: String) {
+        var remaining = Substring(text)
+        while let newline = remaining.firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let line = remaining[..<newline]
+            remaining = remaining[remaining.index(after: newline)...]
+            if !line.allSatisfy(\.isWhitespace) {
+                return (line.trimmingCharacters(in: .whitespaces), String(remaining))
+            }
+        }
+        if remaining.allSatisfy(\.isWhitespace) { return (nil, "") }
+        return (remaining.trimmingCharacters(in: .whitespaces), "")
+    }
+
+    private mutating func nextJSONLItem() throws(InputError) -> InputItem? {
+        while true {
+            guard let next = try jsonl?.next() else { return nil }
+            switch next {
+            case .tooLong(let number, let length):
+                return .rejected(Rejection(
+                    source: SourceLocation(path: jsonlPath, line: number), stage: "input",
+                    reason: "line is \(length) bytes, over input.max_document_bytes (\(options.maxDocumentBytes)); raise the limit or split the record"))
+            case .line(let number, var bytes, _):
+                if bytes.last == 0x0D { bytes.removeLast() }
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                return jsonlRecord(bytes, line: number)
+            }
+        }
+    }
+
+    private mutating func jsonlRecord(_ bytes: [UInt8], line: Int) -> InputItem {
+        let source = SourceLocation(path: jsonlPath, line: line)
+        func reject(_ reason: String, id: String? = nil) -> InputItem {
+            .rejected(Rejection(source: source, id: id, stage: "input", reason: reason))
+        }
+        let check = bytes.withUnsafeBufferPointer { TextDecoding.validateUTF8($0) }
+        if check.errors > 0 {
+            if options.invalidUTF8 == .reject {
+                return reject("invalid UTF-8 at byte offset \(check.firstError) of the line; set input.invalid_utf8: repair to replace it with U+FFFD")
+            }
+            noteRepairs(check.errors)
+        }
+        let value: JSONValue
+        do {
+            if check.errors > 0 {
+                value = try JSONParser.parse(String(decoding: bytes, as: UTF8.self))
+            } else {
+                value = try Self.withBuffer(bytes) { buffer throws(JSONParseError) in try JSONParser.parse(buffer) }
+            }
+        } catch {
+            return reject("not valid JSON: \(error.description)")
+        }
+        guard case .object = value else { return reject("expected a JSON object per line, got \(value.kindName)") }
+        let fields = options.fields
+        var id: String
+        switch value[fields.id] {
+        case .string(let s)? where !s.isEmpty: id = s
+        case .number(let n)? where n == n.rounded() && abs(n) < 1e18: id = String(Int64(n))
+        case nil, .null?: id = StableID.make(path: jsonlPath, position: line)
+        case let other?: return reject("field '\(fields.id)' must be a string or integer id, not \(other.kindName)")
+        }
+        if id.isEmpty { id = StableID.make(path: jsonlPath, position: line) }
+        func string(_ key: String) -> Result<String?, DocumentRejection> {
+            switch value[key] {
+            case nil, .null?: return .success(nil)
+            case .string(let s)?: return .success(s)
+            case let other?: return .failure(DocumentRejection("field '\(key)' must be a string, not \(other.kindName)"))
+            }
+        }
+        do throws(DocumentRejection) {
+            let text = try string(fields.text).get()
+            let html = try string(fields.html).get()
+            guard text != nil || html != nil else {
+                return reject("record has no text: no string field '\(fields.text)'"
+                    + (fields.html != fields.text ? " or '\(fields.html)'" : "")
+                    + "; set input.fields.text to the field that holds the text", id: id)
+            }
+            var document = Document(
+                id: id, source: source, url: try string(fields.url).get(), title: try string(fields.title).get(),
+                published: try string(fields.published).get(), author: try string(fields.author).get(),
+                site: try string(fields.site).get(), language: try string(fields.language).get(),
+                text: text ?? "", html: html)
+            if document.title == nil, let html { document.title = HTMLSniffing.title(in: html) }
+            if case .array(let links)? = value["links"] { document.links = links.compactMap(\.stringValue) }
+            return .document(document)
+        } catch {
+            return reject(error.reason, id: id)
+        }
+    }
+}
+
+/// Stable ids for documents whose input gives none: a hash of the source path and position.
+public enum StableID {
+    /// `"<64-bit FNV-1a of path and position, hex>"`, the same on every run over the same input.
+    public static func make(path: String, position: Int) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(path)#\(position)".utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,124 @@
+import Yams
+
+/// Decodes option mappings from a composed YAML tree strictly: unknown keys, wrong types and missing
+/// required options are errors with `file:line:column` and the nearest valid name; defaults are applied.
+struct OptionDecoder {
+    let file: String
+
+    func position(of node: Node) -> FilePosition? {
+        node.mark.map { FilePosition(file: file, line: $0.line, column: $0.column) }
+    }
+
+    /// Decodes `pairs` (a mapping's entries minus any keys in `skipping`) against `specs`.
+    func decode(
+        _ pairs: [(key: Node, value: Node)], specs: [OptionSpec], owner: String, at ownerPosition: FilePosition?,
+        skipping: Set<String> = []
+    ) throws(ConfigError) -> StageOptions {
+        var values: [String: OptionValue] = [:]
+        var positions: [String: FilePosition] = [:]
+        for (keyNode, valueNode) in pairs {
+            guard case .scalar(let keyScalar) = keyNode else {
+                throw ConfigError("\(owner): option names must be plain strings", at: position(of: keyNode))
+            }
+            let key = keyScalar.string
+            if skipping.contains(key) { continue }
+            guard let spec = specs.first(where: { $0.name == key }) else {
+                let names = specs.map(\.name)
+                let hint = names.isEmpty ? "it takes no options" : NearestName.hint(for: key, among: names)
+                throw ConfigError("\(owner) has no option '\(key)'; \(hint)", at: position(of: keyNode))
+            }
+            if values[key] != nil {
+                throw ConfigError("\(owner): option '\(key)' is given twice", at: position(of: keyNode))
+            }
+            values[key] = try value(valueNode, as: spec.kind, name: "\(owner) option '\(key)'")
+            positions[key] = position(of: valueNode)
+        }
+        for spec in specs where values[spec.name] == nil {
+            if spec.required {
+                throw ConfigError("\(owner) needs option '\(spec.name)' (\(spec.kind)): \(spec.summary)", at: ownerPosition)
+            }
+            if let fallback = spec.defaultValue { values[spec.name] = fallback }
+        }
+        return StageOptions(values: values, positions: positions, position: ownerPosition)
+    }
+
+    func value(_ node: Node, as kind: OptionKind, name: String) throws(ConfigError) -> OptionValue {
+        let at = position(of: node)
+        func typeError(_ expected: String) -> ConfigError {
+            ConfigError("\(name) must be \(expected), not \(describe(node))", at: at)
+        }
+        switch kind {
+        case .string, .path:
+            guard case .scalar(let scalar) = node, node.null == nil || scalar.style != .plain else {
+                throw typeError(kind == .path ? "a path" : "a string")
+            }
+            return .string(scalar.string)
+        case .choice(let choices):
+            guard case .scalar(let scalar) = node else { throw typeError("one of \(choices.joined(separator: ", "))") }
+            guard choices.contains(scalar.string) else {
+                throw ConfigError("\(name) must be one of \(choices.joined(separator: ", ")), not '\(scalar.string)'"
+                    + (NearestName.suggestion(for: scalar.string, among: choices).map { "; did you mean '\($0)'?" } ?? ""), at: at)
+            }
+            return .string(scalar.string)
+        case .bool:
+            guard case .scalar(let scalar) = node, scalar.style == .plain, let b = node.bool else { throw typeError("true or false") }
+            return .bool(b)
+        case .int(let lo, let hi):
+            guard case .scalar(let scalar) = node, scalar.style == .plain, let i = node.int else { throw typeError("an integer") }
+            if let lo, i < lo { throw ConfigError("\(name) must be at least \(lo), not \(i)", at: at) }
+            if let hi, i > hi { throw ConfigError("\(name) must be at most \(hi), not \(i)", at: at) }
+            return .int(i)
+        case .double(let lo, let hi):
+            guard case .scalar(let scalar) = node, scalar.style == .plain, let d = node.float, d.isFinite else {
+                throw typeError("a number")
+            }
+            if let lo, d < lo { throw ConfigError("\(name) must be at least \(lo), not \(d)", at: at) }
+            if let hi, d > hi { throw ConfigError("\(name) must be at most \(hi), not \(d)", at: at) }
+            return .double(d)
+        case .list(let inner):
+            guard case .sequence(let sequence) = node else { throw typeError("a list") }
+            var items: [OptionValue] = []
+            for (index, element) in sequence.enumerated() {
+                items.append(try value(element, as: inner, name: "\(name) item \(index + 1)"))
+            }
+            return .list(items)
+        case .map(let inner):
+            guard case .mapping(let mapping) = node else { throw typeError("a mapping") }
+            var pairs: [KeyedOptionValue] = []
+            for (keyNode, valueNode) in mapping {
+                guard case .scalar(let keyScalar) = keyNode else { throw typeError("a mapping with string keys") }
+                pairs.append(KeyedOptionValue(key: keyScalar.string, value: try value(valueNode, as: inner, name: "\(name) key '\(keyScalar.string)'")))
+            }
+            return .map(pairs)
+        case .record(let specs):
+            guard case .mapping(let mapping) = node else { throw typeError("a mapping") }
+            let decoded = try decode(Array(mapping), specs: specs, owner: name, at: at)
+            return .map(specs.compactMap { spec in decoded[spec.name].map { KeyedOptionValue(key: spec.name, value: $0) } })
+        }
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if node.null != nil { return "null" }
+                if node.bool != nil { return "the boolean \(scalar.string)" }
+                if node.int != nil { return "the integer \(scalar.string)" }
+                if node.float != nil { return "the number \(scalar.string)" }
+            }
+            return "the string '\(scalar.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+extension OptionKind {
+    static func == (lhs: OptionKind, rhs: OptionKind) -> Bool {
+        switch (lhs, rhs) {
+        case (.string, .string), (.path, .path), (.bool, .bool): true
+        default: false
+        }
+    }
+}

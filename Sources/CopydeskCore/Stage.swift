@@ -1,0 +1,83 @@
+/// What a per-document stage decided about one document.
+public enum Verdict: Sendable, Equatable {
+    /// Keep the (possibly changed) document.
+    case keep
+    /// Remove the document from the stream; it goes to the drops output with this reason.
+    case drop(reason: String)
+}
+
+/// A document a stage could not process: it goes to the rejects output with this reason.
+public struct DocumentRejection: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Why, in words a user can act on.
+    public var reason: String
+
+    public init(_ reason: String) { self.reason = reason }
+
+    public var description: String { reason }
+}
+
+/// A stage that transforms one document at a time. The runner calls it from several threads at once
+/// and restores input order afterwards, so it must not depend on the order of calls.
+public protocol DocumentStage: Sendable {
+    /// Transforms `document` in place. Return `.drop(reason:)` to remove it, or throw a
+    /// ``DocumentRejection`` when the document cannot be processed.
+    func process(_ document: inout Document) throws(DocumentRejection) -> Verdict
+}
+
+/// Receives what a corpus-wide stage passes on: documents for the next stage, and drops.
+public protocol CorpusOutput {
+    /// Passes `document` to the next stage.
+    mutating func emit(_ document: Document)
+    /// Removes `document` from the stream, with the reason recorded in the drops output.
+    mutating func drop(_ document: Document, reason: String)
+}
+
+/// A stage that sees the whole ordered stream (dedupe, export). The runner owns one instance and calls
+/// `consume` in input order from one thread; `prepare` is the optional part that runs in parallel.
+public protocol CorpusStage: AnyObject {
+    /// Work done per document in parallel, before `consume`, e.g. computing signatures. The result is
+    /// handed to `consume` with the same document. Return `nil` when there is nothing to precompute.
+    var preparer: (any DocumentPreparer)? { get }
+    /// Called once before the first document: open outputs, load indexes.
+    func start() throws(StageError)
+    /// Handles the next document in input order, with what `preparer` computed for it.
+    func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError)
+    /// Called once after the last document: flush, emit held documents, commit outputs.
+    func finish(into output: inout some CorpusOutput) throws(StageError)
+    /// Called instead of `finish` when the run fails: remove temporary files, keep earlier outputs intact.
+    func abort()
+}
+
+extension CorpusStage {
+    public var preparer: (any DocumentPreparer)? { nil }
+    public func start() throws(StageError) {}
+    public func abort() {}
+}
+
+/// The parallel half of a corpus-wide stage.
+public protocol DocumentPreparer: Sendable {
+    /// Computes what `consume` needs for `document`; called from several threads at once.
+    func prepare(_ document: Document) -> any Sendable
+}
+
+/// A failure that stops the run: an output that cannot be written, a corrupt index.
+public struct StageError: Error, Sendable, CustomStringConvertible {
+    /// The kind of failure, which decides the exit code.
+    public enum Kind: Sendable { case io, badData, configuration }
+    public var kind: Kind
+    /// What went wrong and what to do next.
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// A stage instance as the runner holds it: one of the two kinds.
+public enum StageInstance {
+    case document(any DocumentStage)
+    case corpus(any CorpusStage)
+}

@@ -1,0 +1,42 @@
+/// The text `copydesk stages` prints: every registered stage with its kind, summary and options
+/// (type, default, meaning), plus the pipeline file's `input:` and `run:` sections.
+public enum StageCatalog {
+    public static func describe(_ registry: StageRegistry) -> String {
+        var lines: [String] = []
+        for descriptor in registry.descriptors {
+            lines.append("\(descriptor.id)  (\(descriptor.kind.rawValue))")
+            lines.append("  \(descriptor.summary)")
+            lines.append(contentsOf: describe(options: descriptor.options, indent: "    "))
+            lines.append("")
+        }
+        lines.append("pipeline sections")
+        lines.append("  input:")
+        lines.append(contentsOf: describe(options: InputOptions.specs, indent: "    "))
+        lines.append("  run:")
+        lines.append(contentsOf: describe(options: RunOptions.specs, indent: "    "))
+        lines.append("  report: path  (optional) Where to write the run report; default: next to the last output.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func describe(options: [OptionSpec], indent: String) -> [String] {
+        guard !options.isEmpty else { return [indent + "(no options)"] }
+        var lines: [String] = []
+        for spec in options {
+            let presence: String
+            if spec.required {
+                presence = "required"
+            } else if let value = spec.defaultValue {
+                presence = "default \(value)"
+            } else {
+                presence = "optional"
+            }
+            if case .record(let fields) = spec.kind {
+                lines.append("\(indent)\(spec.name): mapping  (\(presence)) \(spec.summary)")
+                lines.append(contentsOf: describe(options: fields, indent: indent + "  "))
+            } else {
+                lines.append("\(indent)\(spec.name): \(spec.kind)  (\(presence)) \(spec.summary)")
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,80 @@
+public import Logging
+
+/// What a stage factory gets besides its options.
+public struct StageContext: Sendable {
+    /// The pipeline file the stage was declared in (`nil` for stages built in code).
+    public var pipelineFile: String?
+    /// Where the stage should log; never stdout.
+    public var logger: Logger
+
+    public init(pipelineFile: String? = nil, logger: Logger = Logger(label: "copydesk")) {
+        self.pipelineFile = pipelineFile
+        self.logger = logger
+    }
+}
+
+/// Everything the runner and `copydesk stages` need to know about one stage: its id in pipeline
+/// files, what it does, its options, and how to build it from decoded options.
+public struct StageDescriptor: Sendable {
+    /// Whether a stage works per document (parallel) or on the ordered stream.
+    public enum Kind: String, Sendable { case document = "per-document", corpus = "corpus-wide" }
+
+    /// The id used in pipeline files (`use: normalise`).
+    public var id: String
+    public var kind: Kind
+    /// One line for `copydesk stages`.
+    public var summary: String
+    public var options: [OptionSpec]
+    /// Builds a stage instance; throws a positioned ``ConfigError`` for options that are well-typed but unusable.
+    public var make: @Sendable (StageOptions, StageContext) throws(ConfigError) -> StageInstance
+
+    public init(
+        id: String, kind: Kind, summary: String, options: [OptionSpec],
+        make: @escaping @Sendable (StageOptions, StageContext) throws(ConfigError) -> StageInstance
+    ) {
+        self.id = id
+        self.kind = kind
+        self.summary = summary
+        self.options = options
+        self.make = make
+    }
+
+    /// The options with every default applied, as a stage built in code (tests, embedding) would get them.
+    public func defaultOptions(overriding given: [String: OptionValue] = [:]) throws(ConfigError) -> StageOptions {
+        var values: [String: OptionValue] = [:]
+        for spec in options {
+            if let value = given[spec.name] ?? spec.defaultValue {
+                values[spec.name] = value
+            } else if spec.required {
+                throw ConfigError("stage '\(id)' needs option '\(spec.name)' (\(spec.kind)): \(spec.summary)")
+            }
+        }
+        for name in given.keys where !options.contains(where: { $0.name == name }) {
+            throw ConfigError("stage '\(id)' has no option '\(name)'; " + NearestName.hint(for: name, among: options.map(\.name)))
+        }
+        return StageOptions(values: values)
+    }
+}
+
+/// The explicit list of stages a runner knows. Built-in stages are registered in one place
+/// (`CopydeskStages.builtIn`); a third-party runner adds its own with `register`.
+public struct StageRegistry: Sendable {
+    public private(set) var descriptors: [StageDescriptor] = []
+
+    public init(_ descriptors: [StageDescriptor] = []) {
+        for descriptor in descriptors { register(descriptor) }
+    }
+
+    /// Adds a stage. Registering an id twice is a programming error.
+    public mutating func register(_ descriptor: StageDescriptor) {
+        precondition(self.descriptor(for: descriptor.id) == nil, "stage id '\(descriptor.id)' registered twice")
+        descriptors.append(descriptor)
+    }
+
+    public func descriptor(for id: String) -> StageDescriptor? {
+        descriptors.first { $0.id == id }
+    }
+
+    /// Every registered id, in registration order.
+    public var ids: [String] { descriptors.map(\.id) }
+}

@@ -1,0 +1,15 @@
+public import CopydeskCore
+import Export
+import Normalise
+
+/// The one place built-in stages are registered. The `copydesk` executable uses it; a third-party
+/// runner starts from it and registers its own stages on top.
+public enum BuiltInStages {
+    /// Every built-in stage, in pipeline order.
+    public static var registry: StageRegistry {
+        StageRegistry([
+            NormaliseStage.descriptor,
+            ExportStage.descriptor,
+        ])
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import CopydeskCore
+import CopydeskStages
+import Foundation
+
+extension Copydesk {
+    /// `copydesk run PIPELINE.yaml [--input PATH]… [--output PATH]`
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a pipeline file over its inputs.",
+            discussion: """
+                Examples:
+                  copydesk run pipelines/news.yaml
+                  copydesk run pipelines/news.yaml --input articles/ --output out/articles.jsonl
+                  cat dump.jsonl | copydesk run pipelines/news.yaml --input - --output - > clean.jsonl
+
+                The run report (<output>.report.json) and the drops and rejects outputs
+                (<output>.drops.jsonl, <output>.rejects.jsonl) are written next to the last export's file.
+                """)
+
+        @Argument(help: "The pipeline file (YAML), e.g. pipelines/news.yaml.")
+        var pipeline: String
+
+        @Option(name: .long, help: ArgumentHelp("Replace the pipeline's inputs (repeatable); '-' reads JSONL from stdin.", valueName: "path"))
+        var input: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("Replace the path of the pipeline's last export; '-' writes JSONL to stdout.", valueName: "path"))
+        var output: String?
+
+        @Option(name: .long, help: ArgumentHelp("Write the run report here (drops and rejects go beside it).", valueName: "path"))
+        var report: String?
+
+        @Option(name: .long, help: "Worker threads for per-document stages (default: one per core).")
+        var workers: Int?
+
+        @Option(name: .customLong("on-bad-record"), help: "skip: bad records go to the rejects output; fail: stop with exit code 65.")
+        var onBadRecord: String?
+
+        @Flag(name: .shortAndLong, help: "Print no summary at the end.")
+        var quiet = false
+
+        @Flag(name: .shortAndLong, help: "Log debugging detail to stderr.")
+        var verbose = false
+
+        func run() throws {
+            let logger = LoggingSetup.bootstrap(verbose: verbose)
+            var loaded: Pipeline
+            do {
+                loaded = try Pipeline.load(path: pipeline, registry: BuiltInStages.registry)
+                if !input.isEmpty { loaded.input.paths = input }
+                if let output { try loaded.overrideOutput(output) }
+            } catch {
+                fail(CopydeskError(error))
+            }
+            if let report { loaded.report = report }
+            if let workers {
+                guard workers >= 0 else { fail(CopydeskError(exitCode: CopydeskError.usage, message: "--workers must be 0 (all cores) or more")) }
+                loaded.run.workers = workers
+            }
+            if let onBadRecord {
+                guard let policy = RunOptions.BadRecordPolicy(rawValue: onBadRecord) else {
+                    fail(CopydeskError(exitCode: CopydeskError.usage, message: "--on-bad-record must be 'skip' or 'fail', not '\(onBadRecord)'"))
+                }
+                loaded.run.onBadRecord = policy
+            }
+            let runner = PipelineRunner(pipeline: loaded, context: StageContext(pipelineFile: pipeline, logger: logger))
+            let showProgress = !quiet && isatty(2) == 1
+            if showProgress {
+                runner.onProgress = { progress in
+                    let rate = progress.seconds > 0 ? Int(Double(progress.documents) / progress.seconds) : 0
+                    let megabytes = Double(progress.bytes) / 1_000_000
+                    FileHandle.standardError.write(Data("\r\(progress.documents) documents  \(String(format: "%.1f", megabytes)) MB  \(rate) docs/s   ".utf8))
+                }
+            }
+            let result: RunReport
+            do {
+                result = try runner.run()
+            } catch {
+                if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+                fail(error)
+            }
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if !quiet {
+                var text = result.summary() + "\n"
+                for key in ["records", "drops", "rejects", "report"] {
+                    if let path = result.outputs[key], path != "-" { text += "\(key): \(path)\n" }
+                }
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import CopydeskCore
+import Foundation
+
+/// A per-document stage for tests: upper-cases the text, drops documents whose text is "drop me",
+/// rejects documents whose text is "reject me", and optionally sleeps to shuffle completion order.
+struct UppercaseStage: DocumentStage {
+    var jitter = false
+
+    func process(_ document: inout Document) throws(DocumentRejection) -> Verdict {
+        if document.text == "drop me" { return .drop(reason: "asked to be dropped") }
+        if document.text == "reject me" { throw DocumentRejection("asked to be rejected") }
+        if jitter { usleep(UInt32(document.id.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 997 })) }
+        document.text = document.text.uppercased()
+        return .keep
+    }
+
+    static let descriptor = StageDescriptor(
+        id: "uppercase", kind: .document, summary: "Upper-cases text (test stage).",
+        options: [
+            OptionSpec("jitter", .bool, default: .bool(false), "Sleep a little per document."),
+            OptionSpec("ratio", .double(min: 0, max: 1), default: .double(0.5), "A bounded number."),
+            OptionSpec("label", .string, default: nil, "An optional string."),
+            OptionSpec("mode", .choice(["fast", "slow"]), default: .string("fast"), "A choice."),
+            OptionSpec("words", .list(.string), default: .list([]), "A list."),
+        ],
+        make: { options, _ throws(ConfigError) in .document(UppercaseStage(jitter: options.bool("jitter"))) })
+}
+
+/// A corpus-wide stage for tests that holds every second document until `finish`, and drops ids starting with "x".
+final class HoldingStage: CorpusStage {
+    private var held: [Document] = []
+    var started = false
+
+    func start() throws(StageError) { started = true }
+
+    func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
+        if document.id.hasPrefix("x") {
+            output.drop(document, reason: "ids starting with x are dropped")
+        } else if held.count % 2 == 0 {
+            held.append(document)
+        } else {
+            output.emit(document)
+            held.append(Document(id: "", source: document.source, text: ""))
+        }
+    }
+
+    func finish(into output: inout some CorpusOutput) throws(StageError) {
+        for document in held where !document.id.isEmpty { output.emit(document) }
+    }
+
+    static let descriptor = StageDescriptor(
+        id: "holding", kind: .corpus, summary: "Holds documents (test stage).",
+        options: [OptionSpec("path", .path, default: nil, required: true, "Output.", role: .outputPath)],
+        make: { _, _ throws(ConfigError) in .corpus(HoldingStage()) })
+}
+
+let testRegistry = StageRegistry([UppercaseStage.descriptor, HoldingStage.descriptor])
+
+/// A fresh temporary directory for one test.
+func temporaryDirectory() -> String {
+    let path = NSTemporaryDirectory() + "copydesk-test-\(UUID().uuidString)"
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func write(_ text: String, to path: String) {
+    try! Data(text.utf8).write(to: URL(fileURLWithPath: path))
+}
+
+func write(bytes: [UInt8], to path: String) {
+    try! Data(bytes).write(to: URL(fileURLWithPath: path))
+}

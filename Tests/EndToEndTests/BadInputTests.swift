@@ -1,0 +1,127 @@
+import CopydeskCore
+import Foundation
+import Testing
+
+/// Each bad input of the foundation issue ends in a clear message (file, line or record, reason) and a
+/// non-zero exit, or in a rejects record: never a crash, never a silent loss.
+@Suite("bad input through the command line")
+struct BadInputTests {
+    func pipeline(_ dir: String, input: String, extra: String = "") -> String {
+        let path = dir + "/p.yaml"
+        try! Data("input:\n  paths: [\(input)]\n\(extra)stages:\n  - use: normalise\n  - use: export\n    path: \(dir)/out/o.jsonl\n".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a missing input path exits 66 naming the path")
+    func missingInput() throws {
+        let result = try CLI.run(["run", "pipelines/news.yaml", "--input", "/no/such/dir"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("/no/such/dir"))
+    }
+
+    @Test("an empty directory exits 66 saying nothing was found")
+    func emptyDirectory() throws {
+        let dir = CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/empty", withIntermediateDirectories: true)
+        let result = try CLI.run(["run", "pipelines/news.yaml", "--input", dir + "/empty", "--output", dir + "/o.jsonl"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("no input documents in directory"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/o.jsonl"))
+    }
+
+    @Test("a binary file among text files becomes a rejects record; the others are written")
+    func binaryAmongText() throws {
+        let dir = CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try Data("Title A\nBody A".utf8).write(to: URL(fileURLWithPath: dir + "/in/a.txt"))
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]).write(to: URL(fileURLWithPath: dir + "/in/b.txt"))
+        try Data("Title C\nBody C".utf8).write(to: URL(fileURLWithPath: dir + "/in/c.txt"))
+        let result = try CLI.run(["run", pipeline(dir, input: dir + "/in")])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(try String(contentsOfFile: dir + "/out/o.jsonl", encoding: .utf8).split(separator: "\n").count == 2)
+        let rejects = try String(contentsOfFile: dir + "/out/o.rejects.jsonl", encoding: .utf8)
+        #expect(rejects.contains("b.txt") && rejects.contains("binary"))
+        #expect(result.stderr.contains("3 in = 2 out + 0 dropped + 1 rejected"))
+    }
+
+    @Test("invalid UTF-8 is repaired by default and rejected when the pipeline says so")
+    func invalidUTF8() throws {
+        let dir = CLI.temporaryDirectory()
+        try Data(Array("T\nna".utf8) + [0xFF] + Array("ve".utf8)).write(to: URL(fileURLWithPath: dir + "/x.txt"))
+        let repaired = try CLI.run(["run", pipeline(dir, input: dir + "/x.txt")])
+        #expect(repaired.status == 0)
+        #expect(try String(contentsOfFile: dir + "/out/o.jsonl", encoding: .utf8).contains("na\u{FFFD}ve"))
+        #expect(repaired.stderr.contains("invalid UTF-8 repaired in 1 document"))
+        let strict = try CLI.run(["run", pipeline(dir, input: dir + "/x.txt", extra: "  invalid_utf8: reject\n"), "--on-bad-record", "fail"])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("x.txt") && strict.stderr.contains("invalid UTF-8 at byte offset 4"))
+    }
+
+    @Test("JSONL lines that are not JSON or have no text become rejects records naming the line")
+    func badJSONL() throws {
+        let dir = CLI.temporaryDirectory()
+        try Data("{\"id\":\"a\",\"text\":\"fine\"}\n{oops\n{\"id\":\"c\"}\n".utf8).write(to: URL(fileURLWithPath: dir + "/d.jsonl"))
+        let result = try CLI.run(["run", pipeline(dir, input: dir + "/d.jsonl")])
+        #expect(result.status == 0)
+        let rejects = try String(contentsOfFile: dir + "/out/o.rejects.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(rejects.count == 2)
+        #expect(rejects[0].contains("\"line\":2") && rejects[0].contains("not valid JSON"))
+        #expect(rejects[1].contains("\"line\":3") && rejects[1].contains("no text"))
+    }
+
+    @Test("a document over the size limit becomes a rejects record with the limit named")
+    func sizeLimit() throws {
+        let dir = CLI.temporaryDirectory()
+        try Data(("{\"id\":\"big\",\"text\":\"" + String(repeating: "a", count: 5000) + "\"}\n").utf8).write(to: URL(fileURLWithPath: dir + "/d.jsonl"))
+        let result = try CLI.run(["run", pipeline(dir, input: dir + "/d.jsonl", extra: "  max_document_bytes: 1000\n")])
+        #expect(result.status == 0)
+        #expect(try String(contentsOfFile: dir + "/out/o.rejects.jsonl", encoding: .utf8).contains("over input.max_document_bytes (1000)"))
+    }
+
+    @Test("pipeline-file errors exit 64 with file:line:column and the nearest valid name")
+    func pipelineErrors() throws {
+        let dir = CLI.temporaryDirectory()
+        let cases: [(String, String)] = [
+            ("stages:\n  - use: normalise\n   x: [\n", "YAML syntax error"),
+            ("stages:\n  - use: normalize\n", "did you mean 'normalise'?"),
+            ("stages:\n  - use: normalise\n    unicod: nfc\n", "did you mean 'unicode'?"),
+            ("stages:\n  - use: normalise\n    unicode: 7\n", "must be one of"),
+            ("stages:\n  - use: normalise\n    whitespace: maybe\n", "must be true or false"),
+        ]
+        for (yaml, message) in cases {
+            let path = dir + "/bad.yaml"
+            try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
+            for command in ["validate", "run"] {
+                let result = try CLI.run([command, path])
+                #expect(result.status == 64, "\(command) \(yaml)")
+                #expect(result.stderr.contains(path + ":"), "\(result.stderr)")
+                #expect(result.stderr.contains(message), "\(result.stderr)")
+            }
+        }
+        let ok = try CLI.run(["validate", "pipelines/news.yaml"])
+        #expect(ok.status == 0 && ok.stdout.contains("ok"))
+    }
+
+    @Test("an output directory that cannot be written exits 74 and names it")
+    func unwritableOutput() throws {
+        let dir = CLI.temporaryDirectory()
+        try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/file"))
+        let result = try CLI.run(["run", "pipelines/news.yaml", "--output", dir + "/file/sub/news.jsonl"])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains(dir + "/file"))
+    }
+
+    @Test("JSONL on stdin with '-' works as an input, and --help shows examples")
+    func stdinAndHelp() throws {
+        let result = try CLI.run(["run", "pipelines/news.yaml", "--input", "-", "--output", "-", "--quiet"],
+                                 stdin: "{\"id\":\"s1\",\"title\":\"T\",\"text\":\"Hello\\u00a0world\"}\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("{\"id\":\"s1\""))
+        #expect(result.stdout.contains("\"text\":\"Hello world\""))
+        let help = try CLI.run(["run", "--help"])
+        #expect(help.stdout.contains("copydesk run pipelines/news.yaml"))
+        let version = try CLI.run(["--version"])
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == CopydeskVersion.current)
+    }
+}
