@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "copydesk", targets: ["copydesk"]),
         .library(name: "CopydeskCore", targets: ["CopydeskCore"]),
         .library(name: "CopydeskStages", targets: ["CopydeskStages"]),
+        .library(name: "CopydeskTesting", targets: ["CopydeskTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -113,12 +113,18 @@ public struct DuplicateInfo: Sendable, Hashable {
     public var similarity: Double
     /// Share of this document's passages found in the canonical member, when computed.
     public var containment: Double?
+    /// Passages shared with the canonical member, when the stage is asked to report them.
+    public var passages: [String]?
 
-    public init(cluster: String, canonical: String, relation: String? = nil, similarity: Double, containment: Double? = nil) {
+    public init(
+        cluster: String, canonical: String, relation: String? = nil, similarity: Double, containment: Double? = nil,
+        passages: [String]? = nil
+    ) {
         self.cluster = cluster
         self.canonical = canonical
         self.relation = relation
         self.similarity = similarity
         self.containment = containment
+        self.passages = passages
     }
 }

@@ -47,6 +47,11 @@ public enum DocumentRecord {
             writer.string("relation", duplicate.relation)
             writer.double("similarity", duplicate.similarity)
             writer.double("containment", duplicate.containment)
+            if let passages = duplicate.passages {
+                writer.beginArray("passages")
+                for passage in passages { writer.string(nil, passage) }
+                writer.endArray()
+            }
             writer.endObject()
         } else {
             writer.null("duplicate")
@@ -125,6 +130,9 @@ public enum DocumentRecord {
             document.duplicate = DuplicateInfo(
                 cluster: cluster, canonical: canonical, relation: duplicate["relation"]?.stringValue,
                 similarity: duplicate["similarity"]?.doubleValue ?? 0, containment: duplicate["containment"]?.doubleValue)
+            if case .array(let passages)? = duplicate["passages"] {
+                document.duplicate?.passages = passages.compactMap(\.stringValue)
+            }
         }
         return document
     }
