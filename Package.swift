@@ -23,10 +23,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        // System libraries: libxml2 (HTML parsing, strip stage) and zlib (gzip inputs).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The shared core: Document, the Stage protocol, registry, pipeline files, runner, inputs.
         .target(
             name: "CopydeskCore",
             dependencies: [
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -34,9 +38,10 @@ let package = Package(
         ),
         // Built-in stages, one module each.
         .target(name: "Normalise", dependencies: ["CopydeskCore"], path: "Plugins/Normalise", swiftSettings: upcoming),
+        .target(name: "Strip", dependencies: ["CopydeskCore", "CLibXML2"], path: "Plugins/Strip", swiftSettings: upcoming),
         .target(name: "Export", dependencies: ["CopydeskCore"], path: "Plugins/Export", swiftSettings: upcoming),
         // The one place built-in stages are registered; third-party runners call it too.
-        .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Export"], swiftSettings: upcoming),
+        .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Strip", "Export"], swiftSettings: upcoming),
         // In-memory sources and sinks for stage tests.
         .target(name: "CopydeskTesting", dependencies: ["CopydeskCore"], swiftSettings: upcoming),
         .executableTarget(
@@ -51,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "copydesk-bench",
             dependencies: [
-                "CopydeskCore", "CopydeskStages", "CopydeskTesting", "Normalise",
+                "CopydeskCore", "CopydeskStages", "CopydeskTesting", "Normalise", "Strip", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/copydesk-bench",
@@ -59,6 +64,7 @@ let package = Package(
         ),
         .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
+        .testTarget(name: "StripTests", dependencies: ["Strip", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "ExportTests", dependencies: ["Export", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(
             name: "EndToEndTests",

@@ -39,7 +39,7 @@ public struct InputPlan: Sendable {
                 plan.walk(directory: path, format: format)
                 if plan.files.count == before {
                     let others = plan.skipped.filter { $0.path.hasPrefix(path) }.count
-                    throw InputError(.notFound, "no input documents in directory \(path): found no .txt, .html, .htm, .jsonl or .ndjson files"
+                    throw InputError(.notFound, "no input documents in directory \(path): found no .txt, .html, .htm (or .gz of them), .jsonl or .ndjson files"
                         + (others > 0 ? " (\(others) other file\(others == 1 ? "" : "s") skipped)" : "")
                         + "; check the path or set input.format")
                 }
@@ -52,7 +52,13 @@ public struct InputPlan: Sendable {
 
     /// The format implied by a file name's extension, or `nil` when it is not one copydesk reads.
     public static func format(ofPath path: String) -> InputOptions.Format? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.lowercased().hasSuffix(".gz") {
+            name.removeLast(3)
+            // Compressed one-document files are read whole; compressed JSONL streams are not supported yet.
+            guard let inner = format(ofPath: name), inner != .jsonl else { return nil }
+            return inner
+        }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
         switch name[name.index(after: dot)...].lowercased() {
         case "txt", "text": return .txt
@@ -102,7 +108,7 @@ public struct InputPlan: Sendable {
                 } else if let detected = Self.format(ofPath: path) {
                     files.append(InputFile(path: path, format: detected))
                 } else {
-                    skipped.append((path, "unsupported file type (not .txt, .html, .htm, .jsonl or .ndjson)"))
+                    skipped.append((path, "unsupported file type (not .txt, .html, .htm, their .gz, .jsonl or .ndjson)"))
                 }
             } else {
                 skipped.append((path, "not a regular file"))

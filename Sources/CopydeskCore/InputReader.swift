@@ -93,7 +93,8 @@ public struct InputReader: DocumentSource {
 
     /// The id of a one-document file: its name without the extension.
     static func fileID(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.lowercased().hasSuffix(".gz") { name.removeLast(3) }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }
@@ -105,7 +106,7 @@ public struct InputReader: DocumentSource {
         var stream: FileByteStream
         do { stream = try FileByteStream(path: path) } catch { return reject(error.message) }
         defer { stream.close() }
-        if let size = stream.size(), size > Int64(options.maxDocumentBytes) {
+        if let size = stream.size(), size > Int64(options.maxDocumentBytes), !path.lowercased().hasSuffix(".gz") {
             stats.bytes += size
             return reject("file is \(size) bytes, over input.max_document_bytes (\(options.maxDocumentBytes)); raise the limit or split the file")
         }
@@ -127,6 +128,7 @@ public struct InputReader: DocumentSource {
         }
         stats.bytes += Int64(bytes.count)
         do throws(DocumentRejection) {
+            if Gzip.isGzip(bytes) { bytes = try Gzip.decompress(bytes, limit: options.maxDocumentBytes) }
             if asHTML {
                 let decoded = try Self.withBuffer(bytes) { buffer throws(DocumentRejection) in try HTMLSniffing.decode(buffer) }
                 return .document(Document(id: id, source: source, title: HTMLSniffing.title(in: decoded.text), text: "", html: decoded.text))

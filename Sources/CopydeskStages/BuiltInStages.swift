@@ -1,6 +1,7 @@
 public import CopydeskCore
 import Export
 import Normalise
+import Strip
 
 /// The one place built-in stages are registered. The `copydesk` executable uses it; a third-party
 /// runner starts from it and registers its own stages on top.
@@ -9,6 +10,7 @@ public enum BuiltInStages {
     public static var registry: StageRegistry {
         StageRegistry([
             NormaliseStage.descriptor,
+            StripStage.descriptor,
             ExportStage.descriptor,
         ])
     }

@@ -1,0 +1,70 @@
+/// Class, id and role names that mark page furniture or article content, matched on the words of the
+/// `class`/`id` attributes (split at spaces, hyphens, underscores and digits). General web conventions,
+/// not any one site's names.
+enum BoilerplateHints {
+    /// Furniture even when a content word is also present ("article-comments", "post-share").
+    static let strong: Set<String> = [
+        "share", "sharing", "sharebar", "social", "comment", "comments", "disqus", "replies", "respond", "related", "recommended",
+        "recommendations", "newsletter", "subscribe", "subscription", "signup", "promo", "promotion", "advert",
+        "advertisement", "ads", "ad", "adslot", "advertising", "sponsor", "sponsored", "outbrain", "taboola", "cookie",
+        "cookies", "consent", "gdpr", "popup", "breadcrumb", "breadcrumbs", "paywall", "trending", "sidebar",
+        "nav", "navbar", "navigation", "menu", "footer", "masthead", "toolbar", "donate", "reactions",
+    ]
+
+    /// Furniture only when no content word is present ("byline", "caption"; but "entry author-x" is content).
+    static let weak: Set<String> = [
+        "byline", "author", "bio", "caption", "credit", "credits", "figcaption", "dateline", "timestamp", "tags", "topics",
+        "embed", "video", "player", "gallery", "slideshow", "carousel", "teaser", "follow", "rating", "rail", "print",
+        "popular", "readmore", "hidden", "modal", "pagination", "widget", "widgets", "banner", "screenreader", "offscreen", "feedback", "emoji", "jump", "skip",
+    ]
+
+    /// Content: an element named so keeps its place unless a strong furniture word is also there.
+    static let positive: Set<String> = [
+        "article", "articlebody", "content", "body", "entry", "main", "post", "story", "text", "prose", "blog", "richtext",
+        "copy", "paragraph", "storytext", "storybody", "page",
+    ]
+
+    /// Words of reader discussion: furniture even when it holds most of a page's text.
+    static let discussion: Set<String> = ["comment", "comments", "disqus", "replies", "reply", "respond", "discussion", "responses"]
+
+    /// What a class/id string says about its element.
+    struct Classification: Equatable {
+        var furniture = false
+        var discussion = false
+        var content = false
+    }
+
+    /// Classifies a lowercased class/id string in one pass over its bytes (words are runs of ASCII letters;
+    /// short words stay inline strings, so nothing is allocated per word).
+    static func classify(_ classAndID: String) -> Classification {
+        var strongWord = false, weakWord = false, contentWord = false, discussionWord = false
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        func finish() {
+            guard !word.isEmpty else { return }
+            let text = String(decoding: word, as: UTF8.self)
+            if strong.contains(text) { strongWord = true }
+            if weak.contains(text) { weakWord = true }
+            if positive.contains(text) { contentWord = true }
+            if discussion.contains(text) { discussionWord = true }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in classAndID.utf8 {
+            if byte >= 0x61 && byte <= 0x7A { word.append(byte) } else { finish() }
+        }
+        finish()
+        return Classification(furniture: strongWord || (weakWord && !contentWord), discussion: discussionWord, content: contentWord)
+    }
+
+    /// Whether a lowercased class/id string names page furniture.
+    static func isFurniture(_ classAndID: String) -> Bool { classify(classAndID).furniture }
+
+    /// Whether a class/id string names reader comments.
+    static func isDiscussion(_ classAndID: String) -> Bool { classify(classAndID).discussion }
+
+    /// Whether a class/id string names article content.
+    static func isContent(_ classAndID: String) -> Bool { classify(classAndID).content }
+
+    /// ARIA roles of page furniture.
+    static let furnitureRoles: Set<String> = ["navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar"]
+}

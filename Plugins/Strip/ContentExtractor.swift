@@ -1,0 +1,350 @@
+import Foundation
+
+/// Finds the main article text of a page: removes furniture, scores blocks by text density, link
+/// density, paragraph structure, punctuation and semantic hints, picks the best container plus related
+/// siblings, and returns its paragraphs in page order.
+struct ContentExtractor {
+    let tree: PageTree
+    /// Per node: removed as furniture (or inside removed furniture).
+    private(set) var removed: [Bool]
+    /// Per node: text bytes in the subtree (removed nodes excluded), and the part inside links.
+    private(set) var textLength: [Int32]
+    private(set) var linkLength: [Int32]
+    private(set) var commas: [Int32]
+
+    /// Per node, computed once: class/id names furniture, reader comments, or content.
+    private let namedFurniture: [Bool]
+    private let namedDiscussion: [Bool]
+    private let namedContent: [Bool]
+
+    init(tree: PageTree) {
+        self.tree = tree
+        let count = tree.nodes.count
+        var furniture = [Bool](repeating: false, count: count)
+        var discussion = [Bool](repeating: false, count: count)
+        var content = [Bool](repeating: false, count: count)
+        for index in 0..<count where !tree.nodes[index].classAndID.isEmpty {
+            let hints = BoilerplateHints.classify(tree.nodes[index].classAndID)
+            furniture[index] = hints.furniture
+            discussion[index] = hints.discussion
+            content[index] = hints.content
+        }
+        namedFurniture = furniture
+        namedDiscussion = discussion
+        namedContent = content
+        removed = [Bool](repeating: false, count: count)
+        textLength = [Int32](repeating: 0, count: count)
+        linkLength = [Int32](repeating: 0, count: count)
+        commas = [Int32](repeating: 0, count: count)
+    }
+
+    /// How hard furniture is looked for. Like readability, a page whose article comes out too short is
+    /// tried again with fewer removal rules: a class name that usually marks furniture can wrap an article.
+    enum Strictness: CaseIterable {
+        case full, noClassNames, tagsOnly
+    }
+
+    /// The article's paragraphs, or an empty list when the page has no article text.
+    mutating func extract() -> [String] {
+        guard !tree.nodes.isEmpty else { return [] }
+        var best: [String] = []
+        var bestLength = 0
+        for strictness in Strictness.allCases {
+            let paragraphs = extract(strictness)
+            let length = paragraphs.reduce(0) { $0 + $1.utf8.count }
+            // A looser attempt replaces a stricter one only when it finds much more text: a short article
+            // must not be traded for the comments or teasers the stricter rules removed.
+            if bestLength == 0 || length >= max(2 * bestLength, bestLength + 250) {
+                best = paragraphs
+                bestLength = length
+            }
+            if bestLength >= Self.minimumArticleBytes { break }
+        }
+        return best
+    }
+
+    /// Below this many bytes of text, extraction is retried with fewer removal rules.
+    static let minimumArticleBytes = 500
+
+    private mutating func extract(_ strictness: Strictness) -> [String] {
+        for index in removed.indices {
+            removed[index] = false
+            textLength[index] = 0
+            linkLength[index] = 0
+            commas[index] = 0
+        }
+        let raw = aggregateRawText()
+        markFurniture(raw: raw, strictness: strictness)
+        aggregate()
+        let scores = candidateScores()
+        guard let best = bestCandidate(scores) else { return [] }
+        let containers = withSiblings(best, scores: scores)
+        var paragraphs: [String] = []
+        var seen = Set<String>()
+        for container in containers {
+            for paragraph in collectParagraphs(container) where seen.insert(paragraph).inserted {
+                paragraphs.append(paragraph)
+            }
+        }
+        return paragraphs
+    }
+
+    // MARK: - Furniture
+
+    /// Text bytes per subtree before any removal (nodes are in pre-order, so children follow parents),
+    /// and the number of long paragraphs (`<p>` of at least 150 bytes) per subtree.
+    private func aggregateRawText() -> (length: [Int32], longParagraphs: [Int32]) {
+        var lengths = [Int32](repeating: 0, count: tree.nodes.count)
+        var long = [Int32](repeating: 0, count: tree.nodes.count)
+        for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) {
+            let node = tree.nodes[index]
+            if node.tag == .text { lengths[index] += nonSpaceLength(node) }
+            if node.tag == .p, lengths[index] >= 150 { long[index] += 1 }
+            if node.parent >= 0 {
+                lengths[Int(node.parent)] += lengths[index]
+                long[Int(node.parent)] += long[index]
+            }
+        }
+        return (lengths, long)
+    }
+
+    private func nonSpaceLength(_ node: PageNode) -> Int32 {
+        var count: Int32 = 0
+        var i = Int(node.textStart)
+        let end = i + Int(node.textLength)
+        while i < end {
+            let byte = tree.text[i]
+            if byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    private mutating func markFurniture(raw: (length: [Int32], longParagraphs: [Int32]), strictness: Strictness) {
+        let total = max(1, raw.length[0])
+        // Ancestors of an element marked as the article body (schema.org) are never furniture.
+        var protected = Set<Int>()
+        for index in tree.nodes.indices where tree.nodes[index].attributes["itemprop"]?.lowercased() == "articlebody" {
+            var ancestor = tree.nodes[index].parent
+            while ancestor >= 0, protected.insert(Int(ancestor)).inserted { ancestor = tree.nodes[Int(ancestor)].parent }
+        }
+        for index in tree.nodes.indices {
+            let node = tree.nodes[index]
+            if node.parent >= 0, removed[Int(node.parent)] {
+                removed[index] = true
+                continue
+            }
+            guard node.tag != .text else { continue }
+            if protected.contains(index) { continue }
+            if namedDiscussion[index], node.tag != .body, node.tag != .html {
+                removed[index] = true
+                continue
+            }
+            // Never remove what holds most of the page's text: a wrapper named oddly is still the page.
+            if raw.length[index] * 2 > total { continue }
+            guard isFurniture(node, index: index, strictness: strictness) else { continue }
+            // A furniture-named element holding several long paragraphs is article text in an odd wrapper
+            // ("paywall", "modal-enabled"), unless named for reader comments.
+            if raw.longParagraphs[index] >= 2, !node.tag.isStructuralFurniture, !namedDiscussion[index] { continue }
+            removed[index] = true
+        }
+    }
+
+    private func isFurniture(_ node: PageNode, index: Int, strictness: Strictness) -> Bool {
+        let attributes = node.attributes
+        if attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true" { return true }
+        if let style = attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
+           style.contains("display:none") || style.contains("visibility:hidden") {
+            return true
+        }
+        if node.tag.isStructuralFurniture { return true }
+        if strictness == .tagsOnly { return false }
+        if let role = attributes["role"]?.lowercased(), BoilerplateHints.furnitureRoles.contains(role) { return true }
+        if attributes["itemprop"]?.lowercased() == "articlebody" { return false }
+        return strictness == .full && namedFurniture[index]
+    }
+
+    // MARK: - Scoring
+
+    private mutating func aggregate() {
+        for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) {
+            let node = tree.nodes[index]
+            guard !removed[index] else { continue }
+            if node.tag == .text {
+                textLength[index] = nonSpaceLength(node)
+                var c: Int32 = 0
+                for i in Int(node.textStart)..<Int(node.textStart + node.textLength) where tree.text[i] == UInt8(ascii: ",") { c += 1 }
+                commas[index] = c
+            }
+            if node.tag == .a { linkLength[index] = textLength[index] }
+            if node.parent >= 0 {
+                let parent = Int(node.parent)
+                textLength[parent] += textLength[index]
+                linkLength[parent] += linkLength[index]
+                commas[parent] += commas[index]
+            }
+        }
+    }
+
+    func linkDensity(_ index: Int) -> Double {
+        textLength[index] == 0 ? 0 : Double(linkLength[index]) / Double(textLength[index])
+    }
+
+    /// Whether an element is a paragraph-like text block for scoring.
+    private func isTextBlock(_ node: PageNode, index: Int) -> Bool {
+        switch node.tag {
+        case .p, .pre, .td, .blockquote: return true
+        case .div, .section, .article, .li, .dd:
+            // A block whose own (direct) text is substantial, e.g. <div>text<br>text</div>.
+            var child = node.firstChild
+            var direct: Int32 = 0
+            while child >= 0 {
+                let c = tree.nodes[Int(child)]
+                if !removed[Int(child)], c.tag == .text || !c.tag.isBlock { direct += textLength[Int(child)] }
+                child = c.nextSibling
+            }
+            return direct >= 80
+        default: return false
+        }
+    }
+
+    private func baseScore(_ node: PageNode, index: Int) -> Double {
+        var score = 0.0
+        switch node.tag {
+        case .article: score += 10
+        case .main: score += 8
+        case .div, .section: score += 5
+        case .pre, .td, .blockquote: score += 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: score -= 3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: score -= 5
+        default: break
+        }
+        if namedContent[index] { score += 25 }
+        if namedFurniture[index] { score -= 25 }
+        if let itemprop = node.attributes["itemprop"]?.lowercased() {
+            if itemprop.contains("articlebody") || itemprop == "text" { score += 60 }
+        }
+        if node.attributes["role"]?.lowercased() == "main" { score += 10 }
+        return score
+    }
+
+    /// Readability-style scores: each paragraph-like block adds to its ancestors, less with distance.
+    private func candidateScores() -> [Int: Double] {
+        var scores: [Int: Double] = [:]
+        for index in tree.nodes.indices where !removed[index] {
+            let node = tree.nodes[index]
+            guard node.tag != .text, isTextBlock(node, index: index) else { continue }
+            let length = textLength[index]
+            guard length >= 25, linkDensity(index) < 0.5 else { continue }
+            let contentScore = 1.0 + Double(commas[index]) + min(Double(length) / 100.0, 3.0)
+            var ancestor = node.parent
+            var level = 0
+            while ancestor >= 0, level < 5 {
+                let a = Int(ancestor)
+                if scores[a] == nil { scores[a] = baseScore(tree.nodes[a], index: a) }
+                let divider = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * 3.0)
+                scores[a]! += contentScore / divider
+                ancestor = tree.nodes[a].parent
+                level += 1
+            }
+        }
+        return scores
+    }
+
+    /// The highest-scoring container after the link-density penalty.
+    private func bestCandidate(_ scores: [Int: Double]) -> Int? {
+        var best: (Int, Double)?
+        for (index, score) in scores {
+            let adjusted = score * (1 - linkDensity(index))
+            if best == nil || adjusted > best!.1 || (adjusted == best!.1 && index < best!.0) { best = (index, adjusted) }
+        }
+        return best?.0
+    }
+
+    /// The best candidate plus siblings that look like more of the article (readability's rule).
+    private func withSiblings(_ best: Int, scores: [Int: Double]) -> [Int] {
+        let node = tree.nodes[best]
+        guard node.parent >= 0 else { return [best] }
+        let bestScore = (scores[best] ?? 0) * (1 - linkDensity(best))
+        let threshold = max(10, bestScore * 0.2)
+        var result: [Int] = []
+        var sibling = tree.nodes[Int(node.parent)].firstChild
+        while sibling >= 0 {
+            let index = Int(sibling)
+            defer { sibling = tree.nodes[index].nextSibling }
+            if index == best { result.append(index); continue }
+            guard !removed[index], tree.nodes[index].tag != .text else { continue }
+            var append = false
+            if let score = scores[index], score * (1 - linkDensity(index)) >= threshold { append = true }
+            if tree.nodes[index].tag == .p {
+                let length = textLength[index]
+                let density = linkDensity(index)
+                if length > 80 && density < 0.25 { append = true }
+                if length > 0 && length <= 80 && density == 0 && endsSentence(index) { append = true }
+            }
+            if append { result.append(index) }
+        }
+        return result
+    }
+
+    private func endsSentence(_ index: Int) -> Bool {
+        let text = tree.textContent(of: index)
+        guard let last = text.unicodeScalars.last else { return false }
+        return ".!?\"”’)".unicodeScalars.contains(last)
+    }
+
+    // MARK: - Paragraphs
+
+    /// The paragraphs under `root` in page order: block elements start new paragraphs, inline text joins,
+    /// link-heavy and furniture blocks are left out.
+    private func collectParagraphs(_ root: Int) -> [String] {
+        var paragraphs: [String] = []
+        var current: [UInt8] = []
+        var currentLinks = 0
+        var currentText = 0
+        func flush() {
+            let text = TextBytes.collapse(current)
+            if !text.isEmpty, !(currentText > 0 && Double(currentLinks) / Double(currentText) > 0.5) {
+                paragraphs.append(text)
+            }
+            current.removeAll(keepingCapacity: true)
+            currentLinks = 0
+            currentText = 0
+        }
+        // (node, entering?) with an explicit stack; `inLink` counts open <a> ancestors.
+        var stack: [(Int32, Bool)] = [(Int32(root), true)]
+        var linkDepth = 0
+        while let (index, entering) = stack.popLast() {
+            let node = tree.nodes[Int(index)]
+            if !entering {
+                if node.tag == .a { linkDepth -= 1 }
+                if node.tag.isBlock { flush() }
+                continue
+            }
+            if removed[Int(index)] { continue }
+            if node.tag == .text {
+                let bytes = tree.text[Int(node.textStart)..<Int(node.textStart + node.textLength)]
+                current.append(contentsOf: bytes)
+                let length = Int(textLength[Int(index)])
+                currentText += length
+                if linkDepth > 0 { currentLinks += length }
+                continue
+            }
+            if node.tag.isBlock { flush() }
+            // The headline is metadata (the title field), not body text.
+            if node.tag == .h1 { continue }
+            if node.tag == .a { linkDepth += 1 }
+            stack.append((index, false))
+            var children: [Int32] = []
+            var child = node.firstChild
+            while child >= 0 {
+                children.append(child)
+                child = tree.nodes[Int(child)].nextSibling
+            }
+            for child in children.reversed() { stack.append((child, true)) }
+        }
+        flush()
+        return paragraphs
+    }
+}
+

@@ -1,0 +1,91 @@
+public import CopydeskCore
+import Foundation
+
+/// The `strip` stage: HTML documents become their article text plus metadata (title, published, author,
+/// site, canonical URL, language); plain-text documents lose their boilerplate lines. Both get the line
+/// filter as a last pass (bare URLs to `links`, a dateline to `published`).
+public struct StripStage: DocumentStage {
+    public var extractor: ArticleExtractor
+    public var lines: LineFilter
+    public var keepHTML: Bool
+    public var dropEmpty: Bool
+
+    public init(extractor: ArticleExtractor = ArticleExtractor(), lines: LineFilter = LineFilter(), keepHTML: Bool = false, dropEmpty: Bool = true) {
+        self.extractor = extractor
+        self.lines = lines
+        self.keepHTML = keepHTML
+        self.dropEmpty = dropEmpty
+    }
+
+    /// The stage as registered: id `strip`, per-document.
+    public static let descriptor = StageDescriptor(
+        id: "strip", kind: .document,
+        summary: "HTML to the article's text and metadata (libxml2, offline, size and depth limits); boilerplate lines removed from HTML output and plain text.",
+        options: [
+            OptionSpec("boilerplate_lines", .list(.string), default: .list([]),
+                       "Extra regular expressions; a line (paragraph) matching one whole (case-insensitive) is removed."),
+            OptionSpec("builtin_boilerplate", .bool, default: .bool(true),
+                       "Use the built-in line rules (Advertisement, 'Like Love Haha Wow Sad Angry', Related Posts, share bars, Read more:, cookie notices, photo credits, datelines, bare URLs)."),
+            OptionSpec("max_html_bytes", .int(min: 1024, max: nil), default: .int(HTMLLimits().maxBytes),
+                       "Pages larger than this are rejected with a reason instead of parsed."),
+            OptionSpec("max_depth", .int(min: 16, max: 100_000), default: .int(HTMLLimits().maxDepth),
+                       "Elements nested deeper are flattened into their ancestor at this depth."),
+            OptionSpec("keep_html", .bool, default: .bool(false), "Keep the raw HTML on the document after stripping (default: free it)."),
+            OptionSpec("empty", .choice(["drop", "keep"]), default: .string("drop"),
+                       "What to do with a page that has no article text (navigation only): drop it with the reason, or keep it with empty text."),
+        ],
+        make: { options, _ throws(ConfigError) in
+            let patterns: [NSRegularExpression]
+            switch LineFilter.compile(options.strings("boilerplate_lines")) {
+            case .success(let compiled): patterns = compiled
+            case .failure(let error): throw options.error("boilerplate_lines", error.text)
+            }
+            let limits = HTMLLimits(maxBytes: options.int("max_html_bytes"), maxDepth: options.int("max_depth"))
+            return .document(StripStage(
+                extractor: ArticleExtractor(limits: limits),
+                lines: LineFilter(userPatterns: patterns, builtIn: options.bool("builtin_boilerplate")),
+                keepHTML: options.bool("keep_html"), dropEmpty: options.string("empty") == "drop"))
+        })
+
+    public func process(_ document: inout Document) throws(DocumentRejection) -> Verdict {
+        let paragraphs: [String]
+        if let html = document.html {
+            let page: ExtractedPage
+            do {
+                page = try extractor.extract(html: html, url: document.url)
+            } catch {
+                throw DocumentRejection("HTML could not be parsed: \(error.description)")
+            }
+            let metadata = page.metadata
+            if let title = metadata.title { document.title = title }
+            document.url = document.url ?? metadata.url
+            document.published = document.published ?? metadata.published
+            document.author = document.author ?? metadata.author
+            document.site = document.site ?? metadata.site
+            document.language = document.language ?? metadata.language
+            paragraphs = page.paragraphs
+            if !keepHTML { document.html = nil }
+        } else {
+            paragraphs = Self.splitParagraphs(document.text)
+        }
+        let filtered = lines.filter(paragraphs)
+        document.text = filtered.paragraphs.joined(separator: "\n\n")
+        for link in filtered.links where !document.links.contains(link) { document.links.append(link) }
+        if document.published == nil { document.published = filtered.published }
+        if document.text.isEmpty, dropEmpty {
+            return .drop(reason: document.html == nil && paragraphs.isEmpty
+                ? "no article text found: the page holds only navigation or furniture"
+                : "no article text left after removing boilerplate")
+        }
+        return .keep
+    }
+
+    /// Paragraphs of plain text: blank-line separated blocks, or lines when there are no blank lines.
+    static func splitParagraphs(_ text: String) -> [String] {
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if normalised.contains("\n\n") {
+            return normalised.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        }
+        return normalised.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
