@@ -77,8 +77,9 @@ struct ContentExtractor {
         markFurniture(raw: raw, strictness: strictness)
         aggregate()
         let scores = candidateScores()
-        guard let best = bestCandidate(scores) else { return [] }
-        let containers = withSiblings(best, scores: scores)
+        guard let candidate = bestCandidate(scores) else { return [] }
+        let best = widened(candidate)
+        let containers = best == candidate ? withSiblings(best, scores: scores) : [best]
         var paragraphs: [String] = []
         var seen = Set<String>()
         for container in containers {
@@ -259,6 +260,52 @@ struct ContentExtractor {
             if best == nil || adjusted > best!.1 || (adjusted == best!.1 && index < best!.0) { best = (index, adjusted) }
         }
         return best?.0
+    }
+
+    /// Prose per subtree: bytes of paragraph-like blocks (`p`, `blockquote`, `pre`, `li`) of at least 40 bytes
+    /// whose link density is below 0.3 — the text an article is made of, as opposed to teasers and menus.
+    private func proseLengths() -> [Int32] {
+        var prose = [Int32](repeating: 0, count: tree.nodes.count)
+        var isProseBlock = [Bool](repeating: false, count: tree.nodes.count)
+        for index in stride(from: tree.nodes.count - 1, through: 0, by: -1) where !removed[index] {
+            let node = tree.nodes[index]
+            guard node.tag != .text else { continue }
+            // Paragraph elements, or blocks of direct text named as content ("zn-body__paragraph").
+            let block = node.tag == .p || node.tag == .blockquote || node.tag == .pre
+                || (namedContent[index] && node.tag != .td && node.tag != .li && isTextBlock(node, index: index))
+            if block, textLength[index] >= 40, linkDensity(index) < 0.3, prose[index] == 0 {
+                // A paragraph counts once, as a whole (nested blocks already counted are kept as they are).
+                prose[index] = textLength[index]
+                isProseBlock[index] = true
+            }
+            if node.parent >= 0 { prose[Int(node.parent)] += prose[index] }
+        }
+        return prose
+    }
+
+    /// Articles split into chunks (sections between pull quotes, ads or images) have their best block in
+    /// one chunk: climb to the ancestor that holds substantially more prose, while links stay rare.
+    private func widened(_ candidate: Int) -> Int {
+        let prose = proseLengths()
+        var current = candidate
+        while true {
+            let parent = Int(tree.nodes[current].parent)
+            guard parent >= 0, tree.nodes[parent].tag != .body, tree.nodes[parent].tag != .html else { return current }
+            let gain = prose[parent] - prose[current]
+            let addedText = textLength[parent] - textLength[current]
+            let addedLinks = linkLength[parent] - linkLength[current]
+            // The added part must itself read like the article: mostly prose, few links.
+            let addedIsProse = addedText > 0 && Double(gain) >= 0.6 * Double(addedText) && Double(addedLinks) <= 0.2 * Double(addedText)
+            guard gain >= 200, Double(prose[parent]) >= 1.25 * Double(prose[current]), addedIsProse else {
+                // A wrapper with no extra prose of its own is climbed through; anything else stops the climb.
+                if gain == 0, linkDensity(parent) <= 0.35, textLength[parent] - textLength[current] < 100 {
+                    current = parent
+                    continue
+                }
+                return current
+            }
+            current = parent
+        }
     }
 
     /// The best candidate plus siblings that look like more of the article (readability's rule).
