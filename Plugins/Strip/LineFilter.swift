@@ -59,7 +59,94 @@ public struct LineFilter: Sendable {
         "back to top", "skip to content", "skip to main content", "loading", "loading…", "loading...", "getty images",
         "shutterstock", "ap photo", "reuters", "afp", "afp via getty images", "click to expand", "follow us", "all rights reserved",
         "you may also be interested in", "see also", "don't miss", "popular", "latest", "top stories", "newsletter",
+        "to read the full story", "breaking news", "topics", "tags", "podcasts", "like this", "like loading", "related news",
+        "tell us what you think", "what do you think", "most viewed", "editor's picks", "more stories", "more news",
+        "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "reklama", "iklan", "реклама", "advertentie", "annonce",
+        "publicidade", "leia mais", "leia também", "lesen sie auch", "lire aussi", "lee también", "leggi anche",
     ]
+
+    /// `exactLines` as `key` forms (apostrophes and punctuation become spaces).
+    static let exactKeys: Set<String> = Set(exactLines.map { key($0) })
+
+    /// Headings that introduce lists of other stories ("More Great WIRED Stories", "Must Read Bits & Bytes").
+    static func isRelatedHeading(_ key: String) -> Bool {
+        let words = key.split(separator: " ")
+        guard (2...6).contains(words.count), let first = words.first, let last = words.last else { return false }
+        let openers: Set<Substring> = ["more", "must", "related", "recommended", "popular", "latest", "top", "other", "also", "trending", "editors", "further"]
+        let closers: Set<Substring> = ["stories", "news", "articles", "posts", "reads", "read", "videos", "coverage", "bytes", "picks", "reading", "links", "roundup"]
+        return openers.contains(first) && closers.contains(last)
+    }
+
+    /// Credit lines of wire copy: "(Reporting by …; Editing by …)", "X contributed reporting from Y."
+    static func isCreditLine(_ lower: String, length: Int) -> Bool {
+        guard length <= 400 else { return false }
+        var text = Substring(lower)
+        if text.hasPrefix("(") { text = text.dropFirst() }
+        for prefix in ["reporting by", "additional reporting by", "writing by", "editing by", "compiled by", "edited by", "produced by", "graphics by"]
+        where text.hasPrefix(prefix) {
+            return true
+        }
+        let trimmed = lower.trimmingCharacters(in: CharacterSet(charactersIn: ".) "))
+        return trimmed.hasSuffix("contributed reporting") || trimmed.hasSuffix("contributed to this report")
+            || trimmed.hasSuffix("contributed to this story") || trimmed.hasSuffix("contributed to this article")
+            || (trimmed.contains("contributed reporting from") && length <= 160)
+            || (trimmed.contains("contributed to this report") && length <= 400)
+    }
+
+    /// A byline or date line: "By Tess Bonn - 11/19/19 06:56 AM EST", "Posted on March 30, 2015 by Admin",
+    /// "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: …", "Associated Press November 19, 2019, 9:02 AM".
+    /// Only names, dates, times and byline words; never a line that reads as a sentence.
+    static func isBylineOrDateLine(_ line: String, length: Int) -> Bool {
+        guard length <= 140 else { return false }
+        let metaWords: Set<String> = [
+            "by", "posted", "published", "updated", "first", "last", "modified", "on", "at", "and", "filed", "under", "written",
+            "staff", "reporter", "writer", "correspondent", "editor", "am", "pm", "a", "p", "m", "et", "est", "edt", "gmt", "utc",
+            "bst", "pst", "pdt", "cst", "cdt", "uk", "the", "of", "news", "press", "associated", "agency", "wire", "wires", "reuters",
+            "afp", "ap", "desk", "team", "contributor", "senior", "chief", "political", "admin", "updated", "date",
+        ]
+        let words = key(line).split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return false }
+        var sawDate = false
+        var names = 0
+        var marker = false
+        let markers: Set<String> = ["by", "posted", "published", "updated", "written", "filed", "modified"]
+        let startsWithBy = words.first == "by"
+        // Capitalised words of the original line are name candidates.
+        let capitalised = Set(line.split(whereSeparator: { !$0.isLetter }).filter { $0.first?.isUppercase == true }.map { $0.lowercased() })
+        for word in words {
+            if DateParsing.months[word] != nil || DateParsing.weekdays.contains(word) || word.allSatisfy(\.isNumber) {
+                sawDate = true
+                continue
+            }
+            if metaWords.contains(word) {
+                if markers.contains(word) { marker = true }
+                continue
+            }
+            if capitalised.contains(word) {
+                names += 1
+                continue
+            }
+            return false
+        }
+        if startsWithBy { return names <= 8 }
+        // A date with a byline word ("Posted on … by Admin"), or a date and time alone.
+        return sawDate && (marker ? names <= 4 : names == 0)
+    }
+
+    /// "4 min read", "Reading time: 3 minutes", "Tempo de leitura: 1 minuto".
+    static func isReadingTime(_ key: String) -> Bool {
+        let words = key.split(separator: " ")
+        guard words.count <= 6, words.contains(where: { $0.allSatisfy(\.isNumber) }) else { return false }
+        return words.contains { ["min", "mins", "minute", "minutes", "minuto", "minutos", "minuten", "minuti"].contains($0) }
+            && words.contains { ["read", "reading", "leitura", "lectura", "lesezeit", "lettura", "time"].contains($0) }
+    }
+
+    /// Exact lines that head a list of other stories; headline-shaped lines after them go too.
+    static let relatedHeadings: Set<String> = Set([
+        "related posts", "related articles", "related stories", "related content", "related coverage", "related",
+        "more on this story", "you may also like", "you might also like", "recommended", "read more", "read next",
+        "most read", "most popular", "related news", "more stories", "more news", "don't miss", "editor's picks", "most viewed",
+    ].map { key($0) })
 
     /// Words a share bar is made of; a short line of only these is a share bar.
     static let shareWords: Set<String> = [
@@ -78,6 +165,9 @@ public struct LineFilter: Sendable {
         "this site uses cookies", "by continuing to use", "by using this site", "by using our site", "copyright ©", "© copyright",
         "all rights reserved", "download the app", "get the app", "join the conversation", "have your say", "get our newsletter",
         "for the latest", "this article was originally published", "originally published", "additional reporting by",
+        "source:", "sources:", "filed under:", "related roundup:", "have a tip?", "got a tip?", "like this story?", "like this article?",
+        "let our news meet your inbox", "get the latest updates", "there's plenty more where that came from",
+        "listen to", "to read the full story", "follow the ",
     ]
 
     /// Filters `lines` (paragraphs of a text, in order).
@@ -116,12 +206,18 @@ public struct LineFilter: Sendable {
         // Whole-line rules only concern short lines; long ones are checked for prefixes only.
         let key = length <= 120 ? Self.key(line) : ""
         if length <= 120, key.isEmpty { return "no letters" }
-        if length <= 120, Self.exactLines.contains(key) {
-            return ["related posts", "related articles", "related stories", "related content", "related coverage", "related",
-                    "more on this story", "you may also like", "you might also like", "recommended", "read more", "read next",
-                    "most read", "most popular"].contains(key) ? "related heading" : "boilerplate line"
+        if length <= 120, Self.isRelatedHeading(key) { return "related heading" }
+        if length <= 120, Self.exactKeys.contains(key) {
+            return Self.relatedHeadings.contains(key) ? "related heading" : "boilerplate line"
         }
         let lower = String(decoding: line.utf8.prefix(48), as: UTF8.self).lowercased()
+        if Self.isCreditLine(length <= 400 ? line.lowercased() : lower, length: length) { return "credit line" }
+        if length <= 140, Self.isBylineOrDateLine(line, length: length) {
+            if result.published == nil, index < 4, let date = DateParsing.dateline(line) { result.published = date }
+            return "byline or date line"
+        }
+        if length <= 60, Self.isReadingTime(key) { return "reading time" }
+        if length <= 100, Self.isPhotoCredit(line) { return "photo credit" }
         for prefix in Self.prefixes where lower.hasPrefix(prefix) {
             // A real sentence may start with "Photo by" only rarely; long lines ending a sentence are kept
             // unless the prefix is unambiguous furniture.
@@ -177,6 +273,17 @@ public struct LineFilter: Sendable {
         guard let first = line.utf8.first, let last = line.utf8.last else { return true }
         func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0xC2 || b == 0xA0 || b == 0xE2 || b == 0x80 }
         return !space(first) && !space(last)
+    }
+
+    /// "Natalie Naccache | Bloomberg | Getty Images", "© Aaron Schwartz", "Photo: AP".
+    static func isPhotoCredit(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        if lower.hasPrefix("©") || lower.hasPrefix("(c) ") { return true }
+        for agency in ["getty images", "afp", "ap photo", "reuters", "shutterstock", "epa", "alamy", "pa wire", "pa media", "bloomberg", "istock", "ap"]
+        where lower.hasSuffix(agency) || lower.hasSuffix(agency + ")") {
+            return lower.contains("|") || lower.contains("/") || lower.contains("photo") || lower.contains("image") || lower.contains("via")
+        }
+        return false
     }
 
     static func isBareURL(_ line: String) -> Bool {
