@@ -342,6 +342,17 @@ struct ContentExtractor {
 
     // MARK: - Paragraphs
 
+    /// Whether `index` has an `<article>` ancestor up to and including `root`.
+    private func insideArticle(_ index: Int, root: Int) -> Bool {
+        var ancestor = tree.nodes[index].parent
+        while ancestor >= 0 {
+            if tree.nodes[Int(ancestor)].tag == .article { return true }
+            if Int(ancestor) == root { return false }
+            ancestor = tree.nodes[Int(ancestor)].parent
+        }
+        return false
+    }
+
     /// The paragraphs under `root` in page order: block elements start new paragraphs, inline text joins,
     /// link-heavy and furniture blocks are left out.
     private func collectParagraphs(_ root: Int) -> [String] {
@@ -380,6 +391,12 @@ struct ContentExtractor {
             if node.tag.isBlock { flush() }
             // The headline is metadata (the title field), not body text.
             if node.tag == .h1 { continue }
+            // A small <article> inside the article is another story (a teaser or a related post); a large
+            // one is just how the page nests its main text.
+            if node.tag == .article, Int(index) != root, textLength[Int(index)] * 5 < textLength[root] * 2,
+               insideArticle(Int(index), root: root) {
+                continue
+            }
             if node.tag == .a { linkDepth += 1 }
             stack.append((index, false))
             var children: [Int32] = []
