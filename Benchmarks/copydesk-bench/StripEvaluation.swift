@@ -12,7 +12,8 @@ struct StripEvaluation: ParsableCommand {
     @Option(help: "The benchmark folder (html/*.html.gz and ground-truth.json).")
     var data = "../shared/data/article-extraction-benchmark"
     @Option(help: "Passes over the pages for timing; the best pass is reported.") var passes = 3
-    @Option(help: "Write strip's predictions as JSON {id: text} here (to score with Benchmarks/strip-peers).") var predictions: String?
+    @Option(help: "Write strip's predictions here as {\"seconds\": …, \"output\": {id: text}} (scored beside the peers by Benchmarks/strip-compare.sh).")
+    var predictions: String?
     @Flag(help: "Print per-page scores, worst first.") var pages = false
     @Option(help: "Print the prediction and the truth for pages whose id starts with this.") var show: String?
 
@@ -82,7 +83,11 @@ struct StripEvaluation: ParsableCommand {
         if let predictions {
             var writer = JSONWriter()
             writer.beginObject()
+            writer.string("version", "copydesk \(CopydeskVersion.current)")
+            writer.double("seconds", stripTime)
+            writer.beginObject("output")
             for (index, page) in pagesHTML.enumerated() { writer.string(page.id, outputs[index]) }
+            writer.endObject()
             writer.endObject()
             try Data(writer.bytes).write(to: URL(fileURLWithPath: predictions))
         }
