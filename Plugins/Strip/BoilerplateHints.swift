@@ -65,6 +65,13 @@ enum BoilerplateHints {
     /// Whether a class/id string names article content.
     static func isContent(_ classAndID: String) -> Bool { classify(classAndID).content }
 
+    /// schema.org `itemprop` values of metadata shown (or hidden) in a page, kept as fields instead.
+    static let metadataProperties: Set<String> = [
+        "datepublished", "datemodified", "datecreated", "keywords", "publisher", "author", "creator", "image", "thumbnailurl",
+        "url", "inlanguage", "wordcount", "articlesection", "isaccessibleforfree", "copyrightholder", "copyrightyear", "genre",
+        "sourceorganization", "provider",
+    ]
+
     /// ARIA roles of page furniture.
     static let furnitureRoles: Set<String> = ["navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar"]
 }

@@ -161,6 +161,8 @@ struct ContentExtractor {
         if node.tag.isStructuralFurniture { return true }
         if strictness == .tagsOnly { return false }
         if let role = attributes["role"]?.lowercased(), BoilerplateHints.furnitureRoles.contains(role) { return true }
+        // schema.org properties that are metadata, not prose (dates, keywords, publisher, byline).
+        if let itemprop = attributes["itemprop"]?.lowercased(), BoilerplateHints.metadataProperties.contains(itemprop) { return true }
         if attributes["itemprop"]?.lowercased() == "articlebody" { return false }
         return strictness == .full && namedFurniture[index]
     }
@@ -238,7 +240,10 @@ struct ContentExtractor {
             let length = textLength[index]
             guard length >= 25, linkDensity(index) < 0.5 else { continue }
             let contentScore = 1.0 + Double(commas[index]) + min(Double(length) / 100.0, 3.0)
-            var ancestor = node.parent
+            // Text written straight into a <div> (between <br>s) is that div's own paragraph: like
+            // readability, which wraps such text in a <p>, the div itself is the first to score.
+            let ownsText = !(node.tag == .p || node.tag == .pre || node.tag == .td || node.tag == .blockquote)
+            var ancestor = ownsText ? Int32(index) : node.parent
             var level = 0
             while ancestor >= 0, level < 5 {
                 let a = Int(ancestor)

@@ -25,7 +25,8 @@ public enum HTMLParser {
     /// The libxml2 options every parse uses.
     static let options: Int32 = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+    // Not HTML_PARSE_NOBLANKS: whitespace-only text between inline elements separates words.
 
     /// Parses `html` (already decoded to UTF-8) into a page tree.
     public static func parse(_ html: String, limits: HTMLLimits = HTMLLimits()) throws(HTMLParseError) -> PageTree {
