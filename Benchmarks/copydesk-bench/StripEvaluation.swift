@@ -15,6 +15,7 @@ struct StripEvaluation: ParsableCommand {
     @Option(help: "Write strip's predictions here as {\"seconds\": …, \"output\": {id: text}} (scored beside the peers by Benchmarks/strip-compare.sh).")
     var predictions: String?
     @Flag(help: "Print per-page scores, worst first.") var pages = false
+    @Flag(help: "Print where strip's time goes (parse, page tree, extraction, line filter).") var breakdown = false
     @Option(help: "Print the prediction and the truth for pages whose id starts with this.") var show: String?
 
     func run() throws {
@@ -70,6 +71,19 @@ struct StripEvaluation: ParsableCommand {
         print("\(pad("floor: libxml2 parse + walk", 30)) \(pad("", 10)) \(pad("", 8)) \(pad("", 7)) \(pad("", 8)) \(pad(format(Double(pagesHTML.count) / floorTime, 0), 9)) \(format(megabytes / floorTime))")
         print("\(pad("floor: libxml2 parse only", 30)) \(pad("", 10)) \(pad("", 8)) \(pad("", 7)) \(pad("", 8)) \(pad(format(Double(pagesHTML.count) / parseTime, 0), 9)) \(format(megabytes / parseTime))")
         print("strip speed = \(format(100 * floorTime / stripTime, 0))% of the parse-and-walk floor")
+        if breakdown {
+            var treeTime = Double.infinity, extractTime = Double.infinity
+            let extractor = ArticleExtractor()
+            for _ in 0..<passes {
+                var start = StageClock.threadCPU()
+                for page in pagesHTML { _ = try? HTMLParser.parse(page.html) }
+                treeTime = min(treeTime, StageClock.threadCPU() - start)
+                start = StageClock.threadCPU()
+                for page in pagesHTML { _ = try? extractor.extract(html: page.html) }
+                extractTime = min(extractTime, StageClock.threadCPU() - start)
+            }
+            print("time per pass: libxml2 parse \(format(parseTime, 3)) s, + page tree \(format(treeTime, 3)) s, + extraction and metadata \(format(extractTime, 3)) s, + line filter (whole stage) \(format(stripTime, 3)) s")
+        }
         if pages {
             for score in scores.sorted(by: { $0.f1 < $1.f1 }).prefix(40) {
                 print("\(score.id.prefix(16))  P \(score.precision.map { format($0, 3) } ?? "-")  R \(score.recall.map { format($0, 3) } ?? "-")  F1 \(format(score.f1, 3))")

@@ -38,21 +38,25 @@ enum BoilerplateHints {
     /// short words stay inline strings, so nothing is allocated per word).
     static func classify(_ classAndID: String) -> Classification {
         var strongWord = false, weakWord = false, contentWord = false, discussionWord = false
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        func finish() {
-            guard !word.isEmpty else { return }
-            let text = String(decoding: word, as: UTF8.self)
+        let utf8 = classAndID.utf8
+        var start = utf8.startIndex
+        var index = start
+        func finish(_ end: String.UTF8View.Index) {
+            guard start < end, let text = String(utf8[start..<end]) else { return }
             if strong.contains(text) { strongWord = true }
             if weak.contains(text) { weakWord = true }
             if positive.contains(text) { contentWord = true }
             if discussion.contains(text) { discussionWord = true }
-            word.removeAll(keepingCapacity: true)
         }
-        for byte in classAndID.utf8 {
-            if byte >= 0x61 && byte <= 0x7A { word.append(byte) } else { finish() }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if !(byte >= 0x61 && byte <= 0x7A) {
+                finish(index)
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
-        finish()
+        finish(utf8.endIndex)
         return Classification(furniture: strongWord || (weakWord && !contentWord), discussion: discussionWord, content: contentWord)
     }
 

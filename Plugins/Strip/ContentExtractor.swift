@@ -232,8 +232,8 @@ struct ContentExtractor {
     }
 
     /// Readability-style scores: each paragraph-like block adds to its ancestors, less with distance.
-    private func candidateScores() -> [Int: Double] {
-        var scores: [Int: Double] = [:]
+    private func candidateScores() -> [Double?] {
+        var scores = [Double?](repeating: nil, count: tree.nodes.count)
         for index in tree.nodes.indices where !removed[index] {
             let node = tree.nodes[index]
             guard node.tag != .text, isTextBlock(node, index: index) else { continue }
@@ -258,9 +258,10 @@ struct ContentExtractor {
     }
 
     /// The highest-scoring container after the link-density penalty.
-    private func bestCandidate(_ scores: [Int: Double]) -> Int? {
+    private func bestCandidate(_ scores: [Double?]) -> Int? {
         var best: (Int, Double)?
-        for (index, score) in scores {
+        for (index, score) in scores.enumerated() {
+            guard let score else { continue }
             let adjusted = score * (1 - linkDensity(index))
             if best == nil || adjusted > best!.1 || (adjusted == best!.1 && index < best!.0) { best = (index, adjusted) }
         }
@@ -314,7 +315,7 @@ struct ContentExtractor {
     }
 
     /// The best candidate plus siblings that look like more of the article (readability's rule).
-    private func withSiblings(_ best: Int, scores: [Int: Double]) -> [Int] {
+    private func withSiblings(_ best: Int, scores: [Double?]) -> [Int] {
         let node = tree.nodes[best]
         guard node.parent >= 0 else { return [best] }
         let bestScore = (scores[best] ?? 0) * (1 - linkDensity(best))
@@ -374,43 +375,54 @@ struct ContentExtractor {
             currentLinks = 0
             currentText = 0
         }
-        // (node, entering?) with an explicit stack; `inLink` counts open <a> ancestors.
-        var stack: [(Int32, Bool)] = [(Int32(root), true)]
+        // A threaded walk (first child, next sibling, back up through parents): no stack, no allocation.
         var linkDepth = 0
-        while let (index, entering) = stack.popLast() {
-            let node = tree.nodes[Int(index)]
-            if !entering {
+        var index = root
+        var descend = true
+        while true {
+            let node = tree.nodes[index]
+            if descend {
+                if removed[index] {
+                    descend = false
+                    continue
+                }
+                if node.tag == .text {
+                    current.append(contentsOf: tree.text[Int(node.textStart)..<Int(node.textStart + node.textLength)])
+                    let length = Int(textLength[index])
+                    currentText += length
+                    if linkDepth > 0 { currentLinks += length }
+                    descend = false
+                    continue
+                }
+                if node.tag.isBlock { flush() }
+                // The headline is metadata (the title field), not body text; a small <article> inside the
+                // article is another story (a teaser or a related post), a large one is how the page nests text.
+                let skip = node.tag == .h1
+                    || (node.tag == .article && index != root && textLength[index] * 5 < textLength[root] * 2 && insideArticle(index, root: root))
+                if skip {
+                    descend = false
+                    continue
+                }
+                if node.tag == .a { linkDepth += 1 }
+                if node.firstChild >= 0 {
+                    index = Int(node.firstChild)
+                    continue
+                }
+                descend = false
+                continue
+            }
+            // Leaving `index`: close it, then go to its next sibling or further up.
+            if !removed[index], node.tag != .text, !(node.tag == .h1) {
                 if node.tag == .a { linkDepth -= 1 }
                 if node.tag.isBlock { flush() }
-                continue
             }
-            if removed[Int(index)] { continue }
-            if node.tag == .text {
-                let bytes = tree.text[Int(node.textStart)..<Int(node.textStart + node.textLength)]
-                current.append(contentsOf: bytes)
-                let length = Int(textLength[Int(index)])
-                currentText += length
-                if linkDepth > 0 { currentLinks += length }
-                continue
+            if index == root { break }
+            if node.nextSibling >= 0 {
+                index = Int(node.nextSibling)
+                descend = true
+            } else {
+                index = Int(node.parent)
             }
-            if node.tag.isBlock { flush() }
-            // The headline is metadata (the title field), not body text.
-            if node.tag == .h1 { continue }
-            // A small <article> inside the article is another story (a teaser or a related post); a large
-            // one is just how the page nests its main text.
-            if node.tag == .article, Int(index) != root, textLength[Int(index)] * 5 < textLength[root] * 2,
-               insideArticle(Int(index), root: root) {
-                continue
-            }
-            if node.tag == .a { linkDepth += 1 }
-            stack.append((index, false))
-            var children: [Int32] = []
-            var child = node.firstChild
-            while child >= 0 {
-                children.append(child)
-                child = tree.nodes[Int(child)].nextSibling
-            }
-            for child in children.reversed() { stack.append((child, true)) }
         }
         flush()
         return paragraphs

@@ -72,10 +72,11 @@ public struct LineFilter: Sendable {
     static func isRelatedHeading(_ key: String) -> Bool {
         let words = key.split(separator: " ")
         guard (2...6).contains(words.count), let first = words.first, let last = words.last else { return false }
-        let openers: Set<Substring> = ["more", "must", "related", "recommended", "popular", "latest", "top", "other", "also", "trending", "editors", "further"]
-        let closers: Set<Substring> = ["stories", "news", "articles", "posts", "reads", "read", "videos", "coverage", "bytes", "picks", "reading", "links", "roundup"]
-        return openers.contains(first) && closers.contains(last)
+        return relatedOpeners.contains(first) && relatedClosers.contains(last)
     }
+
+    static let relatedOpeners: Set<Substring> = ["more", "must", "related", "recommended", "popular", "latest", "top", "other", "also", "trending", "editors", "further"]
+    static let relatedClosers: Set<Substring> = ["stories", "news", "articles", "posts", "reads", "read", "videos", "coverage", "bytes", "picks", "reading", "links", "roundup"]
 
     /// Credit lines of wire copy: "(Reporting by …; Editing by …)", "X contributed reporting from Y."
     static func isCreditLine(_ lower: String, length: Int) -> Bool {
@@ -98,18 +99,26 @@ public struct LineFilter: Sendable {
     /// Only names, dates, times and byline words; never a line that reads as a sentence.
     static func isBylineOrDateLine(_ line: String, length: Int) -> Bool {
         guard length <= 140 else { return false }
-        let metaWords: Set<String> = [
+        return bylineShape(line)
+    }
+
+    /// Words a byline or date line may hold besides names, dates and times.
+    static let bylineWords: Set<String> = [
             "by", "posted", "published", "updated", "first", "last", "modified", "on", "at", "and", "filed", "under", "written",
             "staff", "reporter", "writer", "correspondent", "editor", "am", "pm", "a", "p", "m", "et", "est", "edt", "gmt", "utc",
             "bst", "pst", "pdt", "cst", "cdt", "uk", "the", "of", "news", "press", "associated", "agency", "wire", "wires", "reuters",
             "afp", "ap", "desk", "team", "contributor", "senior", "chief", "political", "admin", "updated", "date",
-        ]
+    ]
+    static let bylineMarkers: Set<String> = ["by", "posted", "published", "updated", "written", "filed", "modified"]
+
+    private static func bylineShape(_ line: String) -> Bool {
+        let metaWords = bylineWords
         let words = key(line).split(separator: " ").map(String.init)
         guard !words.isEmpty else { return false }
         var sawDate = false
         var names = 0
         var marker = false
-        let markers: Set<String> = ["by", "posted", "published", "updated", "written", "filed", "modified"]
+        let markers = bylineMarkers
         let startsWithBy = words.first == "by"
         // Capitalised words of the original line are name candidates.
         let capitalised = Set(line.split(whereSeparator: { !$0.isLetter }).filter { $0.first?.isUppercase == true }.map { $0.lowercased() })
@@ -211,7 +220,7 @@ public struct LineFilter: Sendable {
             return Self.relatedHeadings.contains(key) ? "related heading" : "boilerplate line"
         }
         let lower = String(decoding: line.utf8.prefix(48), as: UTF8.self).lowercased()
-        if Self.isCreditLine(length <= 400 ? line.lowercased() : lower, length: length) { return "credit line" }
+        if length <= 400, Self.mayBeCredit(lower, line), Self.isCreditLine(line.lowercased(), length: length) { return "credit line" }
         if length <= 140, Self.isBylineOrDateLine(line, length: length) {
             if result.published == nil, index < 4, let date = DateParsing.dateline(line) { result.published = date }
             return "byline or date line"
@@ -286,9 +295,26 @@ public struct LineFilter: Sendable {
         return false
     }
 
+    /// Cheap pre-check for `isCreditLine`: a credit prefix, or "contribut" somewhere in the line.
+    static func mayBeCredit(_ lowerPrefix: String, _ line: String) -> Bool {
+        if lowerPrefix.hasPrefix("(") || lowerPrefix.hasPrefix("reporting") || lowerPrefix.hasPrefix("additional") || lowerPrefix.hasPrefix("writing")
+            || lowerPrefix.hasPrefix("editing") || lowerPrefix.hasPrefix("compiled") || lowerPrefix.hasPrefix("edited")
+            || lowerPrefix.hasPrefix("produced") || lowerPrefix.hasPrefix("graphics") {
+            return true
+        }
+        let needle = Array("contribut".utf8)
+        var utf8 = Array(line.utf8)
+        for i in utf8.indices where utf8[i] >= 0x41 && utf8[i] <= 0x5A { utf8[i] += 0x20 }
+        guard utf8.count >= needle.count else { return false }
+        for start in 0...(utf8.count - needle.count) where utf8[start] == needle[0] {
+            if Array(utf8[start..<(start + needle.count)]) == needle { return true }
+        }
+        return false
+    }
+
     static func isBareURL(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") else { return false }
+        let head = String(decoding: line.utf8.prefix(8), as: UTF8.self).lowercased()
+        guard head.hasPrefix("http://") || head.hasPrefix("https://") || head.hasPrefix("www.") else { return false }
         return !line.contains(where: \.isWhitespace) && line.count > 10
     }
 

@@ -47,14 +47,11 @@ struct PageTreeBuilder {
                 } else {
                     index = append(element, parent: parent)
                 }
-                var children: [xmlNodePtr] = []
-                var child = node.pointee.children
+                // Push children last to first (libxml2 keeps `last` and `prev`), so they pop in order.
+                var child = node.pointee.last
                 while let current = child {
-                    children.append(current)
-                    child = current.pointee.next
-                }
-                for current in children.reversed() {
                     stack.append((current, index, min(depth + 1, Int32(maxDepth))))
+                    child = current.pointee.prev
                 }
             default:
                 continue
