@@ -36,29 +36,55 @@ public enum HTMLParser {
             throw HTMLParseError(description: "page is \(size) bytes, over strip's max_html_bytes (\(limits.maxBytes)); raise the limit to process it")
         }
         guard size > 0 else { throw HTMLParseError(description: "empty page") }
-        let first = parse(&html, options: options, limits: limits)
-        // libxml2 silently stops at 256 levels of nesting, losing everything deeper. When a page reaches
-        // that depth, parse again without libxml2's limits (size is bounded above; our tree builder is
-        // iterative and flattens past `maxDepth`).
-        if case .success(let tree) = first, tree.maxDepth >= 250 {
-            return try parse(&html, options: options | Int32(XML_PARSE_HUGE.rawValue), limits: limits).get()
-        }
-        return try first.get()
-    }
-
-    private static func parse(_ html: inout String, options: Int32, limits: HTMLLimits) -> Result<PageTree, HTMLParseError> {
-        html.withUTF8 { bytes in
+        let result: Result<PageTree, HTMLParseError> = html.withUTF8 { bytes in
             let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
-            guard let document = htmlReadMemory(base, Int32(bytes.count), nil, "UTF-8", options) else {
-                return .failure(HTMLParseError(description: "libxml2 could not parse the page"))
+            guard let context = htmlCreateMemoryParserCtxt(base, Int32(bytes.count)) else {
+                return .failure(HTMLParseError(description: "libxml2 could not create a parser"))
             }
-            defer { xmlFreeDoc(document) }
-            guard let root = xmlDocGetRootElement(document) else {
-                return .failure(HTMLParseError(description: "the page has no elements"))
+            defer {
+                if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+                htmlFreeParserCtxt(context)
             }
-            var builder = PageTreeBuilder(maxDepth: limits.maxDepth)
-            builder.build(from: root)
+            let builder = SAXTreeBuilder(maxDepth: limits.maxDepth)
+            let unmanaged = Unmanaged.passRetained(builder)
+            defer { unmanaged.release() }
+            context.pointee._private = unmanaged.toOpaque()
+            if let handler = context.pointee.sax {
+                var sax = xmlSAXHandler()
+                sax.startElement = saxStart
+                sax.endElement = saxEnd
+                sax.characters = saxCharacters
+                sax.ignorableWhitespace = saxCharacters
+                sax.cdataBlock = saxCharacters
+                handler.pointee = sax
+            }
+            // The page is already UTF-8: ignore <meta charset> inside it. No tree is built by libxml2 (SAX
+            // only), so its nesting limit can be lifted; ours flattens past `maxDepth`.
+            _ = htmlCtxtUseOptions(context, options | Int32(HTML_PARSE_IGNORE_ENC.rawValue) | Int32(XML_PARSE_HUGE.rawValue))
+            _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+            _ = htmlParseDocument(context)
+            guard !builder.tree.nodes.isEmpty else { return .failure(HTMLParseError(description: "the page has no elements")) }
             return .success(builder.tree)
         }
+        return try result.get()
     }
+}
+
+private func builder(_ context: UnsafeMutableRawPointer?) -> SAXTreeBuilder? {
+    guard let context, let opaque = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return nil }
+    return Unmanaged<SAXTreeBuilder>.fromOpaque(opaque).takeUnretainedValue()
+}
+
+private func saxStart(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    guard let name else { return }
+    builder(context)?.start(name, attributes)
+}
+
+private func saxEnd(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+    builder(context)?.end()
+}
+
+private func saxCharacters(_ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ count: Int32) {
+    guard let characters else { return }
+    builder(context)?.characters(characters, Int(count))
 }

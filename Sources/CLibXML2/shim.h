@@ -7,3 +7,4 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/parserInternals.h>
