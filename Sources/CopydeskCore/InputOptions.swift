@@ -2,10 +2,10 @@
 public struct InputOptions: Sendable {
     /// The format of input files.
     public enum Format: String, Sendable, CaseIterable {
-        /// Decide by file extension (`.txt`, `.html`/`.htm`, `.jsonl`/`.ndjson`); unknown extensions
-        /// given explicitly are sniffed by their first byte.
+        /// Decide by file extension (`.txt`, `.html`/`.htm`, `.jsonl`/`.ndjson`, `.warc`, each optionally
+        /// `.gz`); unknown extensions given explicitly are sniffed by their first byte.
         case auto
-        case txt, html, jsonl
+        case txt, html, jsonl, warc
     }
 
     public var paths: [String]
@@ -32,13 +32,13 @@ public struct InputOptions: Sendable {
     /// The `input:` options as declared for decoding and for `copydesk stages`.
     public static let specs: [OptionSpec] = [
         OptionSpec("paths", .list(.path), default: .list([]),
-                   "Files and directories to read (directories recursively, sorted); `-` is JSONL on stdin. `--input` replaces them."),
+                   "Files, directories (recursive, sorted), glob patterns (news/*.warc.gz) and @manifest files (one path per line); `-` is JSONL on stdin. `--input` replaces them."),
         OptionSpec("format", .choice(Format.allCases.map(\.rawValue)), default: .string("auto"),
-                   "auto: by extension (.txt, .html/.htm, .jsonl/.ndjson); or force one format for every file."),
+                   "auto: by extension (.txt, .html/.htm, .jsonl/.ndjson, .warc; any of them .gz); or force one format for every file."),
         OptionSpec("invalid_utf8", .choice(["repair", "reject"]), default: .string("repair"),
                    "repair: replace invalid UTF-8 with U+FFFD and count it; reject: send the document to the rejects output."),
         OptionSpec("max_document_bytes", .int(min: 1, max: nil), default: .int(defaultMaxDocumentBytes),
-                   "Largest document accepted (a whole .txt/.html file or one JSONL line); larger ones are rejected."),
+                   "Largest document accepted (a whole .txt/.html file, one JSONL line or one WARC record); larger ones are rejected."),
         OptionSpec("fields", .record(JSONLFieldMap.specs), default: nil,
                    "JSONL field names for id, url, title, text, html, published, author, site, language (defaults: the same names)."),
     ]

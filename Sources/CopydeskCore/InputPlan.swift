@@ -5,10 +5,13 @@ public struct InputFile: Sendable, Equatable {
     /// The path as the user wrote it (joined with directory entries), or `-` for standard input.
     public var path: String
     public var format: InputOptions.Format
+    /// Why the file cannot be read (a manifest entry that does not exist): it becomes a rejection in order.
+    public var problem: String?
 
-    public init(path: String, format: InputOptions.Format) {
+    public init(path: String, format: InputOptions.Format, problem: String? = nil) {
         self.path = path
         self.format = format
+        self.problem = problem
     }
 }
 
@@ -29,25 +32,79 @@ public struct InputPlan: Sendable {
                 plan.files.append(InputFile(path: "-", format: format == .auto ? .jsonl : format))
                 continue
             }
-            var status = stat()
-            guard stat(path, &status) == 0 else {
-                let reason = errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))
-                throw InputError(.notFound, "input not found: \(path): \(reason)")
+            if path.hasPrefix("@") {
+                try plan.readManifest(String(path.dropFirst()), format: format)
+                continue
             }
-            if status.st_mode & S_IFMT == S_IFDIR {
-                let before = plan.files.count
-                plan.walk(directory: path, format: format)
-                if plan.files.count == before {
-                    let others = plan.skipped.filter { $0.path.hasPrefix(path) }.count
-                    throw InputError(.notFound, "no input documents in directory \(path): found no .txt, .html, .htm (or .gz of them), .jsonl or .ndjson files"
-                        + (others > 0 ? " (\(others) other file\(others == 1 ? "" : "s") skipped)" : "")
-                        + "; check the path or set input.format")
+            if Self.isPattern(path), !FileManager.default.fileExists(atPath: path) {
+                let matches = Self.glob(path)
+                guard !matches.isEmpty else {
+                    throw InputError(.notFound, "input not found: the pattern \(path) matches no file")
                 }
-            } else {
-                plan.files.append(InputFile(path: path, format: format == .auto ? (Self.format(ofPath: path) ?? .auto) : format))
+                for match in matches { try plan.add(match, format: format) }
+                continue
             }
+            try plan.add(path, format: format)
         }
         return plan
+    }
+
+    /// Whether a path is a glob pattern.
+    static func isPattern(_ path: String) -> Bool {
+        path.contains("*") || path.contains("?") || path.contains("[")
+    }
+
+    /// The files a glob pattern matches, sorted.
+    static func glob(_ pattern: String) -> [String] {
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+        var paths: [String] = []
+        for index in 0..<Int(result.gl_pathc) {
+            if let path = result.gl_pathv[index] { paths.append(String(cString: path)) }
+        }
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Adds the paths a manifest lists (one per line; blank lines and `#` comments ignored; relative
+    /// paths are relative to the manifest's folder). Entries that do not exist become rejections.
+    mutating func readManifest(_ manifest: String, format: InputOptions.Format) throws(InputError) {
+        guard let data = FileManager.default.contents(atPath: manifest) else {
+            throw InputError(.notFound, "input not found: manifest \(manifest) cannot be read")
+        }
+        let base = (manifest as NSString).deletingLastPathComponent
+        for (number, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let path = line.hasPrefix("/") || base.isEmpty ? line : base + "/" + line
+            if FileManager.default.fileExists(atPath: path) {
+                try add(path, format: format)
+            } else {
+                files.append(InputFile(path: path, format: format, problem: "listed in manifest \(manifest) line \(number + 1) but not found"))
+            }
+        }
+    }
+
+    /// Adds a file or a directory (walked recursively). A missing path or a directory with nothing to read
+    /// is an error (exit 66).
+    mutating func add(_ path: String, format: InputOptions.Format) throws(InputError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let reason = errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))
+            throw InputError(.notFound, "input not found: \(path): \(reason)")
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            files.append(InputFile(path: path, format: format == .auto ? (Self.format(ofPath: path) ?? .auto) : format))
+            return
+        }
+        let before = files.count
+        walk(directory: path, format: format)
+        if files.count == before {
+            let others = skipped.filter { $0.path.hasPrefix(path) }.count
+            throw InputError(.notFound, "no input documents in directory \(path): found no .txt, .html, .htm, .jsonl, .ndjson or .warc files (plain or .gz)"
+                + (others > 0 ? " (\(others) other file\(others == 1 ? "" : "s") skipped)" : "")
+                + "; check the path or set input.format")
+        }
     }
 
     /// The format implied by a file name's extension, or `nil` when it is not one copydesk reads.
@@ -55,15 +112,14 @@ public struct InputPlan: Sendable {
         var name = path.split(separator: "/").last.map(String.init) ?? path
         if name.lowercased().hasSuffix(".gz") {
             name.removeLast(3)
-            // Compressed one-document files are read whole; compressed JSONL streams are not supported yet.
-            guard let inner = format(ofPath: name), inner != .jsonl else { return nil }
-            return inner
+            return format(ofPath: name)
         }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
         switch name[name.index(after: dot)...].lowercased() {
         case "txt", "text": return .txt
         case "html", "htm", "xhtml": return .html
         case "jsonl", "ndjson": return .jsonl
+        case "warc": return .warc
         default: return nil
         }
     }
@@ -108,7 +164,7 @@ public struct InputPlan: Sendable {
                 } else if let detected = Self.format(ofPath: path) {
                     files.append(InputFile(path: path, format: detected))
                 } else {
-                    skipped.append((path, "unsupported file type (not .txt, .html, .htm, their .gz, .jsonl or .ndjson)"))
+                    skipped.append((path, "unsupported file type (not .txt, .html, .htm, .jsonl, .ndjson, .warc or their .gz)"))
                 }
             } else {
                 skipped.append((path, "not a regular file"))

@@ -11,6 +11,8 @@ public struct InputStats: Sendable {
     public var repairedSequences = 0
     /// Files passed over during directory walks, with the reason.
     public var skippedFiles: [(path: String, reason: String)] = []
+    /// WARC records that are not documents (request, metadata, non-HTML responses…), by kind.
+    public var skippedRecords: [String: Int] = [:]
 
     public init() {}
 }
@@ -29,8 +31,9 @@ public struct InputReader: DocumentSource {
     public let options: InputOptions
     private let files: [InputFile]
     private var fileIndex = 0
-    private var jsonl: LineReader<FileByteStream>?
+    private var jsonl: LineReader<AnyByteStream>?
     private var jsonlPath = ""
+    private var warc: WARCReader?
     public private(set) var stats = InputStats()
 
     public init(plan: InputPlan, options: InputOptions) {
@@ -43,28 +46,43 @@ public struct InputReader: DocumentSource {
     public mutating func next() throws(InputError) -> InputItem? {
         while true {
             if jsonl != nil {
-                if let item = try nextJSONLItem() { return count(item) }
+                if let item = nextJSONLItem() { return count(item) }
                 stats.bytes += jsonl?.bytesRead ?? 0
                 jsonl?.close()
                 jsonl = nil
+                continue
+            }
+            if warc != nil {
+                if let item = nextWARCItem() { return count(item) }
+                stats.bytes += warc?.bytesRead ?? 0
+                for (kind, number) in warc?.skipped ?? [:] { stats.skippedRecords[kind, default: 0] += number }
+                warc?.close()
+                warc = nil
                 continue
             }
             guard fileIndex < files.count else { return nil }
             let file = files[fileIndex]
             fileIndex += 1
             stats.files += 1
+            if let problem = file.problem {
+                return count(.rejected(Rejection(source: SourceLocation(path: file.path), stage: "input", reason: problem)))
+            }
             var format = file.format
             if format == .auto { format = sniff(file.path) }
             switch format {
-            case .jsonl:
-                let stream: FileByteStream
+            case .jsonl, .warc:
+                let stream: AnyByteStream
                 do {
-                    stream = try FileByteStream(path: file.path)
+                    stream = try AnyByteStream.open(file.path)
                 } catch {
                     return count(.rejected(Rejection(source: SourceLocation(path: file.path), stage: "input", reason: error.message)))
                 }
-                jsonl = LineReader(stream: stream, maxLineBytes: options.maxDocumentBytes)
-                jsonlPath = file.path
+                if format == .warc {
+                    warc = WARCReader(stream: stream, path: file.path, maxRecordBytes: options.maxDocumentBytes)
+                } else {
+                    jsonl = LineReader(stream: stream, maxLineBytes: options.maxDocumentBytes)
+                    jsonlPath = file.path
+                }
             case .txt, .html, .auto:
                 return count(readWholeFile(file.path, asHTML: format == .html))
             }
@@ -173,9 +191,32 @@ public struct InputReader: DocumentSource {
         return (remaining.trimmingCharacters(in: .whitespaces), "")
     }
 
-    private mutating func nextJSONLItem() throws(InputError) -> InputItem? {
+    /// The next WARC item; a read failure (corrupt or truncated gzip) ends the file with a rejection.
+    private mutating func nextWARCItem() -> InputItem? {
+        do {
+            return try warc?.next()
+        } catch {
+            let path = warc?.path ?? ""
+            stats.bytes += warc?.bytesRead ?? 0
+            warc?.close()
+            warc = nil
+            return .rejected(Rejection(source: SourceLocation(path: path), stage: "input", reason: "reading stopped: \(error.message)"))
+        }
+    }
+
+    private mutating func nextJSONLItem() -> InputItem? {
         while true {
-            guard let next = try jsonl?.next() else { return nil }
+            let next: LineReader<AnyByteStream>.Line?
+            do {
+                next = try jsonl?.next()
+            } catch {
+                // A corrupt or truncated compressed stream: what was read stands; the rest is one rejection.
+                stats.bytes += jsonl?.bytesRead ?? 0
+                jsonl?.close()
+                jsonl = nil
+                return .rejected(Rejection(source: SourceLocation(path: jsonlPath), stage: "input", reason: "reading stopped: \(error.message)"))
+            }
+            guard let next else { return nil }
             switch next {
             case .tooLong(let number, let length):
                 return .rejected(Rejection(

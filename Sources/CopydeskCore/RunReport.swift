@@ -85,6 +85,9 @@ public struct RunReport: Sendable {
             w.endObject()
         }
         w.endArray()
+        w.beginObject("skipped_records")
+        for kind in input.skippedRecords.keys.sorted() { w.int(kind, input.skippedRecords[kind]) }
+        w.endObject()
         w.endObject()
         w.beginArray("stages")
         for stage in stages {
@@ -130,6 +133,10 @@ public struct RunReport: Sendable {
             + "; \(seconds(wallSeconds)) wall, \(seconds(cpuSeconds)) cpu, \(workers) worker\(workers == 1 ? "" : "s")")
         if input.repairedDocuments > 0 {
             lines.append("invalid UTF-8 repaired in \(input.repairedDocuments) document(s) (\(input.repairedSequences) sequences)")
+        }
+        if !input.skippedRecords.isEmpty {
+            let kinds = input.skippedRecords.keys.sorted().map { "\($0) \(input.skippedRecords[$0]!)" }.joined(separator: ", ")
+            lines.append("WARC records that are not documents, skipped: \(kinds)")
         }
         if !input.skippedFiles.isEmpty {
             lines.append("\(input.skippedFiles.count) file(s) skipped while reading directories (listed in the report)")
