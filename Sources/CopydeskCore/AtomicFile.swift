@@ -20,6 +20,14 @@ public final class AtomicFile {
             temporaryPath = nil
             return
         }
+        // A device or pipe (/dev/stdout, a FIFO) cannot be replaced by a rename: write to it directly.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO {
+            fd = open(path, O_WRONLY | O_CLOEXEC)
+            if fd < 0 { throw StageError(.io, "cannot write \(path): \(String(cString: strerror(errno)))") }
+            temporaryPath = nil
+            return
+        }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             do {
@@ -71,7 +79,10 @@ public final class AtomicFile {
         guard !finished else { return }
         try flush()
         finished = true
-        guard let temporaryPath else { return }
+        guard let temporaryPath else {
+            if fd > 2 { _ = close(fd) }
+            return
+        }
         if fsync(fd) != 0, errno != EINVAL {
             let reason = String(cString: strerror(errno))
             _ = close(fd)
@@ -90,7 +101,10 @@ public final class AtomicFile {
     public func abort() {
         guard !finished else { return }
         finished = true
-        guard let temporaryPath else { return }
+        guard let temporaryPath else {
+            if fd > 2 { _ = close(fd) }
+            return
+        }
         _ = close(fd)
         unlink(temporaryPath)
     }

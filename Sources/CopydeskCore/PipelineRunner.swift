@@ -17,6 +17,8 @@ public final class PipelineRunner {
     public let context: StageContext
     /// Called from the driver thread about every quarter second.
     public var onProgress: ((RunProgress) -> Void)?
+    /// Set to stop the run early; the run then ends with status "interrupted" and exit code 130.
+    public var cancellation: CancellationFlag?
 
     public init(pipeline: Pipeline, context: StageContext) {
         self.pipeline = pipeline
@@ -79,7 +81,8 @@ public final class PipelineRunner {
             throw CopydeskError(error)
         }
         var execution = Execution(
-            pipeline: pipeline, instances: instances, outcomes: outcomes, logger: context.logger, onProgress: onProgress)
+            pipeline: pipeline, instances: instances, outcomes: outcomes, logger: context.logger, onProgress: onProgress,
+            cancellation: cancellation)
         report.workers = execution.workers
         var reader = source
         do throws(CopydeskError) {
@@ -107,6 +110,10 @@ public final class PipelineRunner {
         if let path = paths.report { report.outputs["report"] = path }
         report.wallSeconds = StageClock.wall() - started
         report.cpuSeconds = StageClock.processCPU() - startedCPU
+        if execution.interrupted {
+            report.status = "interrupted"
+            report.error = "interrupted: stopped reading after \(report.documentsIn) input items; everything read was processed and written"
+        }
         if let path = paths.report {
             do { try AtomicFile.write(report.json(), to: path) } catch { throw CopydeskError(error) }
         }
@@ -134,6 +141,9 @@ struct Execution {
     let outcomes: OutcomeLog
     let logger: Logger
     let onProgress: ((RunProgress) -> Void)?
+    let cancellation: CancellationFlag?
+    /// Whether reading stopped early because of `cancellation`.
+    var interrupted = false
     let workers: Int
     /// Stages `0..<parallelCount` run on the workers.
     let parallelCount: Int
@@ -143,7 +153,11 @@ struct Execution {
     var rejected = 0
     var documentsRead = 0
 
-    init(pipeline: Pipeline, instances: [StageInstance], outcomes: OutcomeLog, logger: Logger, onProgress: ((RunProgress) -> Void)?) {
+    init(
+        pipeline: Pipeline, instances: [StageInstance], outcomes: OutcomeLog, logger: Logger, onProgress: ((RunProgress) -> Void)?,
+        cancellation: CancellationFlag?
+    ) {
+        self.cancellation = cancellation
         self.pipeline = pipeline
         self.instances = instances
         self.outcomes = outcomes
@@ -225,7 +239,12 @@ struct Execution {
         var lastProgress = started
         while true {
             let item: InputItem?
-            do { item = try reader.next() } catch { throw CopydeskError(error) }
+            if cancellation?.isCancelled == true {
+                interrupted = true
+                item = nil
+            } else {
+                do { item = try reader.next() } catch { throw CopydeskError(error) }
+            }
             if let item {
                 if case .document(let document) = item { batchBytes += document.text.utf8.count + (document.html?.utf8.count ?? 0) }
                 batch.append(item)

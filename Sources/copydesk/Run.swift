@@ -64,6 +64,21 @@ extension Copydesk {
                 loaded.run.onBadRecord = policy
             }
             let runner = PipelineRunner(pipeline: loaded, context: StageContext(pipelineFile: pipeline, logger: logger))
+            // SIGINT stops reading; what is in flight finishes and is written with the report. A second
+            // SIGINT exits at once (outputs stay under their temporary names, never half-written finals).
+            let cancellation = CancellationFlag()
+            runner.cancellation = cancellation
+            signal(SIGINT, SIG_IGN)
+            let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+            interrupts.setEventHandler {
+                if cancellation.isCancelled {
+                    FileHandle.standardError.write(Data("\ncopydesk: interrupted twice; stopping now without writing outputs\n".utf8))
+                    Foundation.exit(130)
+                }
+                cancellation.cancel()
+                FileHandle.standardError.write(Data("\ncopydesk: interrupted; finishing the documents in flight and writing outputs (Ctrl-C again to stop now)\n".utf8))
+            }
+            interrupts.resume()
             let showProgress = !quiet && isatty(2) == 1
             if showProgress {
                 runner.onProgress = { progress in
@@ -79,13 +94,18 @@ extension Copydesk {
                 if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
                 fail(error)
             }
+            interrupts.cancel()
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            if !quiet {
+            if !quiet || result.status == "interrupted" {
                 var text = result.summary() + "\n"
                 for key in ["records", "drops", "rejects", "report"] {
                     if let path = result.outputs[key], path != "-" { text += "\(key): \(path)\n" }
                 }
                 FileHandle.standardError.write(Data(text.utf8))
+            }
+            if result.status == "interrupted" {
+                FileHandle.standardError.write(Data("copydesk: \(result.error ?? "interrupted")\n".utf8))
+                throw ExitCode(130)
             }
         }
     }

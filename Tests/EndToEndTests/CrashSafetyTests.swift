@@ -1,0 +1,73 @@
+import CopydeskCore
+import Foundation
+import Testing
+
+/// Interrupted, killed and disk-full runs never leave half a file under a final name.
+@Suite("crash safety")
+struct CrashSafetyTests {
+    /// A JSONL dump big enough that a run is still going after a fraction of a second.
+    static func bigInput(_ dir: String, lines: Int = 400_000) throws -> String {
+        let path = dir + "/big.jsonl"
+        var text = ""
+        text.reserveCapacity(lines * 64)
+        for i in 0..<lines { text += "{\"id\":\"d\(i)\",\"text\":\"Document number \(i) of the dump.\"}\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: CLI.root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test("SIGINT stops cleanly: exit 130, complete records written, the report says interrupted and balances")
+    func interrupt() throws {
+        let dir = CLI.temporaryDirectory()
+        let input = try Self.bigInput(dir)
+        let process = try start(["run", "pipelines/news.yaml", "--input", input, "--output", dir + "/out.jsonl"])
+        usleep(400_000)
+        process.interrupt()
+        process.waitUntilExit()
+        let report = try JSONParser.parse(String(contentsOfFile: dir + "/out.report.json", encoding: .utf8))
+        let lines = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(report["documents"]?["balanced"] == .bool(true))
+        #expect(report["documents"]?["out"] == .number(Double(lines.count)))
+        if process.terminationStatus == 130 {
+            #expect(report["status"] == .string("interrupted"))
+            #expect(lines.count < 400_000)
+        } else {
+            #expect(process.terminationStatus == 0)  // finished before the signal arrived
+        }
+        for line in lines.suffix(3) { #expect((try? JSONParser.parse(String(line))) != nil) }
+    }
+
+    @Test("SIGKILL leaves nothing half-written under the final names; the previous output stays")
+    func kill() throws {
+        let dir = CLI.temporaryDirectory()
+        let input = try Self.bigInput(dir)
+        try Data("previous run\n".utf8).write(to: URL(fileURLWithPath: dir + "/out.jsonl"))
+        let process = try start(["run", "pipelines/news.yaml", "--input", input, "--output", dir + "/out.jsonl"])
+        usleep(400_000)
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        if process.terminationReason == .uncaughtSignal {
+            #expect(try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8) == "previous run\n")
+            #expect(!FileManager.default.fileExists(atPath: dir + "/out.report.json"))
+        }
+    }
+
+    @Test("a full disk ends the run with exit 74 and says so")
+    func diskFull() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let result = try CLI.run(["run", "pipelines/news.yaml", "--output", "/dev/full", "--report", CLI.temporaryDirectory() + "/r.json"])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("No space left on device"))
+        #expect(result.stderr.contains("free disk space"))
+    }
+}
