@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copydesk-bench",
         abstract: "copydesk benchmarks and evaluations (run from the package root, release build).",
-        subcommands: [NormaliseThroughput.self, Scaling.self, StripEvaluation.self])
+        subcommands: [NormaliseThroughput.self, Scaling.self, StripEvaluation.self, BuildWARC.self, ReadWARC.self])
 }
 
 /// Default location of the Reuters JSONL (research-only data; never shipped).

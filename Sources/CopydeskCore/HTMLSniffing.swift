@@ -33,8 +33,8 @@ public enum HTMLSniffing {
             }
             return (TextDecoding.decodeWindows1252(body), "windows-1252")
         default:
-            if TextDecoding.validateUTF8(body).errors == 0 {
-                return (String(decoding: body, as: UTF8.self), "utf-8")
+            if let text = String(validating: body, as: UTF8.self) {
+                return (text, "utf-8")
             }
             if declared == nil || declared == "utf-8" || declared == "utf8" {
                 // Undeclared or mis-declared: mostly-valid UTF-8 keeps its valid parts; otherwise Windows-1252.

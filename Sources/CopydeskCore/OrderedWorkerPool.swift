@@ -5,7 +5,9 @@ import Foundation
 final class OrderedWorkerPool<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     // All mutable state is guarded by `condition`.
     private let condition = NSCondition()
-    private var queue: [(Int, Input)] = []
+    /// Submitted work; entries are cleared (`nil`) as soon as a worker takes them, so consumed
+    /// batches are never kept alive by the queue.
+    private var queue: [(Int, Input)?] = []
     private var queueHead = 0
     private var results: [Int: Output] = [:]
     private var closed = false
@@ -60,7 +62,8 @@ final class OrderedWorkerPool<Input: Sendable, Output: Sendable>: @unchecked Sen
                 condition.unlock()
                 return
             }
-            let (sequence, input) = queue[queueHead]
+            let (sequence, input) = queue[queueHead]!
+            queue[queueHead] = nil
             queueHead += 1
             if queueHead > 1024, queueHead * 2 > queue.count {
                 queue.removeFirst(queueHead)

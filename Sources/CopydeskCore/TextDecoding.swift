@@ -1,3 +1,5 @@
+import Foundation
+
 /// What to do with bytes that are not valid UTF-8.
 public enum InvalidUTF8Policy: String, Sendable {
     /// Replace each invalid sequence with U+FFFD and count it.
@@ -25,10 +27,10 @@ public enum TextDecoding {
         if let offset = binaryOffset(body) {
             throw DocumentRejection("binary content (NUL or control bytes at byte offset \(offset)); not a text document")
         }
-        let check = validateUTF8(body)
-        if check.errors == 0 {
-            return DecodedText(text: String(decoding: body, as: UTF8.self), repairs: 0)
+        if let text = String(validating: body, as: UTF8.self) {
+            return DecodedText(text: text, repairs: 0)
         }
+        let check = validateUTF8(body)
         if policy == .reject {
             throw DocumentRejection(
                 "invalid UTF-8 at byte offset \(check.firstError) (\(check.errors) invalid sequence\(check.errors == 1 ? "" : "s")); "
@@ -40,14 +42,16 @@ public enum TextDecoding {
     /// The offset of the first NUL byte, or of a control byte when control bytes make up more than 10%
     /// of the first 4 KiB; `nil` for text.
     public static func binaryOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+        if let nul = memchr(base, 0, bytes.count) {
+            return UnsafeRawPointer(nul) - UnsafeRawPointer(base)
+        }
         var controls = 0
         var firstControl = -1
         let window = min(bytes.count, 4096)
-        for i in 0..<bytes.count {
+        for i in 0..<window {
             let byte = bytes[i]
-            if byte >= 0x20 { continue }
-            if byte == 0 { return i }
-            if i < window, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C {
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C {
                 controls += 1
                 if firstControl < 0 { firstControl = i }
             }

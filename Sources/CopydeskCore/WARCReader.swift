@@ -10,6 +10,7 @@ public struct WARCReader {
     public let path: String
     private let maxRecordBytes: Int
     private var buffer: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 256 * 1024)
     private var start = 0
     private var eof = false
     private var record = 0
@@ -150,7 +151,6 @@ public struct WARCReader {
     private mutating func fill(_ count: Int) throws(InputError) -> Bool {
         while available < count {
             if eof { return false }
-            var chunk = [UInt8](repeating: 0, count: max(64 * 1024, min(count - available, 4 << 20)))
             let read: Result<Int, InputError> = chunk.withUnsafeMutableBytes { raw in
                 do throws(InputError) { return .success(try stream.read(into: raw)) } catch { return .failure(error) }
             }
@@ -172,8 +172,13 @@ public struct WARCReader {
             let end = min(available, limit)
             if end - searched >= needle.count {
                 var i = max(0, searched - needle.count + 1)
+                let first = needle[0]
                 while i + needle.count <= end {
-                    if buffer[start + i] == needle[0], Array(buffer[(start + i)..<(start + i + needle.count)]) == needle { return i }
+                    if buffer[start + i] == first {
+                        var k = 1
+                        while k < needle.count, buffer[start + i + k] == needle[k] { k += 1 }
+                        if k == needle.count { return i }
+                    }
                     i += 1
                 }
                 searched = end

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Real-dump benchmark: builds CC-NEWS-like WARCs (gzip per record) of real pages at N and 10×N records,
+# runs news-style processing (normalise, strip, export) end to end on 1 and 2 cores, and reports
+# documents/s, speed-up, peak memory (max RSS) as the input grows tenfold, and the WARC reader's speed.
+# Usage: bash Benchmarks/dumps.sh [N=2000]   (the 10×N WARC needs about 0.4 GB of disk per 1,000 records)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-2000}
+work=${COPYDESK_BENCH_DIR:-/tmp/copydesk-dumps}
+mkdir -p "$work"
+pages=../shared/data/article-extraction-benchmark/html
+[ -d "$pages" ] || { echo "skip: $pages not found"; exit 0; }
+swift build -c release >/dev/null
+bench=.build/release/copydesk-bench
+copydesk=.build/release/copydesk
+small="$work/small-$n.warc.gz"; large="$work/large-$((n * 10)).warc.gz"
+[ -f "$small" ] || $bench build-warc --pages "$pages" --records "$n" --output "$small"
+[ -f "$large" ] || $bench build-warc --pages "$pages" --records $((n * 10)) --output "$large"
+cat > "$work/dumps.yaml" <<YAML
+input:
+  paths: [$small]
+stages:
+  - use: normalise
+  - use: strip
+  - use: export
+    path: $work/out.jsonl
+YAML
+run() { # cores input → "seconds docs maxrss_kb"
+  local cores=$1 input=$2 workers=$3
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" taskset -c "$cores" $copydesk run "$work/dumps.yaml" --input "$input" --workers "$workers" --quiet
+  local docs; docs=$(wc -l < "$work/out.jsonl")
+  read -r seconds rss < "$work/time.txt"
+  echo "$seconds $docs $rss"
+}
+printf "%-28s %-8s %-10s %-10s %-12s %s\n" input cores seconds docs/s "peak RSS" "speed-up"
+read -r s1 d1 r1 < <(run 0 "$small" 1)
+read -r s2 d2 r2 < <(run 0,1 "$small" 2)
+printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$small")" 1 "$s1" "$(awk "BEGIN{printf \"%d\", $d1 / $s1}")" "$((r1 / 1024)) MB" "1.00×"
+printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$small")" 2 "$s2" "$(awk "BEGIN{printf \"%d\", $d2 / $s2}")" "$((r2 / 1024)) MB" "$(awk "BEGIN{printf \"%.2f\", $s1 / $s2}")×"
+read -r s3 d3 r3 < <(run 0,1 "$large" 2)
+printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$large")" 2 "$s3" "$(awk "BEGIN{printf \"%d\", $d3 / $s3}")" "$((r3 / 1024)) MB" "memory ×$(awk "BEGIN{printf \"%.2f\", $r3 / $r2}") for 10× input"
+$bench read-warc "$large"
