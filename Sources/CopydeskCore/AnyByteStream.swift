@@ -26,4 +26,6 @@ public struct AnyByteStream: ByteStream {
     }
 
     public mutating func close() { base.close() }
+
+    public var consumedBytes: Int64 { base.consumedBytes }
 }

@@ -6,6 +6,9 @@ public protocol ByteStream {
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
     /// Releases the underlying resource.
     mutating func close()
+    /// Bytes consumed from the underlying file so far (compressed bytes for a decompressing stream),
+    /// for progress against the file's size.
+    var consumedBytes: Int64 { get }
 }
 
 /// A file descriptor as a byte stream.
@@ -13,6 +16,7 @@ public struct FileByteStream: ByteStream {
     public let path: String
     private var fd: Int32
     private let ownsDescriptor: Bool
+    public private(set) var consumedBytes: Int64 = 0
 
     /// Opens `path` for reading, or wraps standard input for `-`.
     public init(path: String) throws(InputError) {
@@ -33,7 +37,10 @@ public struct FileByteStream: ByteStream {
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         while true {
             let count = Foundation.read(fd, buffer.baseAddress, buffer.count)
-            if count >= 0 { return count }
+            if count >= 0 {
+                consumedBytes += Int64(count)
+                return count
+            }
             if errno == EINTR { continue }
             throw InputError(.io, "cannot read \(path): \(String(cString: strerror(errno)))")
         }
@@ -132,4 +139,7 @@ public struct LineReader<Stream: ByteStream> {
     }
 
     public mutating func close() { stream.close() }
+
+    /// Bytes consumed from the underlying file.
+    public var consumedBytes: Int64 { stream.consumedBytes }
 }

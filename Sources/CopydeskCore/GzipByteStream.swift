@@ -14,6 +14,8 @@ public struct GzipByteStream<Source: ByteStream>: ByteStream {
     private var finished = false
     /// Compressed bytes consumed so far.
     public private(set) var compressedBytes: Int64 = 0
+
+    public var consumedBytes: Int64 { compressedBytes }
     public let path: String
 
     public init(_ source: Source, path: String) {

@@ -13,6 +13,9 @@ public struct InputStats: Sendable {
     public var skippedFiles: [(path: String, reason: String)] = []
     /// WARC records that are not documents (request, metadata, non-HTML responses…), by kind.
     public var skippedRecords: [String: Int] = [:]
+    /// On-disk bytes of the input files read so far, and in all (`nil` when unknown, e.g. stdin).
+    public var diskBytesRead: Int64 = 0
+    public var diskBytesTotal: Int64?
 
     public init() {}
 }
@@ -40,6 +43,25 @@ public struct InputReader: DocumentSource {
         self.files = plan.files
         self.options = options
         self.stats.skippedFiles = plan.skipped
+        var total: Int64 = 0
+        var known = true
+        for file in plan.files where file.problem == nil {
+            var status = stat()
+            if file.path != "-", stat(file.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+                total += Int64(status.st_size)
+            } else {
+                known = false
+            }
+        }
+        stats.diskBytesTotal = known ? total : nil
+    }
+
+    /// Finished files' sizes plus what the current file has consumed.
+    private var diskBytesDone: Int64 = 0
+
+    /// Updates `stats.diskBytesRead` for progress reporting.
+    private mutating func updateProgress() {
+        stats.diskBytesRead = diskBytesDone + (jsonl?.consumedBytes ?? 0) + (warc?.consumedBytes ?? 0)
     }
 
     /// The next document or rejection, or `nil` when every input is read.
@@ -47,6 +69,7 @@ public struct InputReader: DocumentSource {
         while true {
             if jsonl != nil {
                 if let item = nextJSONLItem() { return count(item) }
+                diskBytesDone += jsonl?.consumedBytes ?? 0
                 stats.bytes += jsonl?.bytesRead ?? 0
                 jsonl?.close()
                 jsonl = nil
@@ -54,6 +77,7 @@ public struct InputReader: DocumentSource {
             }
             if warc != nil {
                 if let item = nextWARCItem() { return count(item) }
+                diskBytesDone += warc?.consumedBytes ?? 0
                 stats.bytes += warc?.bytesRead ?? 0
                 for (kind, number) in warc?.skipped ?? [:] { stats.skippedRecords[kind, default: 0] += number }
                 warc?.close()
@@ -90,6 +114,7 @@ public struct InputReader: DocumentSource {
     }
 
     private mutating func count(_ item: InputItem) -> InputItem {
+        updateProgress()
         switch item {
         case .document: stats.documents += 1
         case .rejected: stats.rejected += 1
@@ -145,6 +170,7 @@ public struct InputReader: DocumentSource {
             }
         }
         stats.bytes += Int64(bytes.count)
+        diskBytesDone += Int64(bytes.count)
         do throws(DocumentRejection) {
             if Gzip.isGzip(bytes) { bytes = try Gzip.decompress(bytes, limit: options.maxDocumentBytes) }
             if asHTML {

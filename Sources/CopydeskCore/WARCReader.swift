@@ -108,6 +108,9 @@ public struct WARCReader {
 
     public mutating func close() { stream.close() }
 
+    /// Bytes consumed from the file (compressed bytes for .warc.gz).
+    public var consumedBytes: Int64 { stream.consumedBytes }
+
     // MARK: - Parsing helpers
 
     static func recordID(_ value: String?) -> String? {

@@ -83,8 +83,16 @@ extension Copydesk {
             if showProgress {
                 runner.onProgress = { progress in
                     let rate = progress.seconds > 0 ? Int(Double(progress.documents) / progress.seconds) : 0
-                    let megabytes = Double(progress.bytes) / 1_000_000
-                    FileHandle.standardError.write(Data("\r\(progress.documents) documents  \(String(format: "%.1f", megabytes)) MB  \(rate) docs/s   ".utf8))
+                    let megabytes = Double(max(progress.diskBytes, progress.bytes)) / 1_000_000
+                    var line = "\r\(progress.documents) documents  \(String(format: "%.1f", megabytes)) MB  \(rate) docs/s"
+                    if let fraction = progress.fraction {
+                        line += String(format: "  %.1f%%", fraction * 100)
+                        if let left = progress.secondsLeft {
+                            line += "  ETA " + (left >= 3600 ? String(format: "%dh%02dm", Int(left) / 3600, Int(left) % 3600 / 60)
+                                : String(format: "%dm%02ds", Int(left) / 60, Int(left) % 60))
+                        }
+                    }
+                    FileHandle.standardError.write(Data((line + "   ").utf8))
                 }
             }
             let result: RunReport
