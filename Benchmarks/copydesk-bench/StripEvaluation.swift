@@ -115,7 +115,7 @@ enum ExtractionMetric {
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark {
+            if scalar == "_" || Self.isWordCategory(scalar.properties.generalCategory) {
                 current.append(scalar)
             } else if !current.isEmpty {
                 tokens.append(String(current))
@@ -124,6 +124,17 @@ enum ExtractionMetric {
         }
         if !current.isEmpty { tokens.append(String(current)) }
         return tokens
+    }
+
+    /// Python's `\w` for str: letters (L*) and numbers (N*); marks, format characters and punctuation split.
+    static func isWordCategory(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 
     static func shingles(_ text: String) -> [String: Int] {

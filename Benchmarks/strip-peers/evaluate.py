@@ -255,7 +255,7 @@ def load_pages(data_dir: Path, limit: int | None = None) -> list[Page]:
 #   bytes: raw bytes to every tool whose API takes bytes, each doing its own
 #       charset detection (timed): trafilatura, readability (chardet when no
 #       <meta charset>), jusText (meta, else utf-8), resiliparse (uchardet /
-#       first-1024-byte meta), lxml (libxml2: meta, else ISO-8859-1!);
+#       first-1024-byte meta), lxml (its bundled libxml2 2.14: meta, else ISO-8859-1!);
 #       text to newspaper4k and goose3, which take str only.
 #   text: decoded text to every tool.
 # ----------------------------------------------------------------------------
