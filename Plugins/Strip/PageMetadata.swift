@@ -60,7 +60,7 @@ public struct PageMetadata: Sendable, Equatable {
     static func clean(_ value: String?) -> String? {
         guard let value else { return nil }
         let collapsed = TextBytes.collapse(Array(value.utf8))
-        return collapsed.isEmpty ? nil : HTMLText.decodeEntities(collapsed)
+        return collapsed.isEmpty ? nil : HTMLSniffing.decodeBasicEntities(collapsed)
     }
 
     /// "Headline | Site" → "Headline": drops a trailing or leading part separated by | – — - : · that names

@@ -110,9 +110,15 @@ public enum HTMLSniffing {
         return nil
     }
 
-    /// Decodes `&amp; &lt; &gt; &quot; &apos; &nbsp;` and numeric references; the normalise and strip
-    /// stages do the full job later.
-    static func decodeBasicEntities(_ text: String) -> String {
+    /// Named references decoded in metadata and titles (the normalise stage decodes body text fully).
+    static let namedEntities: [Substring: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "rsquo": "’", "lsquo": "‘", "rdquo": "”",
+        "ldquo": "“", "mdash": "—", "ndash": "–", "hellip": "…", "eacute": "é", "pound": "£", "euro": "€", "copy": "©",
+    ]
+
+    /// Decodes common named references and numeric ones (`&#39;`, `&#x2019;`) in titles and metadata
+    /// values; anything else is left as it is.
+    public static func decodeBasicEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var out = ""
         var rest = Substring(text)
@@ -121,15 +127,8 @@ public enum HTMLSniffing {
             rest = rest[amp...]
             if let semi = rest.prefix(12).firstIndex(of: ";") {
                 let name = rest[rest.index(after: rest.startIndex)..<semi]
-                var replacement: String?
-                switch name {
-                case "amp": replacement = "&"
-                case "lt": replacement = "<"
-                case "gt": replacement = ">"
-                case "quot": replacement = "\""
-                case "apos", "#39": replacement = "'"
-                case "nbsp": replacement = " "
-                default:
+                var replacement = namedEntities[name]
+                if replacement == nil {
                     if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let s = UnicodeScalar(v) {
                         replacement = String(s)
                     } else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let s = UnicodeScalar(v) {
