@@ -60,6 +60,11 @@ public final class ExportStage: CorpusStage {
     }
 
     public func finish(into output: inout some CorpusOutput) throws(StageError) {
+        try file?.flush()
+    }
+
+    /// Renames the finished file into place, only once the whole run has succeeded.
+    public func commit() throws(StageError) {
         try file?.commit()
     }
 

@@ -97,7 +97,7 @@ public final class PipelineRunner {
         } catch {
             throw CopydeskError(error)
         }
-        var execution = Execution(
+        let execution = Execution(
             pipeline: pipeline, instances: instances, outcomes: outcomes, logger: context.logger, onProgress: onProgress,
             cancellation: cancellation)
         report.workers = execution.workers
@@ -106,6 +106,7 @@ public final class PipelineRunner {
             try execution.startStages()
             try execution.process(&reader, started: started)
             try execution.finishStages()
+            try execution.commitStages()
             do { try outcomes.commit() } catch { throw CopydeskError(error) }
             report.input = reader.stats
         } catch {
@@ -151,8 +152,9 @@ struct BatchResult: Sendable {
     var stats: [StageStats]
 }
 
-/// The mutable state of one run, driven from one thread.
-struct Execution {
+/// The mutable state of one run, driven from one thread. A class, so that what a corpus-wide stage emits
+/// from `finish` can be passed downstream at once (see ``StreamingOutput``).
+final class Execution {
     let pipeline: Pipeline
     let instances: [StageInstance]
     let outcomes: OutcomeLog
@@ -219,20 +221,45 @@ struct Execution {
         }
     }
 
-    mutating func finishStages() throws(CopydeskError) {
+    func finishStages() throws(CopydeskError) {
         for index in instances.indices {
             guard case .corpus(let stage) = instances[index] else { continue }
-            var collector = CollectingOutput()
+            var output = StreamingOutput(execution: self, index: index)
             let t0 = StageClock.wall(), c0 = StageClock.threadCPU()
-            do { try stage.finish(into: &collector) } catch { throw CopydeskError(error, stage: stats[index].id) }
-            stats[index].busySeconds += StageClock.wall() - t0
-            stats[index].cpuSeconds += StageClock.threadCPU() - c0
-            try route(collector, from: index)
+            var failure: CopydeskError?
+            do { try stage.finish(into: &output) } catch { failure = CopydeskError(error, stage: stats[index].id) }
+            // Time spent downstream of this stage was counted there; count only this stage's own share.
+            stats[index].busySeconds += StageClock.wall() - t0 - output.downstreamWall
+            stats[index].cpuSeconds += StageClock.threadCPU() - c0 - output.downstreamCPU
+            if let failure = output.failure ?? failure { throw failure }
+            stats[index].counters = stage.counters
+        }
+    }
+
+    /// Lets every corpus-wide stage move its outputs into place, once all of them have finished. Last
+    /// stage first, so that an index (dedupe) is committed only after the outputs after it are in place.
+    func commitStages() throws(CopydeskError) {
+        for index in instances.indices.reversed() {
+            guard case .corpus(let stage) = instances[index] else { continue }
+            do { try stage.commit() } catch { throw CopydeskError(error, stage: stats[index].id) }
+        }
+    }
+
+    /// Passes what a stage emitted from `finish` downstream at once; a failure downstream is kept and
+    /// reported when `finish` returns, and everything after it is ignored.
+    func forward(_ event: CollectingOutput.Event, from index: Int) throws(CopydeskError) {
+        switch event {
+        case .emit(let document):
+            stats[index].documentsOut += 1
+            try feed(document, prepared: nil, from: index + 1)
+        case .drop(let document, let reason):
+            stats[index].dropped += 1
+            try recordDrop(document, stage: stats[index].id, reason: reason)
         }
     }
 
     /// Reads every input item in batches, runs the parallel stages on the workers and feeds results in order.
-    mutating func process<Source: DocumentSource>(_ reader: inout Source, started: Double) throws(CopydeskError) {
+    func process<Source: DocumentSource>(_ reader: inout Source, started: Double) throws(CopydeskError) {
         var documentStages: [any DocumentStage] = []
         for instance in instances.prefix(parallelCount) {
             if case .document(let stage) = instance { documentStages.append(stage) }
@@ -339,7 +366,7 @@ struct Execution {
         return BatchResult(outcomes: outcomes.map { $0! }, stats: stats)
     }
 
-    private mutating func consume(_ result: BatchResult) throws(CopydeskError) {
+    private func consume(_ result: BatchResult) throws(CopydeskError) {
         for (index, batchStats) in result.stats.enumerated() {
             stats[index].add(batchStats)
         }
@@ -355,12 +382,12 @@ struct Execution {
         }
     }
 
-    private mutating func recordDrop(_ document: Document, stage: String, reason: String) throws(CopydeskError) {
+    private func recordDrop(_ document: Document, stage: String, reason: String) throws(CopydeskError) {
         dropped += 1
         do { try outcomes.drop(document, stage: stage, reason: reason) } catch { throw CopydeskError(error) }
     }
 
-    private mutating func recordReject(_ rejection: Rejection, document: Document?) throws(CopydeskError) {
+    private func recordReject(_ rejection: Rejection, document: Document?) throws(CopydeskError) {
         rejected += 1
         if pipeline.run.onBadRecord == .fail {
             throw CopydeskError(
@@ -371,7 +398,7 @@ struct Execution {
     }
 
     /// Passes a document to stage `index` and onwards, in order, on this thread.
-    private mutating func feed(_ document: Document, prepared: (any Sendable)?, from index: Int) throws(CopydeskError) {
+    private func feed(_ document: Document, prepared: (any Sendable)?, from index: Int) throws(CopydeskError) {
         guard index < instances.count else {
             documentsOut += 1
             return
@@ -415,17 +442,33 @@ struct Execution {
     }
 
     /// Forwards what a corpus-wide stage emitted or dropped.
-    private mutating func route(_ collector: CollectingOutput, from index: Int) throws(CopydeskError) {
+    private func route(_ collector: CollectingOutput, from index: Int) throws(CopydeskError) {
         for event in collector.events {
-            switch event {
-            case .emit(let document):
-                stats[index].documentsOut += 1
-                try feed(document, prepared: nil, from: index + 1)
-            case .drop(let document, let reason):
-                stats[index].dropped += 1
-                try recordDrop(document, stage: stats[index].id, reason: reason)
-            }
+            try forward(event, from: index)
         }
+    }
+}
+
+/// The output a corpus-wide stage's `finish` writes into: each document goes downstream as it is emitted,
+/// so a stage that held a million documents never has them all in memory twice.
+struct StreamingOutput: CorpusOutput {
+    let execution: Execution
+    let index: Int
+    /// The first failure downstream; later events are ignored.
+    var failure: CopydeskError?
+    /// Time the downstream stages took, so the emitting stage is not charged for it.
+    var downstreamWall = 0.0
+    var downstreamCPU = 0.0
+
+    mutating func emit(_ document: Document) { send(.emit(document)) }
+    mutating func drop(_ document: Document, reason: String) { send(.drop(document, reason)) }
+
+    private mutating func send(_ event: CollectingOutput.Event) {
+        guard failure == nil else { return }
+        let t0 = StageClock.wall(), c0 = StageClock.threadCPU()
+        do { try execution.forward(event, from: index) } catch { failure = error }
+        downstreamWall += StageClock.wall() - t0
+        downstreamCPU += StageClock.threadCPU() - c0
     }
 }
 

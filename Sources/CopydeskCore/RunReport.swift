@@ -12,6 +12,8 @@ public struct StageStats: Sendable {
     public var cpuSeconds = 0.0
     /// Threads the stage ran on.
     public var threads = 1
+    /// Stage-specific counts (``CorpusStage/counters``), e.g. dedupe's relations.
+    public var counters: [String: Int] = [:]
 
     public init(id: String, kind: StageDescriptor.Kind) {
         self.id = id
@@ -102,6 +104,11 @@ public struct RunReport: Sendable {
             w.double("busy_seconds", stage.busySeconds)
             w.double("cpu_seconds", stage.cpuSeconds)
             w.int("threads", stage.threads)
+            if !stage.counters.isEmpty {
+                w.beginObject("counters")
+                for key in stage.counters.keys.sorted() { w.int(key, stage.counters[key]) }
+                w.endObject()
+            }
             w.endObject()
         }
         w.endArray()
@@ -131,6 +138,10 @@ public struct RunReport: Sendable {
         lines.append("documents: \(documentsIn) in = \(documentsOut) out + \(dropped) dropped + \(rejected) rejected"
             + (balanced ? "" : "  (UNBALANCED: this is a bug, please report it)")
             + "; \(seconds(wallSeconds)) wall, \(seconds(cpuSeconds)) cpu, \(workers) worker\(workers == 1 ? "" : "s")")
+        for stage in stages where !stage.counters.isEmpty {
+            let counts = stage.counters.keys.sorted().map { "\($0) \(stage.counters[$0]!)" }.joined(separator: ", ")
+            lines.append("\(stage.id): \(counts)")
+        }
         if input.repairedDocuments > 0 {
             lines.append("invalid UTF-8 repaired in \(input.repairedDocuments) document(s) (\(input.repairedSequences) sequences)")
         }

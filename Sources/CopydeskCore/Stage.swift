@@ -42,16 +42,24 @@ public protocol CorpusStage: AnyObject {
     func start() throws(StageError)
     /// Handles the next document in input order, with what `preparer` computed for it.
     func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError)
-    /// Called once after the last document: flush, emit held documents, commit outputs.
+    /// Called once after the last document: flush, emit held documents, write outputs under temporary
+    /// names. What it emits goes downstream at once, so a stage holding many documents can stream them.
     func finish(into output: inout some CorpusOutput) throws(StageError)
-    /// Called instead of `finish` when the run fails: remove temporary files, keep earlier outputs intact.
+    /// Called once after every stage of the run has finished without error: move outputs and indexes
+    /// into place (rename temporary files). A run that fails earlier calls `abort` instead.
+    func commit() throws(StageError)
+    /// Called instead of `commit` when the run fails: remove temporary files, keep earlier outputs intact.
     func abort()
+    /// Stage-specific counts for the run report (e.g. `"near": 12`), read after `finish`.
+    var counters: [String: Int] { get }
 }
 
 extension CorpusStage {
     public var preparer: (any DocumentPreparer)? { nil }
     public func start() throws(StageError) {}
+    public func commit() throws(StageError) {}
     public func abort() {}
+    public var counters: [String: Int] { [:] }
 }
 
 /// The parallel half of a corpus-wide stage.

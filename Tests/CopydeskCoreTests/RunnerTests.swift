@@ -32,6 +32,23 @@ struct RunnerTests {
         #expect(report.stages[1].dropped == 1 && report.stages[1].documentsOut == 3)
     }
 
+    @Test("what a corpus stage emits from finish goes downstream at once; commits run last stage first; counters reach the report")
+    func streamingFinishAndCommit() throws {
+        let log = CallLog()
+        let documents = [makeDocument("a", text: "one"), makeDocument("b", text: "two")]
+        let (output, report) = try runInMemory(
+            [.corpus(LoggingStage("hold", log: log, holds: true)), .corpus(LoggingStage("pass", log: log, holds: false))],
+            descriptors: [HoldingStage.descriptor, HoldingStage.descriptor], documents: documents)
+        #expect(output.map(\.id) == ["a", "b"])
+        #expect(log.events == [
+            "hold.consume a", "hold.consume b",
+            "hold.emit a", "pass.consume a", "hold.emit b", "pass.consume b", "hold.finish",
+            "pass.finish", "pass.commit", "hold.commit",
+        ])
+        #expect(report.stages[0].counters == ["seen": 2] && report.stages[1].counters == ["seen": 2])
+        #expect(String(decoding: report.json(), as: UTF8.self).contains("\"counters\":{\"seen\":2}"))
+    }
+
     @Test("with on_bad_record: fail the first rejection stops the run with exit code 65 naming the record")
     func failOnBadRecord() {
         let documents = [makeDocument("a", text: "ok"), makeDocument("c", text: "reject me", path: "in/c.txt")]

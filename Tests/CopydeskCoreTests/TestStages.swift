@@ -70,3 +70,40 @@ func write(_ text: String, to path: String) {
 func write(bytes: [UInt8], to path: String) {
     try! Data(bytes).write(to: URL(fileURLWithPath: path))
 }
+
+/// A shared record of the calls corpus stages received, in order.
+final class CallLog {
+    var events: [String] = []
+}
+
+/// A corpus-wide stage that holds every document until `finish`, logging each call, with counters.
+final class LoggingStage: CorpusStage {
+    let name: String
+    let log: CallLog
+    let holds: Bool
+    private var held: [Document] = []
+
+    init(_ name: String, log: CallLog, holds: Bool) {
+        self.name = name
+        self.log = log
+        self.holds = holds
+    }
+
+    func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
+        log.events.append("\(name).consume \(document.id)")
+        if holds { held.append(document) } else { output.emit(document) }
+    }
+
+    func finish(into output: inout some CorpusOutput) throws(StageError) {
+        for document in held {
+            log.events.append("\(name).emit \(document.id)")
+            output.emit(document)
+        }
+        held = []
+        log.events.append("\(name).finish")
+    }
+
+    func commit() throws(StageError) { log.events.append("\(name).commit") }
+    func abort() { log.events.append("\(name).abort") }
+    var counters: [String: Int] { ["seen": log.events.count { $0.hasPrefix("\(name).consume") }] }
+}
