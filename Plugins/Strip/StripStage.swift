@@ -72,6 +72,11 @@ public struct StripStage: DocumentStage {
         document.text = filtered.paragraphs.joined(separator: "\n\n")
         for link in filtered.links where !document.links.contains(link) { document.links.append(link) }
         if document.published == nil { document.published = filtered.published }
+        if document.published == nil, let crawled = document.crawled {
+            // The page gives no date: the crawl time is the best bound there is, and the record says so.
+            document.published = crawled
+            document.publishedSource = "warc-date"
+        }
         if document.text.isEmpty, dropEmpty {
             return .drop(reason: document.html == nil && paragraphs.isEmpty
                 ? "no article text found: the page holds only navigation or furniture"

@@ -9,6 +9,11 @@ public struct Document: Sendable, Hashable {
     public var title: String?
     /// ISO 8601 publication time, when a stage or the input knows it.
     public var published: String?
+    /// Where `published` came from when it is not the page itself: `"warc-date"` when the page gave no
+    /// date and the crawl time stands in for it.
+    public var publishedSource: String?
+    /// When the page was fetched (the WARC-Date of a WARC record), ISO 8601.
+    public var crawled: String?
     public var author: String?
     public var site: String?
     /// BCP 47 language tag, when known.

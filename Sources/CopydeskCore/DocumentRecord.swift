@@ -12,6 +12,8 @@ public enum DocumentRecord {
         writer.string("url", document.url)
         writer.string("title", document.title)
         writer.string("published", document.published)
+        if let source = document.publishedSource { writer.string("published_source", source) }
+        if let crawled = document.crawled { writer.string("crawled", crawled) }
         writer.string("author", document.author)
         writer.string("site", document.site)
         writer.string("language", document.language)
@@ -103,6 +105,8 @@ public enum DocumentRecord {
             id: id, source: source, url: try string("url"), title: try string("title"),
             published: try string("published"), author: try string("author"), site: try string("site"),
             language: try string("language"), text: try string("text") ?? "", html: try string("html"))
+        document.publishedSource = try string("published_source")
+        document.crawled = try string("crawled")
         if case .array(let links)? = value["links"] {
             document.links = links.compactMap(\.stringValue)
         }

@@ -98,6 +98,7 @@ public struct WARCReader {
                     let html = try response.decodedBody(limit: maxRecordBytes)
                     var document = Document(id: id, source: source, url: fields["warc-target-uri"], text: "", html: html)
                     document.title = HTMLSniffing.title(in: html)
+                    document.crawled = fields["warc-date"]
                     return .document(document)
                 } catch {
                     return .rejected(Rejection(source: source, id: id, stage: "input", reason: error.reason))

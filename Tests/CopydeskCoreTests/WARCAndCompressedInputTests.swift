@@ -56,6 +56,8 @@ struct WARCAndCompressedInputTests {
         #expect(docs.first?.title == "Page one")
         #expect(docs.first?.html?.contains("Hello from the archive.") == true)
         #expect(docs.first?.source.record == 3)
+        #expect(docs.first?.crawled == "2019-11-18T09:30:00Z")
+        #expect(docs.first?.published == nil, "the reader leaves published to the page; strip falls back to the crawl date")
         #expect(stats.skippedRecords == ["warcinfo": 1, "request": 1, "metadata": 1, "response: application/pdf": 1, "response: status 404": 1])
     }
 

@@ -11,6 +11,24 @@ struct MoreRuleTests {
         return document
     }
 
+    @Test("published falls back to the crawl date only when the page has none, and the record says so")
+    func crawlDateFallback() throws {
+        let body = "<p>" + String(repeating: "The council approved the budget after a long debate on Tuesday evening. ", count: 4) + "</p>"
+        var undated = Document(id: "a", source: SourceLocation(path: "crawl.warc"), text: "", html: "<html><body><article>\(body)</article></body></html>")
+        undated.crawled = "2019-11-18T09:30:00Z"
+        _ = try StripStage().process(&undated)
+        #expect(undated.published == "2019-11-18T09:30:00Z")
+        #expect(undated.publishedSource == "warc-date")
+        #expect(String(decoding: DocumentRecord.line(undated), as: UTF8.self).contains("\"published_source\":\"warc-date\""))
+
+        let meta = "<meta property=\"article:published_time\" content=\"2019-06-28T17:43:00Z\">"
+        var dated = Document(id: "b", source: SourceLocation(path: "crawl.warc"), text: "", html: "<html><head>\(meta)</head><body><article>\(body)</article></body></html>")
+        dated.crawled = "2019-11-18T09:30:00Z"
+        _ = try StripStage().process(&dated)
+        #expect(dated.published == "2019-06-28T17:43:00Z")
+        #expect(dated.publishedSource == nil)
+    }
+
     @Test("byline and date lines go; a sentence with a name and a date stays")
     func bylines() throws {
         let text = """
