@@ -4,19 +4,22 @@ public struct AnyByteStream: ByteStream {
 
     public init(_ base: any ByteStream) { self.base = base }
 
-    /// Opens `path`, inflating it on the fly when it is gzip (by magic number, not name).
+    /// Opens `path`, decompressing it on the fly when it is gzip or zstd (by magic number, not name).
     public static func open(_ path: String) throws(InputError) -> AnyByteStream {
         var plain = try FileByteStream(path: path)
         guard path != "-" else { return AnyByteStream(plain) }
-        var magic = [UInt8](repeating: 0, count: 2)
+        var magic = [UInt8](repeating: 0, count: 4)
         let result: Result<Int, InputError> = magic.withUnsafeMutableBytes { raw in
             do throws(InputError) { return .success(try plain.read(into: raw)) } catch { return .failure(error) }
         }
         let count = try result.get()
         plain.close()
         let reopened = try FileByteStream(path: path)
-        if count == 2, magic[0] == 0x1F, magic[1] == 0x8B {
+        if count >= 2, magic[0] == 0x1F, magic[1] == 0x8B {
             return AnyByteStream(GzipByteStream(reopened, path: path))
+        }
+        if count == 4, Zstd.isZstd(magic) {
+            return AnyByteStream(ZstdByteStream(reopened, path: path))
         }
         return AnyByteStream(reopened)
     }

@@ -101,7 +101,7 @@ public struct InputPlan: Sendable {
         walk(directory: path, format: format)
         if files.count == before {
             let others = skipped.filter { $0.path.hasPrefix(path) }.count
-            throw InputError(.notFound, "no input documents in directory \(path): found no .txt, .html, .htm, .jsonl, .ndjson or .warc files (plain or .gz)"
+            throw InputError(.notFound, "no input documents in directory \(path): found no .txt, .html, .htm, .jsonl, .ndjson or .warc files (plain, .gz or .zst)"
                 + (others > 0 ? " (\(others) other file\(others == 1 ? "" : "s") skipped)" : "")
                 + "; check the path or set input.format")
         }
@@ -110,8 +110,8 @@ public struct InputPlan: Sendable {
     /// The format implied by a file name's extension, or `nil` when it is not one copydesk reads.
     public static func format(ofPath path: String) -> InputOptions.Format? {
         var name = path.split(separator: "/").last.map(String.init) ?? path
-        if name.lowercased().hasSuffix(".gz") {
-            name.removeLast(3)
+        for suffix in [".gz", ".zst"] where name.lowercased().hasSuffix(suffix) {
+            name.removeLast(suffix.count)
             return format(ofPath: name)
         }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
@@ -164,7 +164,7 @@ public struct InputPlan: Sendable {
                 } else if let detected = Self.format(ofPath: path) {
                     files.append(InputFile(path: path, format: detected))
                 } else {
-                    skipped.append((path, "unsupported file type (not .txt, .html, .htm, .jsonl, .ndjson, .warc or their .gz)"))
+                    skipped.append((path, "unsupported file type (not .txt, .html, .htm, .jsonl, .ndjson, .warc or their .gz/.zst)"))
                 }
             } else {
                 skipped.append((path, "not a regular file"))

@@ -137,7 +137,7 @@ public struct InputReader: DocumentSource {
     /// The id of a one-document file: its name without the extension.
     static func fileID(_ path: String) -> String {
         var name = path.split(separator: "/").last.map(String.init) ?? path
-        if name.lowercased().hasSuffix(".gz") { name.removeLast(3) }
+        for suffix in [".gz", ".zst"] where name.lowercased().hasSuffix(suffix) { name.removeLast(suffix.count) }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }
@@ -149,7 +149,7 @@ public struct InputReader: DocumentSource {
         var stream: FileByteStream
         do { stream = try FileByteStream(path: path) } catch { return reject(error.message) }
         defer { stream.close() }
-        if let size = stream.size(), size > Int64(options.maxDocumentBytes), !path.lowercased().hasSuffix(".gz") {
+        if let size = stream.size(), size > Int64(options.maxDocumentBytes), !path.lowercased().hasSuffix(".gz"), !path.lowercased().hasSuffix(".zst") {
             stats.bytes += size
             return reject("file is \(size) bytes, over input.max_document_bytes (\(options.maxDocumentBytes)); raise the limit or split the file")
         }
@@ -173,6 +173,7 @@ public struct InputReader: DocumentSource {
         diskBytesDone += Int64(bytes.count)
         do throws(DocumentRejection) {
             if Gzip.isGzip(bytes) { bytes = try Gzip.decompress(bytes, limit: options.maxDocumentBytes) }
+            else if Zstd.isZstd(bytes) { bytes = try Zstd.decompress(bytes, limit: options.maxDocumentBytes, path: path) }
             if asHTML {
                 let decoded = try Self.withBuffer(bytes) { buffer throws(DocumentRejection) in try HTMLSniffing.decode(buffer) }
                 return .document(Document(id: id, source: source, title: HTMLSniffing.title(in: decoded.text), text: "", html: decoded.text))

@@ -104,6 +104,38 @@ struct WARCAndCompressedInputTests {
         #expect(rejections(items).first?.reason.contains("not valid JSON") == true)
     }
 
+    @Test("zstd JSONL (several frames) is read as a stream; a .txt.zst file is one document")
+    func zstdInputs() throws {
+        let dir = temporaryDirectory()
+        let lines = (0..<3000).map { "{\"id\":\"d\($0)\",\"text\":\"story number \($0) \(String(repeating: "words ", count: 20))\"}\n" }.joined()
+        let half = lines.utf8.count / 2
+        let bytes = Array(lines.utf8)
+        write(bytes: try Zstd.compress(Array(bytes[..<half])) + Zstd.compress(Array(bytes[half...])), to: dir + "/d.jsonl.zst")
+        write(bytes: try Zstd.compress(Array("Title\nBody text.".utf8)), to: dir + "/story.txt.zst")
+        let (items, stats) = try readAll([dir + "/d.jsonl.zst", dir + "/story.txt.zst"])
+        let docs = documents(items)
+        #expect(docs.count == 3001 && rejections(items).isEmpty)
+        #expect(docs.first?.id == "d0" && docs[2999].id == "d2999")
+        #expect(docs.last?.id == "story" && docs.last?.text.contains("Body text.") == true)
+        #expect(stats.bytes >= Int64(bytes.count))
+    }
+
+    @Test("a truncated or corrupt zstd file ends with a rejection naming the file, after the lines before it")
+    func truncatedZstd() throws {
+        let dir = temporaryDirectory()
+        let lines = (0..<2000).map { "{\"id\":\"d\($0)\",\"text\":\"\($0) \(String(repeating: "x", count: $0 % 50))\"}\n" }.joined()
+        let frame = try Zstd.compress(Array(lines.utf8))
+        write(bytes: Array(frame.dropLast(frame.count / 3)), to: dir + "/cut.jsonl.zst")
+        var corrupt = frame
+        for i in stride(from: 12, to: corrupt.count, by: 7) { corrupt[i] ^= 0x5A }
+        write(bytes: corrupt, to: dir + "/bad.jsonl.zst")
+        let (items, _) = try readAll([dir + "/cut.jsonl.zst", dir + "/bad.jsonl.zst"])
+        let reasons = rejections(items).map(\.reason)
+        #expect(reasons.contains { $0.contains("cut.jsonl.zst") && $0.contains("truncated zstd") })
+        #expect(reasons.contains { $0.contains("bad.jsonl.zst") && $0.contains("zstd") })
+        #expect(documents(items).count < 2000)
+    }
+
     @Test("glob patterns expand sorted; a pattern matching nothing is input-not-found")
     func globs() throws {
         let dir = temporaryDirectory()
