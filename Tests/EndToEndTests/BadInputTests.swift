@@ -30,6 +30,35 @@ struct BadInputTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/o.jsonl"))
     }
 
+    @Test("a directory with unreadable files: each is a rejection or a skipped entry named in the report, the rest is written",
+          .enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs setpriv to drop root"))
+    func unreadableFiles() throws {
+        let dir = CLI.temporaryDirectory()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/in/locked", withIntermediateDirectories: true)
+        try Data("Title A\nBody A".utf8).write(to: URL(fileURLWithPath: dir + "/in/a.txt"))
+        try Data("Title B\nBody B".utf8).write(to: URL(fileURLWithPath: dir + "/in/b.txt"))
+        try Data("Title C\nBody C".utf8).write(to: URL(fileURLWithPath: dir + "/in/locked/c.txt"))
+        try fm.createSymbolicLink(atPath: dir + "/in/d.txt", withDestinationPath: dir + "/nowhere.txt")
+        let yaml = pipeline(dir, input: dir + "/in")
+        chmod(dir + "/in/b.txt", 0)
+        chmod(dir + "/in/locked", 0)
+        for path in [dir, dir + "/in", dir + "/in/a.txt", yaml] { chmod(path, path.hasSuffix(".txt") || path.hasSuffix(".yaml") ? 0o644 : 0o777) }
+        defer { chmod(dir + "/in/locked", 0o755) }
+        let result = try CLI.run(["run", yaml], unprivileged: true)
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try String(contentsOfFile: dir + "/out/o.jsonl", encoding: .utf8)
+        #expect(output.contains("\"id\":\"a\"") && !output.contains("\"id\":\"b\""))
+        let rejects = try String(contentsOfFile: dir + "/out/o.rejects.jsonl", encoding: .utf8)
+        #expect(rejects.contains("in/b.txt") && rejects.contains("Permission denied"))
+        let report = try JSONParser.parse(String(contentsOfFile: dir + "/out/o.report.json", encoding: .utf8))
+        #expect(report["documents"]?["balanced"] == .bool(true))
+        #expect(report["documents"]?["rejected"] == .number(1))
+        let skipped = "\(report["input"]?["skipped_files"] ?? .null)"
+        #expect(skipped.contains("locked") && skipped.contains("cannot be read"))
+        #expect(skipped.contains("d.txt") && skipped.contains("broken symbolic link"))
+    }
+
     @Test("a binary file among text files becomes a rejects record; the others are written")
     func binaryAmongText() throws {
         let dir = CLI.temporaryDirectory()

@@ -29,10 +29,16 @@ enum CLI {
     }
 
     /// Runs `copydesk` with `arguments`, optional stdin, in `directory` (default: the package root).
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: String = root) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: String = root, unprivileged: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        if unprivileged && geteuid() == 0 {
+            // Root reads every file whatever its mode; run as nobody so permissions apply.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
