@@ -18,4 +18,13 @@ case "$target" in
   jsonl) head -c 20000 ../Tests/EndToEndTests/Expected/news.jsonl > "corpus/$target/news.jsonl" ;;
   strip) for f in ../seeds/*.txt; do cp "$f" "corpus/$target/"; done ;;
 esac
-".build/release/$product" "corpus/$target" -max_total_time="$seconds" -artifact_prefix="crashes/$target/" -max_len=65536 -print_final_stats=1 2>&1 | tail -15
+# One-time global initialisers are not leaks (see lsan.supp); anything else LeakSanitizer finds is.
+log="crashes/$target.log"
+set +e
+LSAN_OPTIONS="suppressions=$PWD/lsan.supp" ".build/release/$product" "corpus/$target" -max_total_time="$seconds" \
+  -timeout=10 -rss_limit_mb=2048 -artifact_prefix="crashes/$target/" -max_len=65536 -print_final_stats=1 >"$log" 2>&1
+status=$?
+set -e
+grep -E "^(==|SUMMARY|artifact_prefix|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done)" "$log" | tail -12
+echo "fuzz $target: ${seconds}s, exit $status (0 = no crash); full log: Fuzz/$log"
+exit $status

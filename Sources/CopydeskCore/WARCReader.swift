@@ -31,6 +31,11 @@ public struct WARCReader {
         while true {
             guard let headerEnd = try find([0x0D, 0x0A, 0x0D, 0x0A], limit: 64 * 1024) else {
                 if available == 0 { return nil }
+                if buffer[start...].allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }) {
+                    // Blank lines after the last record are not a record.
+                    consume(available)
+                    return nil
+                }
                 let position = offset
                 let leftover = available
                 consume(available)
@@ -174,7 +179,7 @@ public struct WARCReader {
         var searched = 0
         while true {
             let end = min(available, limit)
-            if end - searched >= needle.count {
+            if end > searched && end >= needle.count {
                 var i = max(0, searched - needle.count + 1)
                 let first = needle[0]
                 while i + needle.count <= end {
@@ -187,11 +192,10 @@ public struct WARCReader {
                 }
                 searched = end
             }
+            searched = max(searched, end)
             if available >= limit { return nil }
-            if !(try fill(available + 1)) {
-                if available == 0 { return nil }
-                if searched >= available { return nil }
-            }
+            // At the end of the stream everything buffered has been searched above.
+            if !(try fill(available + 1)) { return nil }
         }
     }
 

@@ -61,6 +61,18 @@ struct WARCAndCompressedInputTests {
         #expect(stats.skippedRecords == ["warcinfo": 1, "request": 1, "metadata": 1, "response: application/pdf": 1, "response: status 404": 1])
     }
 
+    @Test("fuzz regressions: inputs shorter than a header end at once (a lone newline once looped forever)",
+          .timeLimit(.minutes(1)), arguments: ["\n", "", "\r\n\r", "WARC/1.0\r\n", "WARC/1.0\r\nContent-Length: 5\r\n\r\nab", "x"])
+    func shortInputs(text: String) throws {
+        for gzip in [false, true] {
+            let path = warcFile([Array(text.utf8)], gzip: gzip)
+            let (items, _) = try readAll([path])
+            #expect(documents(items).isEmpty)
+            let blank = text.utf8.allSatisfy { $0 == 0x0A || $0 == 0x0D }
+            #expect(rejections(items).count == (blank ? 0 : 1), "\(text.debugDescription) gzip: \(gzip)")
+        }
+    }
+
     @Test("a record with a wrong Content-Length is rejected and reading resynchronises on the next record")
     func wrongLength() throws {
         let path = warcFile([
