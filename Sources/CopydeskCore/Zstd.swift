@@ -125,7 +125,8 @@ struct ZstdLibrary: @unchecked Sendable {
 /// that ends inside a frame is an error.
 public struct ZstdByteStream<Source: ByteStream>: ByteStream {
     private var source: Source
-    private var context: OpaquePointer?
+    /// The decompression context, freed when the last copy of this stream goes away even without `close`.
+    private let holder = ZstdContext()
     private var input = [UInt8](repeating: 0, count: 128 * 1024)
     private var inputStart = 0
     private var inputEnd = 0
@@ -149,9 +150,9 @@ public struct ZstdByteStream<Source: ByteStream>: ByteStream {
         case .success(let loaded): library = loaded
         case .failure(let error): throw InputError(error.kind, "\(path): \(error.message)")
         }
-        if context == nil {
-            context = library.createDStream()
-            guard context != nil, library.isError(library.initDStream(context)) == 0 else {
+        if holder.context == nil {
+            holder.context = library.createDStream()
+            guard holder.context != nil, library.isError(library.initDStream(holder.context)) == 0 else {
                 throw InputError(.io, "\(path): cannot initialise zstd")
             }
         }
@@ -170,7 +171,7 @@ public struct ZstdByteStream<Source: ByteStream>: ByteStream {
                 finished = true
                 return 0
             }
-            let context = self.context
+            let context = holder.context
             let (code, consumed, produced) = input.withUnsafeBytes { raw -> (Int, Int, Int) in
                 var inBuffer = ZstdInBuffer(src: raw.baseAddress.map { $0 + inputStart }, size: inputEnd - inputStart, pos: 0)
                 var outBuffer = ZstdOutBuffer(dst: buffer.baseAddress, size: buffer.count, pos: 0)
@@ -196,8 +197,19 @@ public struct ZstdByteStream<Source: ByteStream>: ByteStream {
     }
 
     public mutating func close() {
-        if let context, case .success(let library) = Zstd.library { _ = library.freeDStream(context) }
-        context = nil
+        holder.free()
         source.close()
     }
+}
+
+/// Owns a `ZSTD_DStream`, so that it is always released.
+final class ZstdContext {
+    var context: OpaquePointer?
+
+    func free() {
+        if let context, case .success(let library) = Zstd.library { _ = library.freeDStream(context) }
+        context = nil
+    }
+
+    deinit { free() }
 }
