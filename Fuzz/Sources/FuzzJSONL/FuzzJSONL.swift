@@ -13,6 +13,13 @@ public func fuzzJSONL(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             _ = try? DocumentRecord.read(value, source: SourceLocation(path: "fuzz.jsonl", line: steps))
         }
     }
+    // The same bytes as a zstd stream (corrupt frames must end in an error, never a crash or a hang).
+    var zstd = LineReader(stream: ZstdByteStream(MemoryByteStream(bytes), path: "fuzz.jsonl.zst"), maxLineBytes: 4096, chunkSize: 64 * 1024)
+    steps = 0
+    while steps < 100_000, let line = try? zstd.next() {
+        steps += 1
+        _ = line
+    }
     _ = TextDecoding.validateUTF8(UnsafeBufferPointer(start: data, count: size))
     return 0
 }
