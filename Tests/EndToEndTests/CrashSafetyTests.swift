@@ -62,6 +62,20 @@ struct CrashSafetyTests {
         }
     }
 
+    @Test("re-running after a kill gives byte-identical output, whatever the number of workers")
+    func rerunIdentical() throws {
+        let dir = CLI.temporaryDirectory()
+        let input = try Self.bigInput(dir, lines: 3000)
+        var outputs: [Data] = []
+        for workers in ["1", "2", "4"] {
+            let result = try CLI.run(["run", "pipelines/news.yaml", "--input", input, "--output", dir + "/out.jsonl", "--workers", workers, "-q"])
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(try Data(contentsOf: URL(fileURLWithPath: dir + "/out.jsonl")))
+        }
+        #expect(outputs[0].count > 100_000)
+        #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
+    }
+
     @Test("a full disk ends the run with exit 74 and says so")
     func diskFull() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
