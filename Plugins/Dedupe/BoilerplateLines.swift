@@ -1,0 +1,67 @@
+/// Known boilerplate lines left out of matching text ("Advertisement", "Read more: …", share and
+/// follow prompts, copyright lines, wire credits), so that two outlets' furniture neither makes nor
+/// hides a match. A line is boilerplate when it is short and starts with (or, for a few, contains)
+/// one of the patterns, compared as matching words.
+struct BoilerplateLines: Sendable {
+    /// Word-hash sequences that mark a short line as boilerplate when they start it.
+    private var prefixes: [[UInt64]]
+    /// Word-hash sequences that mark a short line as boilerplate anywhere in it.
+    private var contained: [[UInt64]]
+    /// Lines with more words than this are never boilerplate.
+    let maxWords: Int
+
+    /// The built-in patterns; `extra` adds user patterns (whole-line prefixes, any case or punctuation).
+    init(extra: [String] = [], maxWords: Int = 10) {
+        self.maxWords = maxWords
+        let builtInPrefixes = [
+            "advertisement", "read more", "related articles", "related stories", "related coverage", "related topics",
+            "share this", "follow us", "sign up for", "click here", "subscribe to", "copyright", "reporting by",
+            "editing by", "writing by", "additional reporting by", "image caption", "image copyright", "media caption",
+            "getty images", "photo credit", "listen to this article", "skip to content", "report an error",
+        ]
+        let builtInContained = ["all rights reserved", "click here to", "sign up to our", "follow us on"]
+        prefixes = []
+        contained = []
+        prefixes = (builtInPrefixes + extra).map(Self.words).filter { !$0.isEmpty }
+        contained = builtInContained.map(Self.words)
+    }
+
+    /// Fingerprint of the pattern set, stored in the index so a changed set is noticed.
+    var fingerprint: UInt64 {
+        var h: UInt64 = UInt64(maxWords)
+        for p in prefixes { h = Mix64.combine(h, 1); for w in p { h = Mix64.combine(h, w) } }
+        for p in contained { h = Mix64.combine(h, 2); for w in p { h = Mix64.combine(h, w) } }
+        return Mix64.fmix(h)
+    }
+
+    private static func words(_ text: String) -> [UInt64] {
+        var out: [UInt64] = []
+        MatchTokeniser(boilerplate: BoilerplateLines(empty: ())).tokenise(text, into: &out)
+        return out
+    }
+
+    private init(empty: Void) {
+        prefixes = []
+        contained = []
+        maxWords = 0
+    }
+
+    /// Whether the line made of `words[from...]` is boilerplate.
+    func matches(_ words: [UInt64], from start: Int) -> Bool {
+        let count = words.count - start
+        guard count <= maxWords else { return false }
+        for p in prefixes where p.count <= count {
+            var equal = true
+            for j in 0..<p.count where words[start + j] != p[j] { equal = false; break }
+            if equal { return true }
+        }
+        for p in contained where p.count <= count {
+            for offset in 0...(count - p.count) {
+                var equal = true
+                for j in 0..<p.count where words[start + offset + j] != p[j] { equal = false; break }
+                if equal { return true }
+            }
+        }
+        return false
+    }
+}

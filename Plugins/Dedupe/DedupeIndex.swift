@@ -1,0 +1,90 @@
+/// Every document the stage knows, from earlier runs (loaded from the index file) and from this run,
+/// as flat arrays: what verification, canonical choice and the index file need, about 0.5–1 KB per
+/// document. Documents are numbered in order: earlier runs first, then this run's input order.
+struct DedupeIndex: Sendable {
+    /// Parameters a stored index must share with the stage to be usable.
+    struct Parameters: Sendable, Equatable {
+        var shingleSize: Int
+        var permutations: Int
+        var lsh: LSHParameters
+        var sampleCap: Int
+        var seed: UInt64
+        var boilerplate: UInt64
+    }
+
+    let parameters: Parameters
+    var ids: [String] = []
+    /// Source name (site or URL host) for the source-priority policy.
+    var names: [String?] = []
+    /// Seconds since 1970, `Int64.min` when unknown.
+    var published: [Int64] = []
+    var words: [UInt32] = []
+    var contentHash: [UInt64] = []
+    var shift: [UInt8] = []
+    var sampleStart: [UInt32] = []
+    var sampleCount: [UInt16] = []
+    /// Start of the document's band keys in `bandPool`, -1 when it has none.
+    var bandStart: [Int32] = []
+    var samplePool: [UInt32] = []
+    var bandPool: [UInt32] = []
+    /// For documents of earlier runs: the canonical member of their cluster then.
+    var earlierCanonical: [UInt32] = []
+    var sets = UnionFind()
+    /// Exact-copy lookup: content hash → first document with it.
+    var exact: [UInt64: UInt32] = [:]
+    var bands = HashMultimap()
+    var anchors = HashMultimap()
+    /// Documents loaded from earlier runs (numbers below this).
+    var earlierCount = 0
+
+    init(parameters: Parameters) { self.parameters = parameters }
+
+    var count: Int { ids.count }
+
+    /// The sorted sample of document `d`.
+    func sample(_ d: Int) -> ArraySlice<UInt32> {
+        let start = Int(sampleStart[d])
+        return samplePool[start..<(start + Int(sampleCount[d]))]
+    }
+
+    /// Appends a document record; `sameSampleAs` reuses another document's sample (exact copies).
+    mutating func append(id: String, name: String?, published: Int64?, sketch: DocumentSketch, sameSampleAs: Int?) -> UInt32 {
+        ids.append(id)
+        names.append(name)
+        self.published.append(published ?? .min)
+        words.append(UInt32(clamping: sketch.words))
+        contentHash.append(sketch.contentHash)
+        if let original = sameSampleAs {
+            shift.append(shift[original])
+            sampleStart.append(sampleStart[original])
+            sampleCount.append(sampleCount[original])
+            bandStart.append(-1)
+        } else {
+            shift.append(sketch.shift)
+            sampleStart.append(UInt32(samplePool.count))
+            sampleCount.append(UInt16(sketch.sample.count))
+            samplePool.append(contentsOf: sketch.sample)
+            if sketch.hasShingles {
+                bandStart.append(Int32(bandPool.count))
+                bandPool.append(contentsOf: sketch.bandKeys)
+            } else {
+                bandStart.append(-1)
+            }
+        }
+        earlierCanonical.append(UInt32.max)
+        return sets.add()
+    }
+
+    /// Puts document `d`'s band keys and passage fingerprints into the lookup tables.
+    mutating func insertKeys(_ d: UInt32, anchorCap: Int) {
+        let b = Int(bandStart[Int(d)])
+        if b >= 0 {
+            for t in 0..<parameters.lsh.bands { bands.insert(bandPool[b + t], d) }
+        }
+        for v in sample(Int(d)) where v & DedupeIndex.anchorMask == 0 { anchors.insert(v, d, cap: anchorCap) }
+    }
+
+    /// A sampled shingle is a passage fingerprint (anchor) when its low 3 bits are zero: rate 1/8, or
+    /// the document's own coarser rate. Consistent across documents, so shared passages share anchors.
+    static let anchorMask: UInt32 = 7
+}

@@ -1,0 +1,105 @@
+public import CopydeskCore
+
+/// The dedupe stage's settings, decoded from its pipeline options (see ``DedupeStage/descriptor``).
+public struct DedupeOptions: Sendable {
+    /// What happens to documents that are not their cluster's canonical member.
+    public enum Action: String, Sendable, CaseIterable {
+        /// Every document passes, with `duplicate` filled in.
+        case mark
+        /// Non-canonical exact and near copies go to the drops output naming their canonical; syndicated
+        /// versions (their own text around shared passages) pass, marked.
+        case drop
+        /// Every non-canonical document (exact, near or syndicated) goes to the drops output.
+        case keepCanonicalOnly = "keep-canonical-only"
+    }
+
+    public var action: Action = .mark
+    public var nearThreshold = 0.8
+    public var lshThreshold = 0.6
+    public var permutations = 128
+    public var shingleSize = 5
+    public var minContainment = 0.2
+    public var minSharedShingles = 40
+    public var minPassages = 2
+    public var singlePassageContainment = 0.6
+    public var canonical: CanonicalPolicy = .earliest
+    public var sourcePriority: [String] = []
+    public var index: String?
+    public var updateIndex = true
+    public var boilerplateLines: [String] = []
+    public var passages = false
+    public var commonFingerprintCap = 100
+    public var sampleCap = 160
+    public var memoryBudgetMB = 256
+    public var spillDirectory: String?
+
+    /// The defaults.
+    public init() {}
+
+    /// Reads decoded pipeline options.
+    public init(_ options: StageOptions) throws(ConfigError) {
+        action = Action(rawValue: options.string("action")) ?? .mark
+        nearThreshold = options.double("near_threshold")
+        lshThreshold = options.double("lsh_threshold")
+        permutations = options.int("permutations")
+        shingleSize = options.int("shingle_size")
+        minContainment = options.double("min_containment")
+        minSharedShingles = options.int("min_shared_shingles")
+        minPassages = options.int("min_passages")
+        singlePassageContainment = options.double("single_passage_containment")
+        canonical = CanonicalPolicy(rawValue: options.string("canonical")) ?? .earliest
+        sourcePriority = options.strings("source_priority")
+        index = options.optionalString("index")
+        updateIndex = options.bool("update_index")
+        boilerplateLines = options.strings("boilerplate_lines")
+        passages = options.bool("passages")
+        commonFingerprintCap = options.int("common_fingerprint_cap")
+        sampleCap = options.int("sample_cap")
+        memoryBudgetMB = options.int("memory_budget_mb")
+        spillDirectory = options.optionalString("spill_directory")
+        if permutations & (permutations - 1) != 0 {
+            throw options.error("permutations", "must be a power of two (64, 128, 256), not \(permutations)")
+        }
+        if lshThreshold > nearThreshold {
+            throw options.error("lsh_threshold", "must not exceed near_threshold (\(nearThreshold)), or near pairs are missed")
+        }
+    }
+
+    /// The option declarations, for the descriptor and `copydesk stages`.
+    static let specs: [OptionSpec] = [
+        OptionSpec("action", .choice(Action.allCases.map(\.rawValue)), default: .string("mark"),
+                   "mark: every document passes with 'duplicate'; drop: non-canonical exact and near copies go to the drops output naming their canonical (syndicated versions pass, marked); keep-canonical-only: every non-canonical document goes to the drops output."),
+        OptionSpec("near_threshold", .double(min: 0.5, max: 1), default: .double(0.8),
+                   "Word-shingle Jaccard similarity (verified on the shingles, exact for documents up to sample_cap shingles) at or above which two documents are near-duplicates."),
+        OptionSpec("lsh_threshold", .double(min: 0.3, max: 1), default: .double(0.6),
+                   "Jaccard similarity the MinHash LSH candidate search is tuned for (bands × rows minimising false-positive + false-negative area); below near_threshold so near pairs are not missed."),
+        OptionSpec("permutations", .int(min: 16, max: 1024), default: .int(128),
+                   "MinHash signature length (one-permutation MinHash with optimal densification); a power of two."),
+        OptionSpec("shingle_size", .int(min: 2, max: 16), default: .int(5), "Words per shingle (word n-gram)."),
+        OptionSpec("min_containment", .double(min: 0, max: 1), default: .double(0.2),
+                   "Syndicated: at least this share of one document's shingles appears in the other."),
+        OptionSpec("min_shared_shingles", .int(min: 1, max: nil), default: .int(40),
+                   "Syndicated: at least this many shared shingles (estimated for long documents)."),
+        OptionSpec("min_passages", .int(min: 1, max: nil), default: .int(2),
+                   "Syndicated: at least this many separate shared passages (runs of shared text of 12+ words, separated by text of its own), so one shared quote or background paragraph is not a copy."),
+        OptionSpec("single_passage_containment", .double(min: 0, max: 1), default: .double(0.6),
+                   "Syndicated with a single shared passage only when that passage is at least this share of one document (a shortened version)."),
+        OptionSpec("canonical", .choice(CanonicalPolicy.allCases.map(\.rawValue)), default: .string("earliest"),
+                   "Canonical member: earliest published, then longest, then input order; longest first; or first in input order. A cluster with documents of an earlier run keeps that run's canonical."),
+        OptionSpec("source_priority", .list(.string), default: .list([]),
+                   "Preferred sources for the canonical member, most preferred first: a site name or a URL host (suffix match, 'reuters.com'); applied before 'canonical'."),
+        OptionSpec("index", .path, default: nil,
+                   "Index file that persists between runs: documents of later runs are matched against earlier ones and name them. Written under a temporary name and renamed when the run succeeds; a corrupt, truncated or foreign file is refused, never overwritten."),
+        OptionSpec("update_index", .bool, default: .bool(true), "Add this run's documents to the index file (false: only match against it)."),
+        OptionSpec("boilerplate_lines", .list(.string), default: .list([]),
+                   "More line beginnings to leave out of matching (case and punctuation ignored), besides the built-in ones ('Advertisement', 'Read more', 'Follow us on', copyright lines, …)."),
+        OptionSpec("passages", .bool, default: .bool(false), "Also write the passages each document shares with its canonical member (duplicate.passages)."),
+        OptionSpec("common_fingerprint_cap", .int(min: 2, max: nil), default: .int(100),
+                   "Passage fingerprints found in this many documents are too common to suggest a copy and are ignored."),
+        OptionSpec("sample_cap", .int(min: 16, max: 4096), default: .int(160),
+                   "Shingles kept per document for verification (a consistent sample of longer documents); sets the index size (4 bytes each)."),
+        OptionSpec("memory_budget_mb", .int(min: 1, max: nil), default: .int(256),
+                   "Documents are held in memory until finish up to this many MB, then in a temporary file."),
+        OptionSpec("spill_directory", .path, default: nil, "Where the temporary file goes (default: TMPDIR or /tmp)."),
+    ]
+}

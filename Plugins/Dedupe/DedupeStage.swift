@@ -1,0 +1,253 @@
+public import CopydeskCore
+import Foundation
+
+/// The `dedupe` stage: clusters exact copies, near-duplicates and syndicated versions of one story
+/// across the whole batch (and across runs, with an index file), picks a canonical member per cluster
+/// and marks or drops the others. Shingling, sampling and MinHash run on the workers; lookup and
+/// insert run in input order, so the output is the same for any number of workers.
+public final class DedupeStage: CorpusStage {
+    public let options: DedupeOptions
+    let builder: SketchBuilder
+    private var index: DedupeIndex
+    private let priority: SourcePriority
+    private var spill: DocumentSpill
+    private var relations: [Relation] = []
+    private var indexFile: AtomicFile?
+    private var stats = Counters()
+    private var candidates: [UInt32] = []
+
+    /// How a document joined its cluster (its strongest verified match).
+    enum Relation: UInt8 { case none, exact, near, syndicated }
+
+    /// Counts for the run report.
+    struct Counters {
+        var documents = 0, empty = 0, short = 0, exact = 0, near = 0, syndicated = 0
+        var verified = 0, earlier = 0, clusters = 0, duplicates = 0, matchedEarlier = 0
+    }
+
+    /// Builds the stage.
+    public init(options: DedupeOptions = DedupeOptions()) {
+        self.options = options
+        let lsh = LSHParameters.optimal(threshold: options.lshThreshold, permutations: options.permutations)
+        let boilerplate = BoilerplateLines(extra: options.boilerplateLines)
+        priority = SourcePriority(options.sourcePriority)
+        builder = SketchBuilder(
+            tokeniser: MatchTokeniser(boilerplate: boilerplate), shingleSize: options.shingleSize, sampleCap: options.sampleCap,
+            minHash: OnePermutationMinHash(bins: options.permutations), lsh: lsh, priority: priority)
+        index = DedupeIndex(parameters: DedupeIndex.Parameters(
+            shingleSize: options.shingleSize, permutations: options.permutations, lsh: lsh, sampleCap: options.sampleCap,
+            seed: 0x5EED_C0DE_D00D_F00D, boilerplate: boilerplate.fingerprint))
+        spill = DocumentSpill(
+            budget: options.memoryBudgetMB << 20,
+            directory: options.spillDirectory ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
+    }
+
+    /// The LSH bands and rows derived from `lsh_threshold`.
+    public var lshBands: (bands: Int, rows: Int) { (index.parameters.lsh.bands, index.parameters.lsh.rows) }
+
+    /// The stage as registered: id `dedupe`, corpus-wide.
+    public static let descriptor = StageDescriptor(
+        id: "dedupe", kind: .corpus,
+        summary: "Clusters exact copies, near-duplicates (word-shingle Jaccard) and syndicated versions (several shared passages) "
+            + "across the batch and, with an index file, across runs; fills 'duplicate' and marks or drops non-canonical members.",
+        options: DedupeOptions.specs,
+        make: { options, _ throws(ConfigError) in .corpus(DedupeStage(options: try DedupeOptions(options))) })
+
+    public var preparer: (any DocumentPreparer)? { builder }
+
+    public func start() throws(StageError) {
+        guard let path = options.index else { return }
+        if FileManager.default.fileExists(atPath: path) {
+            index = try IndexFile.load(path, parameters: index.parameters, anchorCap: options.commonFingerprintCap)
+            stats.earlier = index.count
+            relations = [Relation](repeating: .none, count: index.count)
+        }
+    }
+
+    public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
+        let sketch = prepared as? DocumentSketch ?? builder.sketch(document)
+        try spill.append(document)
+        stats.documents += 1
+        let name = SourcePriority.name(of: document)
+        if sketch.words == 0 {
+            // Nothing to match on: always alone.
+            stats.empty += 1
+            _ = index.append(id: document.id, name: name, published: sketch.published, sketch: sketch, sameSampleAs: nil)
+            relations.append(.none)
+            return
+        }
+        if let original = index.exact[sketch.contentHash] {
+            let d = index.append(id: document.id, name: name, published: sketch.published, sketch: sketch, sameSampleAs: Int(original))
+            index.sets.union(d, original)
+            relations.append(.exact)
+            if !sketch.hasShingles { stats.short += 1 }
+            return
+        }
+        let d = index.append(id: document.id, name: name, published: sketch.published, sketch: sketch, sameSampleAs: nil)
+        index.exact[sketch.contentHash] = d
+        relations.append(.none)
+        guard sketch.hasShingles else {
+            stats.short += 1
+            return
+        }
+        match(d, sketch)
+        index.insertKeys(d, anchorCap: options.commonFingerprintCap)
+    }
+
+    /// Finds and verifies the candidates of document `d`: LSH band matches (near-duplicates), then
+    /// documents sharing at least two passage fingerprints (syndicated versions).
+    private func match(_ d: UInt32, _ sketch: DocumentSketch) {
+        candidates.removeAll(keepingCapacity: true)
+        for key in sketch.bandKeys {
+            index.bands.forEach(key) { candidates.append($0) }
+        }
+        let bandCount = candidates.count
+        for v in sketch.sample where v & DedupeIndex.anchorMask == 0 {
+            index.anchors.forEach(v, cap: options.commonFingerprintCap) { candidates.append($0) }
+        }
+        // Band candidates once each; fingerprint candidates only with two or more shared fingerprints.
+        candidates[0..<bandCount].sort()
+        candidates[bandCount...].sort()
+        var ordered: [UInt32] = []
+        var i = 0
+        while i < bandCount {
+            if i == 0 || candidates[i] != candidates[i - 1] { ordered.append(candidates[i]) }
+            i += 1
+        }
+        var j = bandCount
+        while j < candidates.count {
+            var k = j
+            while k < candidates.count, candidates[k] == candidates[j] { k += 1 }
+            if k - j >= 2 { ordered.append(candidates[j]) }
+            j = k
+        }
+        let mine = index.sample(Int(d))
+        for c in ordered {
+            if index.sets.find(c) == index.sets.find(d) { continue }
+            stats.verified += 1
+            let comparison = SampleComparison(mine, sketch.shift, index.sample(Int(c)), index.shift[Int(c)])
+            let relation = classify(comparison, sketch, other: Int(c))
+            guard relation != .none else { continue }
+            index.sets.union(d, c)
+            if relations[Int(d)] == .none || relation.rawValue < relations[Int(d)].rawValue { relations[Int(d)] = relation }
+        }
+    }
+
+    /// The relation a verified comparison supports.
+    private func classify(_ comparison: SampleComparison, _ sketch: DocumentSketch, other: Int) -> Relation {
+        if comparison.jaccard >= options.nearThreshold { return .near }
+        let containment = max(comparison.containmentOfA, comparison.containmentOfB)
+        guard comparison.sharedEstimate >= options.minSharedShingles, containment >= options.minContainment else { return .none }
+        let passages = SharedPassages.find(
+            ordered: sketch.ordered, positions: sketch.positions, shift: comparison.shift, other: index.sample(other),
+            shingleSize: options.shingleSize)
+        if passages.count >= options.minPassages { return .syndicated }
+        if passages.count >= 1, containment >= options.singlePassageContainment { return .syndicated }
+        return .none
+    }
+
+    public func finish(into output: inout some CorpusOutput) throws(StageError) {
+        let total = index.count
+        var ranks = [Int32](repeating: .max, count: total)
+        if !priority.entries.isEmpty {
+            for x in 0..<total { ranks[x] = priority.rank(name: index.names[x]) }
+        }
+        // Cluster sizes, whether a cluster holds documents of an earlier run, and the canonical member.
+        var size = [UInt32](repeating: 0, count: total)
+        var hasEarlier = [Bool](repeating: false, count: total)
+        var roots = [UInt32](repeating: 0, count: total)
+        for x in 0..<total {
+            let r = index.sets.find(UInt32(x))
+            roots[x] = r
+            size[Int(r)] += 1
+            if x < index.earlierCount { hasEarlier[Int(r)] = true }
+        }
+        var best = [UInt32](repeating: .max, count: total)
+        for x in 0..<total {
+            let r = Int(roots[x])
+            if hasEarlier[r], !(x < index.earlierCount && index.earlierCanonical[x] == UInt32(x)) { continue }
+            if best[r] == .max || options.canonical.prefers(x, over: Int(best[r]), in: index, ranks: ranks) { best[r] = UInt32(x) }
+        }
+        // Clusters of earlier runs whose canonical was lost (should not happen) fall back to the policy.
+        for x in 0..<total where best[Int(roots[x])] == .max {
+            let r = Int(roots[x])
+            if best[r] == .max || options.canonical.prefers(x, over: Int(best[r]), in: index, ranks: ranks) { best[r] = UInt32(x) }
+        }
+        var canonical = [UInt32](repeating: 0, count: total)
+        for x in 0..<total { canonical[x] = best[Int(roots[x])] }
+
+        var d = index.earlierCount
+        let passages = options.passages
+        var countedRoots = Set<UInt32>()
+        try spill.drain { (original: Document) throws(StageError) in
+            var document = original
+            let r = Int(roots[d]), c = Int(canonical[d])
+            var info = DuplicateInfo(cluster: index.ids[r], canonical: index.ids[c], similarity: 1.0)
+            if size[r] > 1 {
+                if countedRoots.insert(UInt32(r)).inserted { stats.clusters += 1 }
+                if c < index.earlierCount { stats.matchedEarlier += 1 }
+            }
+            if c != d {
+                let comparison = SampleComparison(index.sample(d), index.shift[d], index.sample(c), index.shift[c])
+                let relation: Relation
+                if index.contentHash[d] == index.contentHash[c] || index.bandStart[d] < 0 && index.sampleCount[d] == 0 {
+                    relation = .exact
+                } else if comparison.jaccard >= options.nearThreshold {
+                    relation = .near
+                } else {
+                    relation = relations[d] == .near ? .near : .syndicated
+                }
+                switch relation {
+                case .exact: stats.exact += 1
+                case .near: stats.near += 1
+                default: stats.syndicated += 1
+                }
+                stats.duplicates += 1
+                info.relation = relation == .exact ? "exact" : relation == .near ? "near" : "syndicated"
+                info.similarity = relation == .exact ? 1.0 : (comparison.jaccard * 10_000).rounded() / 10_000
+                info.containment = relation == .exact ? 1.0 : (comparison.containmentOfA * 10_000).rounded() / 10_000
+                if passages, relation != .exact {
+                    info.passages = PassageText.shared(
+                        document.text, with: index.sample(c), shift: max(index.shift[d], index.shift[c]), builder: builder)
+                }
+                document.duplicate = info
+                let dropIt = options.action == .keepCanonicalOnly || (options.action == .drop && relation != .syndicated)
+                if dropIt {
+                    output.drop(document, reason: "duplicate of \(info.canonical) (\(info.relation ?? ""), similarity \(info.similarity))")
+                } else {
+                    output.emit(document)
+                }
+            } else {
+                document.duplicate = info
+                output.emit(document)
+            }
+            d += 1
+        }
+        if let path = options.index, options.updateIndex {
+            let file = try AtomicFile(path: path)
+            try file.write(IndexFile.encode(&index, canonical: canonical))
+            try file.flush()
+            indexFile = file
+        }
+    }
+
+    /// Moves the new index file into place, once every stage of the run has succeeded.
+    public func commit() throws(StageError) {
+        try indexFile?.commit()
+        indexFile = nil
+    }
+
+    public func abort() {
+        indexFile?.abort()
+        indexFile = nil
+        spill.discard()
+    }
+
+    public var counters: [String: Int] {
+        [
+            "documents": stats.documents, "empty": stats.empty, "short": stats.short, "exact": stats.exact, "near": stats.near,
+            "syndicated": stats.syndicated, "clusters": stats.clusters, "duplicates": stats.duplicates,
+            "candidates_verified": stats.verified, "index_earlier": stats.earlier, "matched_earlier": stats.matchedEarlier,
+        ]
+    }
+}

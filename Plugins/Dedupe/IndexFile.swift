@@ -1,0 +1,199 @@
+import CopydeskCore
+import Foundation
+
+/// The dedupe index on disk, a compact binary format of our own:
+///
+///     magic "CPDKDDUP", version u32, parameters (shingle size, permutations, bands, rows, sample cap,
+///     seed, boilerplate fingerprint), document count, pool sizes,
+///     per document: id, source name, published, words, content hash, sample shift/start/count,
+///     band start, cluster root, canonical,
+///     sample pool (u32 each), band-key pool (u32 each), FNV-style checksum of everything before, "CPDKEND".
+///
+/// Little-endian. A file that is not one (foreign), is truncated or fails its checksum, or was built
+/// with other parameters is refused with a message naming the file and what to do; it is never
+/// overwritten by a run that refused it.
+enum IndexFile {
+    static let magic = Array("CPDKDDUP".utf8)
+    static let trailer = Array("CPDKEND\u{0}".utf8)
+    static let version: UInt32 = 1
+
+    /// Serialises `index` with the cluster roots and canonical members given.
+    static func encode(_ index: inout DedupeIndex, canonical: [UInt32]) -> [UInt8] {
+        var out = ByteWriter()
+        out.bytes.reserveCapacity(64 + index.count * 64 + index.samplePool.count * 4 + index.bandPool.count * 4)
+        out.bytes.append(contentsOf: magic)
+        out.u32(version)
+        let p = index.parameters
+        out.u32(UInt32(p.shingleSize)); out.u32(UInt32(p.permutations)); out.u32(UInt32(p.lsh.bands))
+        out.u32(UInt32(p.lsh.rows)); out.u32(UInt32(p.sampleCap)); out.u64(p.seed); out.u64(p.boilerplate)
+        out.u64(UInt64(index.count)); out.u64(UInt64(index.samplePool.count)); out.u64(UInt64(index.bandPool.count))
+        for d in 0..<index.count {
+            out.string(index.ids[d])
+            if let name = index.names[d] { out.string(name) } else { out.u32(.max) }
+            out.u64(UInt64(bitPattern: index.published[d]))
+            out.u32(index.words[d])
+            out.u64(index.contentHash[d])
+            out.bytes.append(index.shift[d])
+            out.u32(index.sampleStart[d])
+            out.u32(UInt32(index.sampleCount[d]))
+            out.u32(UInt32(bitPattern: index.bandStart[d]))
+            out.u32(index.sets.find(UInt32(d)))
+            out.u32(canonical[d])
+        }
+        for v in index.samplePool { out.u32(v) }
+        for v in index.bandPool { out.u32(v) }
+        out.u64(checksum(out.bytes[...]))
+        out.bytes.append(contentsOf: trailer)
+        return out.bytes
+    }
+
+    /// Loads the index at `path` into a fresh index with `parameters`; refuses anything else.
+    static func load(_ path: String, parameters: DedupeIndex.Parameters, anchorCap: Int) throws(StageError) -> DedupeIndex {
+        let advice = "delete it or choose another 'index:' path (the file was left untouched)"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StageError(.io, "cannot read the dedupe index \(path); check its permissions, or choose another 'index:' path")
+        }
+        let bytes = [UInt8](data)
+        guard bytes.count >= magic.count + 4, Array(bytes[0..<magic.count]) == magic else {
+            throw StageError(.badData, "\(path) is not a copydesk dedupe index (unknown header); \(advice)")
+        }
+        var r = ByteReader(bytes: bytes, offset: magic.count)
+        func truncated() -> StageError {
+            StageError(.badData, "the dedupe index \(path) is truncated or corrupt; \(advice)")
+        }
+        guard let version = r.u32() else { throw truncated() }
+        guard version == IndexFile.version else {
+            throw StageError(.badData, "the dedupe index \(path) has format version \(version); this copydesk reads version \(IndexFile.version); \(advice)")
+        }
+        guard bytes.count >= r.offset + 8 + trailer.count, Array(bytes[(bytes.count - trailer.count)...]) == trailer else { throw truncated() }
+        let body = bytes.count - trailer.count - 8
+        var check = ByteReader(bytes: bytes, offset: body)
+        guard let storedSum = check.u64(), storedSum == checksum(bytes[0..<body]) else { throw truncated() }
+        guard let shingle = r.u32(), let perms = r.u32(), let bands = r.u32(), let rows = r.u32(), let cap = r.u32(),
+              let seed = r.u64(), let boiler = r.u64() else { throw truncated() }
+        let stored = DedupeIndex.Parameters(
+            shingleSize: Int(shingle), permutations: Int(perms), lsh: LSHParameters(bands: Int(bands), rows: Int(rows)),
+            sampleCap: Int(cap), seed: seed, boilerplate: boiler)
+        guard stored == parameters else {
+            var differences: [String] = []
+            if stored.shingleSize != parameters.shingleSize { differences.append("shingle_size \(stored.shingleSize) (now \(parameters.shingleSize))") }
+            if stored.permutations != parameters.permutations { differences.append("permutations \(stored.permutations) (now \(parameters.permutations))") }
+            if stored.lsh != parameters.lsh {
+                differences.append("LSH \(stored.lsh.bands)×\(stored.lsh.rows) (now \(parameters.lsh.bands)×\(parameters.lsh.rows), from lsh_threshold)")
+            }
+            if stored.sampleCap != parameters.sampleCap { differences.append("sample_cap \(stored.sampleCap) (now \(parameters.sampleCap))") }
+            if stored.boilerplate != parameters.boilerplate { differences.append("boilerplate_lines") }
+            if stored.seed != parameters.seed { differences.append("hash seed") }
+            throw StageError(.configuration, "the dedupe index \(path) was built with other settings: \(differences.joined(separator: ", ")); "
+                + "run with the same options, or delete it or choose another 'index:' path to start a new index (the file was left untouched)")
+        }
+        guard let count = r.u64(), let poolCount = r.u64(), let bandCount = r.u64(),
+              count < UInt64(bytes.count), poolCount < UInt64(bytes.count), bandCount < UInt64(bytes.count) else { throw truncated() }
+        var index = DedupeIndex(parameters: parameters)
+        var roots: [UInt32] = []
+        roots.reserveCapacity(Int(count))
+        for _ in 0..<Int(count) {
+            guard let id = r.string(), let nameLength = r.peekU32() else { throw truncated() }
+            let name: String?
+            if nameLength == .max { _ = r.u32(); name = nil } else {
+                guard let n = r.string() else { throw truncated() }
+                name = n
+            }
+            guard let published = r.u64(), let words = r.u32(), let hash = r.u64(), let shift = r.u8(), let start = r.u32(),
+                  let sampleCount = r.u32(), let band = r.u32(), let root = r.u32(), let canonical = r.u32(),
+                  UInt64(start) + UInt64(sampleCount) <= poolCount, root <= UInt32(index.count), canonical < UInt32(count),
+                  Int32(bitPattern: band) < 0 || UInt64(band) + UInt64(parameters.lsh.bands) <= bandCount
+            else { throw truncated() }
+            index.ids.append(id)
+            index.names.append(name)
+            index.published.append(Int64(bitPattern: published))
+            index.words.append(words)
+            index.contentHash.append(hash)
+            index.shift.append(shift)
+            index.sampleStart.append(start)
+            index.sampleCount.append(UInt16(clamping: sampleCount))
+            index.bandStart.append(Int32(bitPattern: band))
+            index.earlierCanonical.append(canonical)
+            roots.append(root)
+        }
+        guard r.offset + Int(poolCount + bandCount) * 4 == body else { throw truncated() }
+        index.samplePool = r.u32Array(Int(poolCount))
+        index.bandPool = r.u32Array(Int(bandCount))
+        for d in 0..<index.count {
+            index.sets.add(withRoot: roots[d])
+            if index.exact[index.contentHash[d]] == nil, index.words[d] > 0 { index.exact[index.contentHash[d]] = UInt32(d) }
+            if index.bandStart[d] >= 0 { index.insertKeys(UInt32(d), anchorCap: anchorCap) }
+        }
+        index.earlierCount = index.count
+        return index
+    }
+
+    /// A fast 64-bit checksum over 8-byte words (tail bytes included).
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9AE1_6A3B_2F90_404F ^ UInt64(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            let n = raw.count / 8
+            for i in 0..<n {
+                let w = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+                h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 29
+            }
+            for i in (n * 8)..<raw.count { h = (h ^ UInt64(raw[i])) &* Mix64.prime }
+        }
+        return Mix64.fmix(h)
+    }
+}
+
+/// Little-endian encoding into a byte array.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func string(_ s: String) {
+        u32(UInt32(s.utf8.count))
+        bytes.append(contentsOf: s.utf8)
+    }
+}
+
+/// Little-endian decoding with bounds checks: every read returns `nil` past the end.
+struct ByteReader {
+    let bytes: [UInt8]
+    var offset: Int
+
+    mutating func u8() -> UInt8? {
+        guard offset < bytes.count else { return nil }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+    mutating func u32() -> UInt32? {
+        guard let v = peekU32() else { return nil }
+        offset += 4
+        return v
+    }
+    func peekU32() -> UInt32? {
+        guard offset + 4 <= bytes.count else { return nil }
+        return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+    }
+    mutating func u64() -> UInt64? {
+        guard offset + 8 <= bytes.count else { return nil }
+        defer { offset += 8 }
+        return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+    }
+    mutating func string() -> String? {
+        guard let length = u32(), length < UInt32.max, offset + Int(length) <= bytes.count else { return nil }
+        defer { offset += Int(length) }
+        return String(decoding: bytes[offset..<(offset + Int(length))], as: UTF8.self)
+    }
+    mutating func u32Array(_ count: Int) -> [UInt32] {
+        let start = offset
+        offset += count * 4
+        return [UInt32](unsafeUninitializedCapacity: count) { buffer, initialised in
+            bytes.withUnsafeBytes { raw in
+                for i in 0..<count {
+                    buffer[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 4, as: UInt32.self))
+                }
+            }
+            initialised = count
+        }
+    }
+}

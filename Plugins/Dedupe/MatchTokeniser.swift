@@ -1,0 +1,99 @@
+/// Turns a document's text into the word hashes that matching works on, in one pass over the UTF-8
+/// bytes: case folded, every run of characters that are not letters or digits (punctuation, quotes of
+/// any style, whitespace) is one separator, and known boilerplate lines are left out. The same
+/// normaliser as the Reuters ground truth (lowercase, split on non-alphanumerics).
+struct MatchTokeniser: Sendable {
+    let boilerplate: BoilerplateLines
+
+    /// Appends the hash of every matching word of `text` to `words` (cleared first). When `offsets` is
+    /// given, the UTF-8 byte range of each word is appended too (for reporting shared passages).
+    func tokenise(_ text: String, into words: inout [UInt64], offsets: UnsafeMutablePointer<[Range<Int>]>? = nil) {
+        words.removeAll(keepingCapacity: true)
+        offsets?.pointee.removeAll(keepingCapacity: true)
+        var copy = text
+        copy.withUTF8 { bytes in scan(bytes, into: &words, offsets: offsets) }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [UInt64], offsets: UnsafeMutablePointer<[Range<Int>]>?) {
+        var h = Mix64.basis
+        var inWord = false
+        var wordStart = 0
+        var lineFirstWord = 0
+        var i = 0
+        let n = bytes.count
+        @inline(__always) func endWord(_ end: Int) {
+            if inWord {
+                words.append(Mix64.fmix(h))
+                offsets?.pointee.append(wordStart..<end)
+                inWord = false
+                h = Mix64.basis
+            }
+        }
+        @inline(__always) func endLine() {
+            if words.count > lineFirstWord, boilerplate.matches(words, from: lineFirstWord) {
+                words.removeSubrange(lineFirstWord...)
+                if let offsets { offsets.pointee.removeSubrange(lineFirstWord...) }
+            }
+            lineFirstWord = words.count
+        }
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                // ASCII: letters and digits extend the word, everything else separates.
+                let lower = b | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if !inWord { inWord = true; wordStart = i }
+                    h = (h ^ UInt64(b >= 0x30 && b <= 0x39 ? b : lower)) &* Mix64.prime
+                } else {
+                    endWord(i)
+                    if b == 0x0A { endLine() }
+                }
+                i += 1
+                continue
+            }
+            // Non-ASCII: decode one scalar.
+            var value: UInt32
+            var length: Int
+            if b & 0xE0 == 0xC0, i + 1 < n {
+                value = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); length = 2
+            } else if b & 0xF0 == 0xE0, i + 2 < n {
+                value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); length = 3
+            } else if b & 0xF8 == 0xF0, i + 3 < n {
+                value = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F)
+                length = 4
+            } else {
+                endWord(i)
+                i += 1
+                continue
+            }
+            if let folded = Self.alphanumericFolded(value) {
+                if !inWord { inWord = true; wordStart = i }
+                h = (h ^ UInt64(folded)) &* Mix64.prime
+                h = (h ^ UInt64(folded >> 8)) &* Mix64.prime
+                h = (h ^ UInt64(folded >> 16)) &* Mix64.prime
+            } else {
+                endWord(i)
+                if value == 0x2028 || value == 0x2029 || value == 0x85 { endLine() }
+            }
+            i += length
+        }
+        endWord(n)
+        endLine()
+    }
+
+    /// The lowercased scalar when `value` is a letter or digit, else `nil` (a separator).
+    @inline(__always)
+    static func alphanumericFolded(_ value: UInt32) -> UInt32? {
+        // Fast paths: general punctuation, spaces, Latin-1 punctuation and symbols are separators.
+        if value >= 0x2000 && value <= 0x206F { return nil }
+        if value >= 0x80 && value <= 0xBF { return value == 0xAA || value == 0xB5 || value == 0xBA ? value : nil }
+        if value >= 0xC0 && value <= 0xDE { return value == 0xD7 ? nil : value + 0x20 }
+        if value >= 0xDF && value <= 0xFF { return value == 0xF7 ? nil : value }
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        let properties = scalar.properties
+        guard properties.isAlphabetic || properties.numericType != nil else { return nil }
+        if properties.changesWhenLowercased, let lower = properties.lowercaseMapping.unicodeScalars.first { return lower.value }
+        return value
+    }
+}
