@@ -1,0 +1,55 @@
+/// Word lists written for this project (lexical knowledge of English news text, not data from a corpus).
+public enum CueWords {
+    /// Honorifics that make the following capitalised words a person: "Mr Walker", "Dame Vera".
+    public static let honorifics: [String] = [
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof.",
+        "professor", "rev", "rev.", "reverend", "cllr", "councillor", "baroness", "baron", "viscount", "earl", "duke",
+        "duchess", "prince", "princess", "king", "queen", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "capt.", "sgt.", "mme",
+        "mlle", "herr", "frau", "sheikh", "rabbi", "imam", "archbishop", "bishop", "pope", "saint",
+    ]
+
+    /// Titles and roles that often stand right before a name: "shadow health secretary X", "striker X".
+    public static let titles: [String] = [
+        "president", "vice-president", "senator", "governor", "mayor", "chancellor", "minister", "secretary", "premier",
+        "chairman", "chairwoman", "chair", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "director",
+        "executive", "founder", "commissioner", "ambassador", "judge", "justice", "inspector", "detective", "officer",
+        "sergeant", "captain", "colonel", "general", "lieutenant", "admiral", "coach", "manager", "striker", "midfielder",
+        "defender", "goalkeeper", "keeper", "winger", "forward", "champion", "player", "actor", "actress", "singer",
+        "author", "writer", "journalist", "editor", "correspondent", "analyst", "economist", "professor", "lawyer",
+        "attorney", "prosecutor", "mp", "mep", "msp", "congressman", "congresswoman", "councillor", "activist",
+        "campaigner", "boss", "ceo", "cfo", "chairperson", "deputy", "treasurer", "presenter", "host", "star", "rapper",
+    ]
+
+    /// Company legal-form suffixes.
+    public static let orgSuffixes: [String] = [
+        "ltd", "ltd.", "limited", "plc", "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "llc", "llp", "lp",
+        "gmbh", "ag", "sa", "s.a.", "nv", "n.v.", "bv", "spa", "s.p.a.", "srl", "co", "co.", "company", "holdings", "group",
+        "ab", "asa", "oyj", "kk", "pty", "pte", "se", "bhd", "sdn", "lda", "cie", "kgaa", "plc.", "sarl", "s.a.s.",
+    ]
+
+    /// Words that head or end organisation names.
+    public static let orgWords: [String] = [
+        "party", "committee", "council", "union", "association", "federation", "university", "college", "institute",
+        "bank", "agency", "department", "ministry", "commission", "authority", "board", "foundation", "trust", "society",
+        "club", "fc", "afc", "rovers", "wanderers", "athletic", "hotspur", "albion", "news", "times", "post", "herald",
+        "guardian", "telegraph", "journal", "tribune", "gazette", "broadcasting", "television", "radio", "airlines",
+        "airways", "motors", "industries", "international", "technologies", "systems", "services", "organisation",
+        "organization", "movement", "church", "army", "police", "office", "court", "parliament", "congress", "senate",
+        "assembly", "government", "exchange", "fund", "network", "press", "alliance", "coalition", "league", "labs",
+        "energy", "pharmaceuticals", "securities", "capital", "partners", "ventures", "media", "studios", "records",
+        "brigade", "forces", "navy", "corps", "school", "hospital", "museum", "centre", "center", "academy", "bureau",
+        "reuters", "agencies", "inc", "group", "unit", "chronicle", "daily", "weekly", "magazine", "review",
+    ]
+
+    /// Month names and abbreviations.
+    public static let months: [String] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
+        "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    ]
+
+    /// Weekday names.
+    public static let weekdays: [String] = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+}

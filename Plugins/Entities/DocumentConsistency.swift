@@ -1,0 +1,69 @@
+/// The document-level pass over the tagger's labels: one type per surface string (majority vote),
+/// untagged repeats of a tagged name tagged too, and a person's surname or first name alone taken as that
+/// person ("Walker" after "Jackie Walker").
+enum DocumentConsistency {
+    static func apply(_ view: TokenView, labels: inout [UInt8]) {
+        let n = view.count
+        guard n > 0 else { return }
+        var spans = EntityLabel.spans(labels)
+        // 1. Majority type per surface.
+        var votes: [UInt64: [Int]] = [:]
+        for span in spans { votes[view.key(span.range), default: [0, 0, 0]][span.type] += span.range.count }
+        func majority(_ key: UInt64) -> Int? {
+            guard let v = votes[key] else { return nil }
+            let best = v.indices.max { v[$0] < v[$1] || (v[$0] == v[$1] && $0 > $1) }!
+            return v[best] > 0 ? best : nil
+        }
+        for k in spans.indices {
+            let key = view.key(spans[k].range)
+            if let v = votes[key], let best = majority(key), v[best] > v[spans[k].type] {
+                spans[k].type = best
+                CueRules.set(&labels, spans[k].range, type: best)
+            }
+        }
+        // 2. Person name parts: surnames (and first names) of full names.
+        var surnames: Set<UInt64> = []
+        var firstNames: Set<UInt64> = []
+        for span in spans where span.type == 0 && span.range.count >= 2 {
+            surnames.insert(view.lower(span.range.upperBound - 1))
+            firstNames.insert(view.lower(span.range.lowerBound))
+        }
+        for span in spans where span.range.count == 1 && span.type != 0 {
+            let l = view.lower(span.range.lowerBound)
+            if surnames.contains(l) { CueRules.set(&labels, span.range, type: 0) }
+        }
+        // 3. Untagged repeats of tagged names (capitalised, and not a word the document also uses in lower case).
+        var known: [UInt64: Int] = [:]
+        var maxLength = 1
+        for span in EntityLabel.spans(labels) where view.isCapitalised(span.range.lowerBound) {
+            let key = view.key(span.range)
+            if let t = majority(key) ?? Optional(span.type) { known[key] = t }
+            maxLength = max(maxLength, min(span.range.count, 6))
+        }
+        for s in surnames { known[GazetteerTable.chain(GazetteerTable.chainSeed, s)] = 0 }
+        var i = 0
+        while i < n {
+            guard labels[i] == 0, view.isCapitalised(i) else { i += 1; continue }
+            var matched = false
+            var length = min(maxLength, n - i)
+            while length >= 1 {
+                let range = i..<(i + length)
+                if range.allSatisfy({ labels[$0] == 0 }), let t = known[view.key(range)] {
+                    let single = length == 1
+                    let ok = !single || (!view.seenLowercase(i) && view.text.tokens[i].kind == .word
+                                         && !view.has(i, .title) && !view.has(i, .calendar))
+                    let continues = range.upperBound < n && labels[range.upperBound] != 0 && !EntityLabel.isBegin(labels[range.upperBound])
+                    if ok && !continues {
+                        CueRules.set(&labels, range, type: t)
+                        i = range.upperBound
+                        matched = true
+                        break
+                    }
+                }
+                length -= 1
+            }
+            if !matched { i += 1 }
+        }
+        _ = firstNames
+    }
+}

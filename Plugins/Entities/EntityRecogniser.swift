@@ -1,0 +1,63 @@
+public import CopydeskCore
+
+/// Finds the entities of a text: the statistical tagger for PERSON, ORG and LOC, cue rules, the user's
+/// gazetteer, the document-level pass, the pattern rules for DATE … HANDLE, and one canonical name per
+/// referent. Immutable and `Sendable`: one instance serves every worker thread.
+public struct EntityRecogniser: Sendable {
+    public let model: TaggerModel
+    public let userGazetteer: UserGazetteer
+    /// The entity types kept in the output.
+    public let types: Set<String>
+
+    /// Every type the recogniser can emit.
+    public static let allTypes = ["PERSON", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "URL", "EMAIL", "HASHTAG", "HANDLE"]
+
+    public init(model: TaggerModel, userGazetteer: UserGazetteer = .empty, types: Set<String> = Set(allTypes)) {
+        self.model = model
+        self.userGazetteer = userGazetteer
+        self.types = types
+    }
+
+    /// BIO labels for PERSON/ORG/LOC after the cue rules, the user gazetteer and (unless turned off) the
+    /// document-level pass: what the CoNLL evaluation scores.
+    public func labels(for text: TokenizedText, consistency: Bool = true, cues: Bool = true) -> [UInt8] {
+        var labels = model.tag(text)
+        let view = TokenView(text, gazetteer: model.gazetteer)
+        if cues { CueRules.apply(view, labels: &labels) }
+        userGazetteer.apply(view, labels: &labels)
+        if consistency { DocumentConsistency.apply(view, labels: &labels) }
+        return labels
+    }
+
+    /// The entities of `text`, each with a canonical name and every mention (code-point offsets into `text`).
+    public func entities(in text: String) -> [Entity] {
+        let tokenized = TokenizedText(text: text)
+        guard !tokenized.tokens.isEmpty else { return [] }
+        let labels = labels(for: tokenized)
+        let view = TokenView(tokenized, gazetteer: model.gazetteer)
+        var mentions: [RawMention] = []
+        var covered = [Bool](repeating: false, count: tokenized.tokens.count)
+        func add(_ m: RawMention) {
+            guard !m.range.contains(where: { covered[$0] }) else { return }
+            mentions.append(m)
+            for k in m.range { covered[k] = true }
+        }
+        for (range, e) in userGazetteer.matches(view) {
+            let entry = userGazetteer.entries[e]
+            add(RawMention(range: range, type: entry.type, canonical: entry.name))
+        }
+        for m in PatternRules.mentions(view) { add(m) }
+        for span in EntityLabel.spans(labels) { add(RawMention(range: span.range, type: EntityLabel.types[span.type])) }
+        mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let entities = EntityResolver.resolve(mentions, view: view, userGazetteer: userGazetteer)
+        return entities.filter { types.contains($0.type) }
+    }
+}
+
+/// A typed token span before canonicalisation.
+struct RawMention {
+    var range: Range<Int>
+    var type: String
+    /// A canonical name fixed by a rule or the user gazetteer.
+    var canonical: String?
+}

@@ -1,0 +1,271 @@
+/// Turns a tokenised document into hashed feature buckets, `featureCount` per token, for the tagger.
+///
+/// Features: the word in lower case, its shape and capitalisation, prefixes and suffixes, the neighbours'
+/// words and shapes, the sentence position and whether the sentence is in capitals (headlines, results
+/// tables), capitalisation in context (does the word also appear in lower case, or capitalised mid-sentence,
+/// elsewhere in the document), the run of capitalised words it sits in, and gazetteer membership of the
+/// token, its neighbours and the longest multi-token gazetteer match covering it.
+public struct FeatureExtractor: Sendable {
+    /// Features per token (fixed, so buckets form a dense `tokens × featureCount` matrix).
+    public static let featureCount = 32
+    /// log2 of the number of weight rows.
+    public let bucketBits: Int
+    public let gazetteer: GazetteerTable
+
+    /// Creates an extractor hashing into `1 << bucketBits` rows.
+    public init(bucketBits: Int, gazetteer: GazetteerTable) {
+        self.bucketBits = bucketBits
+        self.gazetteer = gazetteer
+    }
+
+    /// Capitalisation classes.
+    enum Caps: UInt64 {
+        case none = 0, lower, title, upper, initial, mixed
+        var isCapitalised: Bool { self == .title || self == .upper || self == .initial || self == .mixed }
+    }
+
+    /// Per-token facts the features are built from.
+    struct TokenFacts {
+        var lower: UInt64 = 0
+        var shape: UInt64 = 0
+        var prefix3: UInt64 = 0
+        var suffix2: UInt64 = 0
+        var suffix3: UInt64 = 0
+        var suffix4: UInt64 = 0
+        var caps: Caps = .none
+        var single: UInt8 = 0
+        var gazB: UInt8 = 0
+        var gazI: UInt8 = 0
+        var first = false
+        var capsSentence = false
+        var lengthBucket: UInt64 = 0
+        var capRun: UInt64 = 0
+    }
+
+    /// Bucket indices for every token, row-major: token `i`'s features at `i * featureCount ..< (i + 1) * featureCount`.
+    public func buckets(_ text: TokenizedText) -> [UInt32] {
+        let facts = self.facts(text)
+        let n = facts.count
+        let mask = UInt64((1 << bucketBits) - 1)
+        var out = [UInt32](repeating: 0, count: n * Self.featureCount)
+        let docFlags = Self.documentFlags(text, facts)
+        let none = FeatureCodes.none
+        out.withUnsafeMutableBufferPointer { out in
+            for i in 0..<n {
+                let f = facts[i]
+                let p1 = i > 0 ? facts[i - 1] : nil
+                let p2 = i > 1 ? facts[i - 2] : nil
+                let n1 = i + 1 < n ? facts[i + 1] : nil
+                let n2 = i + 2 < n ? facts[i + 2] : nil
+                let lp1 = p1?.lower ?? FeatureCodes.start, lp2 = p2?.lower ?? FeatureCodes.start
+                let ln1 = n1?.lower ?? FeatureCodes.end, ln2 = n2?.lower ?? FeatureCodes.end
+                let sp1 = p1?.shape ?? FeatureCodes.start, sn1 = n1?.shape ?? FeatureCodes.end
+                let flags = f.caps == .none ? none : UInt64(docFlags[f.lower] ?? 0)
+                let ctx = (f.first ? 1 : 0) | (f.capsSentence ? 2 : 0)
+                let base = i * Self.featureCount
+                @inline(__always) func put(_ template: Int, _ value: UInt64) {
+                    let h = FeatureHash.combine(UInt64(template + 1) &* 0x1000_0000_01B3, value)
+                    out[base + template] = UInt32(truncatingIfNeeded: h & mask)
+                }
+                put(0, 0)
+                put(1, f.lower)
+                put(2, f.shape)
+                put(3, f.prefix3)
+                put(4, f.suffix2)
+                put(5, f.suffix3)
+                put(6, f.suffix4)
+                put(7, lp1)
+                put(8, ln1)
+                put(9, lp2)
+                put(10, ln2)
+                put(11, sp1)
+                put(12, sn1)
+                put(13, FeatureHash.combine(lp1, f.shape))
+                put(14, FeatureHash.combine(f.shape, ln1))
+                put(15, FeatureHash.combine(FeatureHash.combine(sp1, f.shape), sn1))
+                put(16, f.caps.rawValue << 8 | UInt64(ctx))
+                put(17, f.caps.rawValue << 16 | flags << 8 | UInt64(ctx))
+                put(18, UInt64(f.single))
+                put(19, UInt64(f.gazB) << 8 | f.caps.rawValue)
+                put(20, UInt64(f.gazI) << 8 | f.caps.rawValue)
+                put(21, UInt64(p1?.single ?? 0) << 8 | f.caps.rawValue)
+                put(22, UInt64(n1?.single ?? 0) << 8 | f.caps.rawValue)
+                put(23, UInt64(text.tokens[i].kind.rawValue))
+                put(24, FeatureHash.combine(lp1, f.lower))
+                put(25, FeatureHash.combine(f.lower, ln1))
+                put(26, FeatureHash.combine(f.caps.rawValue, f.lower))
+                put(27, f.lengthBucket << 8 | f.caps.rawValue)
+                put(28, (p1?.caps.rawValue ?? 9) << 16 | f.caps.rawValue << 8 | (n1?.caps.rawValue ?? 9))
+                put(29, f.capRun << 8 | UInt64(ctx))
+                put(30, FeatureHash.combine(lp2, lp1))
+                put(31, flags << 8 | UInt64(f.single))
+            }
+        }
+        return out
+    }
+
+    /// Lower-case hashes, shapes, affixes, capitalisation, sentence and gazetteer facts for every token.
+    func facts(_ text: TokenizedText) -> [TokenFacts] {
+        let n = text.tokens.count
+        var facts = [TokenFacts](repeating: TokenFacts(), count: n)
+        let lower = LowerCase.lowered(text.bytes)
+        text.bytes.withUnsafeBufferPointer { raw in
+            lower.withUnsafeBufferPointer { low in
+                for i in 0..<n {
+                    let t = text.tokens[i]
+                    var f = TokenFacts()
+                    f.lower = LowerCase.hash(low, t.byteStart, t.byteEnd)
+                    let (shape, caps) = Self.shape(raw, t.byteStart, t.byteEnd)
+                    f.shape = shape
+                    f.caps = caps
+                    let length = t.byteEnd - t.byteStart
+                    f.prefix3 = FeatureHash.bytes(low, t.byteStart, t.byteStart + min(3, length), seed: 3)
+                    f.suffix2 = FeatureHash.bytes(low, t.byteEnd - min(2, length), t.byteEnd, seed: 2)
+                    f.suffix3 = FeatureHash.bytes(low, t.byteEnd - min(3, length), t.byteEnd, seed: 5)
+                    f.suffix4 = FeatureHash.bytes(low, t.byteEnd - min(4, length), t.byteEnd, seed: 7)
+                    f.lengthBucket = UInt64(min(length, 12))
+                    f.single = gazetteer.single(f.lower) & ~GazetteerKind.prefix.rawValue
+                    facts[i] = f
+                }
+            }
+        }
+        // Longest multi-token gazetteer matches.
+        if gazetteer.maxTokens > 1 {
+            var i = 0
+            while i < n {
+                var key = GazetteerTable.chainSeed
+                var bestEnd = -1
+                var bestMask: UInt8 = 0
+                var j = i
+                while j < n, j - i < gazetteer.maxTokens {
+                    key = GazetteerTable.chain(key, facts[j].lower)
+                    let m = gazetteer.lookup(key)
+                    if m == 0 { break }
+                    if m & ~GazetteerKind.prefix.rawValue != 0, j > i {
+                        bestEnd = j
+                        bestMask = m & ~GazetteerKind.prefix.rawValue
+                    }
+                    if m & GazetteerKind.prefix.rawValue == 0 { break }
+                    j += 1
+                }
+                if bestEnd > i {
+                    facts[i].gazB = bestMask
+                    for k in (i + 1)...bestEnd { facts[k].gazI = bestMask }
+                    i = bestEnd + 1
+                } else {
+                    i += 1
+                }
+            }
+        }
+        // Sentence facts: first word, capitals sentence.
+        for sentence in text.sentences {
+            var letters = 0
+            var upper = 0
+            var firstSeen = false
+            for i in sentence {
+                let c = facts[i].caps
+                if c != .none {
+                    letters += 1
+                    if c == .upper || c == .initial { upper += 1 }
+                    if !firstSeen { facts[i].first = true; firstSeen = true }
+                }
+            }
+            if letters >= 2, upper * 10 >= letters * 7 {
+                for i in sentence { facts[i].capsSentence = true }
+            }
+        }
+        // Runs of capitalised tokens: length (capped) and position.
+        var i = 0
+        while i < n {
+            let c = facts[i].caps
+            guard c.isCapitalised else { i += 1; continue }
+            var j = i
+            while j + 1 < n, facts[j + 1].caps.isCapitalised { j += 1 }
+            let length = UInt64(min(j - i + 1, 4))
+            for k in i...j {
+                let position: UInt64 = k == i ? (k == j ? 0 : 1) : (k == j ? 3 : 2)
+                facts[k].capRun = length << 4 | position
+            }
+            i = j + 1
+        }
+        return facts
+    }
+
+    /// How each word (by lower-case hash) appears across the document: bit 0 in lower case, bit 1 capitalised
+    /// mid-sentence in a normal sentence, bit 2 capitalised at a sentence start only.
+    static func documentFlags(_ text: TokenizedText, _ facts: [TokenFacts]) -> [UInt64: UInt8] {
+        var flags: [UInt64: UInt8] = [:]
+        flags.reserveCapacity(facts.count / 2)
+        for f in facts where f.caps != .none {
+            var bit: UInt8 = 0
+            if f.caps == .lower {
+                bit = 1
+            } else if !f.capsSentence {
+                bit = f.first ? 4 : 2
+            }
+            if bit != 0 { flags[f.lower, default: 0] |= bit }
+        }
+        return flags
+    }
+
+    /// The collapsed word shape ("Xx", "X.X.", "d,d", "Xx-Xx") and the capitalisation class.
+    static func shape(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (UInt64, Caps) {
+        var h: UInt64 = 0x811C_9DC5
+        var last: UInt8 = 0
+        var uppers = 0
+        var lowers = 0
+        var firstUpper = false
+        var lowerThenUpper = false
+        var k = start
+        var index = 0
+        while k < end, index < 40 {
+            let (u, l) = ScalarClass.decode(b, k)
+            var code: UInt8
+            if ScalarClass.isUpperScalar(u) {
+                code = 0x58
+                uppers += 1
+                if index == 0 { firstUpper = true }
+                if lowers > 0 { lowerThenUpper = true }
+            } else if ScalarClass.isLowerScalar(u) {
+                code = 0x78
+                lowers += 1
+            } else if u >= 0x30 && u <= 0x39 {
+                code = 0x64
+            } else if u < 0x80 {
+                code = UInt8(u)
+            } else if ScalarClass.isWordScalar(u) {
+                code = 0x6F  // other scripts' letters
+            } else {
+                code = 0x2A
+            }
+            if code != last {
+                h = (h ^ UInt64(code)) &* 0x0000_0100_0000_01B3
+                last = code
+            }
+            k += l
+            index += 1
+        }
+        let caps: Caps
+        if uppers == 0 && lowers == 0 {
+            caps = .none
+        } else if uppers == 0 {
+            caps = .lower
+        } else if lowers == 0 {
+            caps = uppers == 1 ? .initial : .upper
+        } else if firstUpper && !lowerThenUpper {
+            caps = .title
+        } else if firstUpper {
+            caps = .mixed  // McDonald, DeSantis
+        } else {
+            caps = .mixed  // iPhone, eBay
+        }
+        return (h, caps)
+    }
+}
+
+/// Placeholder values for features with no token (before the start, after the end, no letters).
+enum FeatureCodes {
+    static let start: UInt64 = 0x5354_4152_5421
+    static let end: UInt64 = 0x454E_4421
+    static let none: UInt64 = 0x4E4F_4E45
+}

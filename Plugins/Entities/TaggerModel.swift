@@ -1,0 +1,165 @@
+public import Foundation
+
+/// The trained sequence tagger: hashed feature weights (Int16 after averaging, with one scale), BIO
+/// transition weights and the gazetteer table, read from one compact binary file.
+///
+/// File layout (little-endian): magic `CDNER\0\0\u{1}`, format version, feature-set version, bucket bits,
+/// label count, weight scale, gazetteer slots and longest entry, 8×7 Float32 transitions, gazetteer keys
+/// (UInt64) and masks (UInt8, padded to 8 bytes), then `rows × 7` Int16 weights.
+public struct TaggerModel: Sendable {
+    /// Version of the file layout.
+    public static let formatVersion: UInt32 = 1
+    /// Version of the feature templates in ``FeatureExtractor``; a model trained with others is refused.
+    public static let featureVersion: UInt32 = 1
+    static let magic: [UInt8] = [0x43, 0x44, 0x4E, 0x45, 0x52, 0x00, 0x00, 0x01]
+
+    public let extractor: FeatureExtractor
+    let weights: [Int16]
+    let scale: Float
+    /// 8 rows of 7: previous label → label; row 7 is the sentence start.
+    let transitions: [Float]
+
+    /// A model from trained parts (the trainer's output).
+    public init(bucketBits: Int, weights: [Int16], scale: Float, transitions: [Float], gazetteer: GazetteerTable) {
+        precondition(weights.count == (1 << bucketBits) * EntityLabel.count && transitions.count == 8 * EntityLabel.count)
+        self.extractor = FeatureExtractor(bucketBits: bucketBits, gazetteer: gazetteer)
+        self.weights = weights
+        self.scale = scale
+        self.transitions = transitions
+    }
+
+    /// The gazetteer the model was trained with.
+    public var gazetteer: GazetteerTable { extractor.gazetteer }
+
+    /// Size of the serialised model in bytes.
+    public var byteCount: Int { serialized().count }
+
+    /// BIO labels (see ``EntityLabel``) for every token.
+    public func tag(_ text: TokenizedText) -> [UInt8] {
+        let n = text.tokens.count
+        guard n > 0 else { return [] }
+        let F = FeatureExtractor.featureCount
+        let L = EntityLabel.count
+        let buckets = extractor.buckets(text)
+        var emissions = [Float](repeating: 0, count: n * L)
+        weights.withUnsafeBufferPointer { w in
+            buckets.withUnsafeBufferPointer { b in
+                emissions.withUnsafeMutableBufferPointer { e in
+                    for i in 0..<n {
+                        var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0, s4: Int32 = 0, s5: Int32 = 0, s6: Int32 = 0
+                        for f in 0..<F {
+                            let row = Int(b[i * F + f]) * L
+                            s0 &+= Int32(w[row]); s1 &+= Int32(w[row + 1]); s2 &+= Int32(w[row + 2]); s3 &+= Int32(w[row + 3])
+                            s4 &+= Int32(w[row + 4]); s5 &+= Int32(w[row + 5]); s6 &+= Int32(w[row + 6])
+                        }
+                        let o = i * L
+                        e[o] = Float(s0) * scale; e[o + 1] = Float(s1) * scale; e[o + 2] = Float(s2) * scale
+                        e[o + 3] = Float(s3) * scale; e[o + 4] = Float(s4) * scale; e[o + 5] = Float(s5) * scale
+                        e[o + 6] = Float(s6) * scale
+                    }
+                }
+            }
+        }
+        var labels = [UInt8](repeating: 0, count: n)
+        var scratch = [Float](repeating: 0, count: 2 * L)
+        var back: [UInt8] = []
+        emissions.withUnsafeBufferPointer { e in
+            transitions.withUnsafeBufferPointer { t in
+                for sentence in text.sentences where !sentence.isEmpty {
+                    Viterbi.decode(emissions: e, offset: sentence.lowerBound * L, count: sentence.count, transitions: t,
+                                   scratch: &scratch, back: &back, into: &labels, at: sentence.lowerBound)
+                }
+            }
+        }
+        return labels
+    }
+
+    /// The model as file bytes.
+    public func serialized() -> [UInt8] {
+        var out: [UInt8] = Self.magic
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        u32(Self.formatVersion)
+        u32(Self.featureVersion)
+        u32(UInt32(extractor.bucketBits))
+        u32(UInt32(EntityLabel.count))
+        u32(scale.bitPattern)
+        u32(UInt32(gazetteer.keys.count))
+        u32(UInt32(gazetteer.maxTokens))
+        u32(0)
+        for t in transitions { u32(t.bitPattern) }
+        for k in gazetteer.keys { withUnsafeBytes(of: k.littleEndian) { out.append(contentsOf: $0) } }
+        out.append(contentsOf: gazetteer.masks)
+        while out.count % 8 != 0 { out.append(0) }
+        weights.withUnsafeBytes { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Reads a model file.
+    public init(contentsOf url: URL) throws(ModelError) {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ModelError("cannot read the entities model \(url.path): \(error.localizedDescription); "
+                + "give a model file trained by `copydesk-train` with the stage's `model:` option, or leave it out for the built-in model")
+        }
+        try self.init(bytes: data, source: url.path)
+    }
+
+    /// Reads a model from its file bytes; `source` names it in errors.
+    public init(bytes data: Data, source: String) throws(ModelError) {
+        let header = 8 + 4 * 8 + 4 * 8 * EntityLabel.count
+        guard data.count >= header, Array(data.prefix(8)) == Self.magic else {
+            throw ModelError("\(source) is not a copydesk entities model (bad magic); train one with `copydesk-train`")
+        }
+        let parsed: Result<TaggerModel, ModelError> = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+            let version = u32(8), features = u32(12)
+            guard version == Self.formatVersion, features == Self.featureVersion else {
+                return .failure(ModelError("\(source): model format \(version)/features \(features), this build reads "
+                    + "\(Self.formatVersion)/\(Self.featureVersion); retrain with this build's `copydesk-train`"))
+            }
+            let bits = Int(u32(16)), labels = Int(u32(20))
+            let scale = Float(bitPattern: u32(24))
+            let slots = Int(u32(28)), maxTokens = Int(u32(32))
+            guard labels == EntityLabel.count, bits >= 8, bits <= 26, slots > 0, slots & (slots - 1) == 0 else {
+                return .failure(ModelError("\(source): inconsistent model header; retrain with `copydesk-train`"))
+            }
+            var offset = 40
+            var transitions = [Float](repeating: 0, count: 8 * labels)
+            for k in 0..<transitions.count { transitions[k] = Float(bitPattern: u32(offset + 4 * k)) }
+            offset += 4 * transitions.count
+            var masksEnd = offset + 8 * slots + slots
+            while masksEnd % 8 != 0 { masksEnd += 1 }
+            let weightCount = (1 << bits) * labels
+            guard raw.count == masksEnd + 2 * weightCount else {
+                return .failure(ModelError("\(source): truncated or oversized model file (\(raw.count) bytes); retrain with `copydesk-train`"))
+            }
+            let keys = [UInt64](unsafeUninitializedCapacity: slots) { buffer, count in
+                memcpy(buffer.baseAddress!, raw.baseAddress! + offset, 8 * slots)
+                count = slots
+            }.map { UInt64(littleEndian: $0) }
+            let masks = Array(raw[(offset + 8 * slots)..<(offset + 9 * slots)])
+            let weights = [Int16](unsafeUninitializedCapacity: weightCount) { buffer, count in
+                memcpy(buffer.baseAddress!, raw.baseAddress! + masksEnd, 2 * weightCount)
+                count = weightCount
+            }
+            let table = GazetteerTable(keys: keys, masks: masks, maxTokens: maxTokens)
+            return .success(TaggerModel(bucketBits: bits, weights: weights, scale: scale, transitions: transitions, gazetteer: table))
+        }
+        self = try parsed.get()
+    }
+
+    /// The model shipped with the stage (a SwiftPM resource).
+    public static func builtIn() throws(ModelError) -> TaggerModel {
+        guard let url = Bundle.module.url(forResource: "entities", withExtension: "model") else {
+            throw ModelError("the built-in entities model is missing from the Entities resources; run `swift run copydesk-train`")
+        }
+        return try TaggerModel(contentsOf: url)
+    }
+}
+
+/// A model file that cannot be used, with what to do about it.
+public struct ModelError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
