@@ -3,6 +3,9 @@
 # runs news-style processing (normalise, strip, export) end to end on 1 and 2 cores, and reports
 # documents/s, speed-up, peak memory (max RSS) as the input grows tenfold, and the WARC reader's speed.
 # Usage: bash Benchmarks/dumps.sh [N=2000]   (the 10×N WARC needs about 0.4 GB of disk per 1,000 records)
+# On a machine shared with other work (builds, other benchmarks), COPYDESK_BENCH_RT=1 runs each timed
+# command under real-time scheduling (chrt -f 50, needs root) so the figures measure copydesk, not the
+# neighbours; the header says which mode was used. Each 2,000-record timing is the best of 3 runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-2000}
@@ -25,16 +28,26 @@ stages:
   - use: export
     path: $work/out.jsonl
 YAML
-run() { # cores input → "seconds docs maxrss_kb"
-  local cores=$1 input=$2 workers=$3
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" taskset -c "$cores" $copydesk run "$work/dumps.yaml" --input "$input" --workers "$workers" --quiet
-  local docs; docs=$(wc -l < "$work/out.jsonl")
-  read -r seconds rss < "$work/time.txt"
-  echo "$seconds $docs $rss"
+prio=()
+if [ "${COPYDESK_BENCH_RT:-0}" = 1 ] && command -v chrt >/dev/null; then
+  prio=(chrt -f 50); echo "scheduling: real-time (chrt -f 50): timings exclude other processes on the machine"
+else
+  echo "scheduling: normal (other processes on the machine slow these timings; COPYDESK_BENCH_RT=1 excludes them)"
+fi
+run() { # cores input workers [repeats] → "best_seconds docs max_rss_kb"
+  local cores=$1 input=$2 workers=$3 repeats=${4:-1} best="" rss=0 seconds r docs
+  for _ in $(seq "$repeats"); do
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "${prio[@]}" taskset -c "$cores" $copydesk run "$work/dumps.yaml" --input "$input" --workers "$workers" --quiet
+    read -r seconds r < "$work/time.txt"
+    if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then best=$seconds; fi
+    [ "$r" -gt "$rss" ] && rss=$r
+  done
+  docs=$(wc -l < "$work/out.jsonl")
+  echo "$best $docs $rss"
 }
 printf "%-28s %-8s %-10s %-10s %-12s %s\n" input cores seconds docs/s "peak RSS" "speed-up"
-read -r s1 d1 r1 < <(run 0 "$small" 1)
-read -r s2 d2 r2 < <(run 0,1 "$small" 2)
+read -r s1 d1 r1 < <(run 0 "$small" 1 3)
+read -r s2 d2 r2 < <(run 0,1 "$small" 2 3)
 printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$small")" 1 "$s1" "$(awk "BEGIN{printf \"%d\", $d1 / $s1}")" "$((r1 / 1024)) MB" "1.00×"
 printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$small")" 2 "$s2" "$(awk "BEGIN{printf \"%d\", $d2 / $s2}")" "$((r2 / 1024)) MB" "$(awk "BEGIN{printf \"%.2f\", $s1 / $s2}")×"
 read -r s3 d3 r3 < <(run 0,1 "$large" 2)
