@@ -46,19 +46,22 @@ struct BoilerplateLines: Sendable {
         maxWords = 0
     }
 
-    /// Whether the line made of `words[from...]` is boilerplate.
-    func matches(_ words: [UInt64], from start: Int) -> Bool {
-        let count = words.count - start
+    /// Whether there are no patterns at all.
+    var isEmpty: Bool { prefixes.isEmpty && contained.isEmpty }
+
+    /// Whether the line made of `words` is boilerplate.
+    func matches(_ words: UnsafeBufferPointer<UInt64>) -> Bool {
+        let count = words.count
         guard count <= maxWords else { return false }
         for p in prefixes where p.count <= count {
             var equal = true
-            for j in 0..<p.count where words[start + j] != p[j] { equal = false; break }
+            for j in 0..<p.count where words[j] != p[j] { equal = false; break }
             if equal { return true }
         }
         for p in contained where p.count <= count {
             for offset in 0...(count - p.count) {
                 var equal = true
-                for j in 0..<p.count where words[start + offset + j] != p[j] { equal = false; break }
+                for j in 0..<p.count where words[offset + j] != p[j] { equal = false; break }
                 if equal { return true }
             }
         }

@@ -26,6 +26,10 @@ struct DedupeIndex: Sendable {
     /// Start of the document's band keys in `bandPool`, -1 when it has none.
     var bandStart: [Int32] = []
     var samplePool: [UInt32] = []
+    /// Lead values (see ``DocumentSketch/lead``): `leadStart`/`leadCount` into `leadPool`.
+    var leadStart: [UInt32] = []
+    var leadCount: [UInt8] = []
+    var leadPool: [UInt32] = []
     var bandPool: [UInt32] = []
     /// For documents of earlier runs: the canonical member of their cluster then.
     var earlierCanonical: [UInt32] = []
@@ -47,6 +51,12 @@ struct DedupeIndex: Sendable {
         return samplePool[start..<(start + Int(sampleCount[d]))]
     }
 
+    /// The lead values of document `d`.
+    func lead(_ d: Int) -> ArraySlice<UInt32> {
+        let start = Int(leadStart[d])
+        return leadPool[start..<(start + Int(leadCount[d]))]
+    }
+
     /// Appends a document record; `sameSampleAs` reuses another document's sample (exact copies).
     mutating func append(id: String, name: String?, published: Int64?, sketch: DocumentSketch, sameSampleAs: Int?) -> UInt32 {
         ids.append(id)
@@ -55,11 +65,16 @@ struct DedupeIndex: Sendable {
         words.append(UInt32(clamping: sketch.words))
         contentHash.append(sketch.contentHash)
         if let original = sameSampleAs {
+            leadStart.append(leadStart[original])
+            leadCount.append(leadCount[original])
             shift.append(shift[original])
             sampleStart.append(sampleStart[original])
             sampleCount.append(sampleCount[original])
             bandStart.append(-1)
         } else {
+            leadStart.append(UInt32(leadPool.count))
+            leadCount.append(UInt8(sketch.lead.count))
+            leadPool.append(contentsOf: sketch.lead)
             shift.append(sketch.shift)
             sampleStart.append(UInt32(samplePool.count))
             sampleCount.append(UInt16(sketch.sample.count))

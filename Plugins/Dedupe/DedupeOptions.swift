@@ -81,7 +81,7 @@ public struct DedupeOptions: Sendable {
         OptionSpec("min_shared_shingles", .int(min: 1, max: nil), default: .int(40),
                    "Syndicated: at least this many shared shingles (estimated for long documents)."),
         OptionSpec("min_passages", .int(min: 1, max: nil), default: .int(2),
-                   "Syndicated: at least this many separate shared passages (runs of shared text of 12+ words, separated by text of its own), so one shared quote or background paragraph is not a copy."),
+                   "Syndicated: at least this many separate shared passages (runs of shared text of 12+ words, separated by text of its own), or one passage that opens both documents (the same lead); so one shared quote or background paragraph is not a copy."),
         OptionSpec("single_passage_containment", .double(min: 0, max: 1), default: .double(0.6),
                    "Syndicated with a single shared passage only when that passage is at least this share of one document (a shortened version)."),
         OptionSpec("canonical", .choice(CanonicalPolicy.allCases.map(\.rawValue)), default: .string("earliest"),

@@ -15,6 +15,7 @@ public final class DedupeStage: CorpusStage {
     private var indexFile: AtomicFile?
     private var stats = Counters()
     private var candidates: [UInt32] = []
+    private var ordered: [UInt32] = []
 
     /// How a document joined its cluster (its strongest verified match).
     enum Relation: UInt8 { case none, exact, near, syndicated }
@@ -106,9 +107,11 @@ public final class DedupeStage: CorpusStage {
             index.anchors.forEach(v, cap: options.commonFingerprintCap) { candidates.append($0) }
         }
         // Band candidates once each; fingerprint candidates only with two or more shared fingerprints.
-        candidates[0..<bandCount].sort()
-        candidates[bandCount...].sort()
-        var ordered: [UInt32] = []
+        candidates.withUnsafeMutableBufferPointer { all in
+            SortedUnique.sort(UnsafeMutableBufferPointer(rebasing: all[0..<bandCount]))
+            SortedUnique.sort(UnsafeMutableBufferPointer(rebasing: all[bandCount...]))
+        }
+        ordered.removeAll(keepingCapacity: true)
         var i = 0
         while i < bandCount {
             if i == 0 || candidates[i] != candidates[i - 1] { ordered.append(candidates[i]) }
@@ -142,7 +145,13 @@ public final class DedupeStage: CorpusStage {
             ordered: sketch.ordered, positions: sketch.positions, shift: comparison.shift, other: index.sample(other),
             shingleSize: options.shingleSize)
         if passages.count >= options.minPassages { return .syndicated }
-        if passages.count >= 1, containment >= options.singlePassageContainment { return .syndicated }
+        guard let first = passages.first else { return .none }
+        if containment >= options.singlePassageContainment { return .syndicated }
+        // One passage that opens both documents: the same lead, shared with more of the story.
+        if first.lowerBound < DocumentSketch.leadWords {
+            let mask = (UInt32(1) << UInt32(comparison.shift)) &- 1
+            for v in index.lead(other) where v & mask == 0 && SharedPassages.contains(sketch.sample[...], v) { return .syndicated }
+        }
         return .none
     }
 
@@ -195,7 +204,8 @@ public final class DedupeStage: CorpusStage {
                 } else if comparison.jaccard >= options.nearThreshold {
                     relation = .near
                 } else {
-                    relation = relations[d] == .near ? .near : .syndicated
+                    // Joined through other members, or by shared passages: a version of the story.
+                    relation = .syndicated
                 }
                 switch relation {
                 case .exact: stats.exact += 1

@@ -15,12 +15,19 @@ struct DocumentSketch: Sendable {
     /// Sampled shingle values in document order, with the word position of each.
     var ordered: [UInt32]
     var positions: [UInt32]
+    /// Sampled shingle values (rate at least 1/4) that start in the document's first ``leadWords`` words.
+    var lead: [UInt32]
     /// One key per LSH band; empty for documents too short to shingle.
     var bandKeys: [UInt32]
     /// Publication time in seconds since 1970, when known.
     var published: Int64?
     /// Rank in the source-priority list (lower wins); `Int32.max` when not listed.
     var priority: Int32
+
+    /// Words at the start of a document that make its lead, for "the shared passage includes the lead".
+    static let leadWords = 20
+    /// A lead value is kept when its low 2 bits are zero (and it is sampled): rate 1/4 or coarser.
+    static let leadMask: UInt32 = 3
 
     /// Whether the document has shingles (at least `shingleSize` words).
     var hasShingles: Bool { !bandKeys.isEmpty }
@@ -40,65 +47,123 @@ struct SketchBuilder: DocumentPreparer {
 
     /// The sketch of `document`.
     func sketch(_ document: Document) -> DocumentSketch {
-        var words: [UInt64] = []
-        words.reserveCapacity(document.text.utf8.count / 5)
-        tokeniser.tokenise(document.text, into: &words)
-        var content: UInt64 = 0x1234_5678_9ABC_DEF1 ^ UInt64(words.count)
-        for w in words { content = Mix64.combine(content, w) }
+        var text = document.text
+        return text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bytes.count / 2 + 1) { words in
+                sketch(words: words, count: tokeniser.scan(bytes, into: words, ranges: nil), document: document)
+            }
+        }
+    }
+
+    private func sketch(words: UnsafeMutableBufferPointer<UInt64>, count wordCount: Int, document: Document) -> DocumentSketch {
+        var content: UInt64 = 0x1234_5678_9ABC_DEF1 ^ UInt64(wordCount)
+        for i in 0..<wordCount { content = Mix64.combine(content, words[i]) }
         var result = DocumentSketch(
-            words: words.count, contentHash: Mix64.fmix(content), shift: 0, sample: [], ordered: [], positions: [],
+            words: wordCount, contentHash: Mix64.fmix(content), shift: 0, sample: [], ordered: [], positions: [], lead: [],
             bandKeys: [], published: PublishedDate.seconds(document.published), priority: priority.rank(of: document))
-        let count = words.count - shingleSize + 1
+        let count = wordCount - shingleSize + 1
         guard count > 0 else { return result }
-        var shingles = [UInt64](repeating: 0, count: count)
-        var depth = [Int](repeating: 0, count: 33)
-        words.withUnsafeBufferPointer { w in
-            shingles.withUnsafeMutableBufferPointer { s in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { shingles in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 33) { depth in
+                depth.initialize(repeating: 0)
+                let w = UnsafeBufferPointer(words)
                 for i in 0..<count {
                     let h = Mix64.shingle(w, i, shingleSize)
-                    s[i] = h
+                    shingles[i] = h
                     depth[min(32, UInt32(truncatingIfNeeded: h >> 32).trailingZeroBitCount)] += 1
+                }
+                // The smallest rate 2^-shift that keeps at most `sampleCap` sampled shingles.
+                var shift = 0
+                var kept = count
+                while kept > sampleCap && shift < 31 {
+                    kept -= depth[shift]
+                    shift += 1
+                }
+                let mask = (UInt32(1) << UInt32(shift)) &- 1
+                result.shift = UInt8(shift)
+                result.ordered.reserveCapacity(kept)
+                result.positions.reserveCapacity(kept)
+                for i in 0..<count {
+                    let v = UInt32(truncatingIfNeeded: shingles[i] >> 32)
+                    if v & mask == 0 {
+                        result.ordered.append(v)
+                        result.positions.append(UInt32(i))
+                        if i < DocumentSketch.leadWords, v & DocumentSketch.leadMask == 0, result.lead.count < 8 { result.lead.append(v) }
+                    }
+                }
+            }
+            result.sample = SortedUnique.of(result.ordered)
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: minHash.bins) { signature in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: minHash.bins) { filled in
+                    minHash.sign(UnsafeBufferPointer(shingles), into: signature, filled: filled)
+                    result.bandKeys = BandKeys.keys(UnsafeBufferPointer(signature), lsh)
                 }
             }
         }
-        // The smallest rate 2^-shift that keeps at most `sampleCap` sampled shingles.
-        var shift = 0
-        var kept = count
-        while kept > sampleCap && shift < 31 {
-            kept -= depth[shift]
-            shift += 1
+        return result
+    }
+}
+
+/// Sorting small arrays of 32-bit values without the generic standard-library sort's overhead.
+enum SortedUnique {
+    /// `values` sorted ascending with duplicates removed.
+    static func of(_ values: [UInt32]) -> [UInt32] {
+        var out = values
+        let n = out.withUnsafeMutableBufferPointer { buffer -> Int in
+            sort(buffer)
+            var unique = 0
+            for i in 0..<buffer.count where unique == 0 || buffer[unique - 1] != buffer[i] {
+                buffer[unique] = buffer[i]
+                unique += 1
+            }
+            return unique
         }
-        let mask = (UInt32(1) << UInt32(shift)) &- 1
-        result.shift = UInt8(shift)
-        result.ordered.reserveCapacity(kept)
-        result.positions.reserveCapacity(kept)
-        for i in 0..<count {
-            let v = UInt32(truncatingIfNeeded: shingles[i] >> 32)
-            if v & mask == 0 {
-                result.ordered.append(v)
-                result.positions.append(UInt32(i))
+        out.removeSubrange(n...)
+        return out
+    }
+
+    /// In-place ascending sort: quicksort (median of three) with insertion sort for short ranges.
+    static func sort(_ a: UnsafeMutableBufferPointer<UInt32>) {
+        guard a.count > 1 else { return }
+        var stack: [(Int, Int)] = [(0, a.count - 1)]
+        while let (lo0, hi0) = stack.popLast() {
+            var lo = lo0, hi = hi0
+            while hi - lo > 16 {
+                let mid = (lo + hi) >> 1
+                if a[mid] < a[lo] { a.swapAt(mid, lo) }
+                if a[hi] < a[lo] { a.swapAt(hi, lo) }
+                if a[hi] < a[mid] { a.swapAt(hi, mid) }
+                let pivot = a[mid]
+                var i = lo, j = hi
+                while i <= j {
+                    while a[i] < pivot { i += 1 }
+                    while a[j] > pivot { j -= 1 }
+                    if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+                }
+                // Recurse into the smaller side later, loop on the larger.
+                if j - lo < hi - i {
+                    if lo < j { stack.append((lo, j)) }
+                    lo = i
+                } else {
+                    if i < hi { stack.append((i, hi)) }
+                    hi = j
+                }
+            }
+            if hi > lo {
+                for k in (lo + 1)...hi {
+                    let v = a[k]
+                    var m = k - 1
+                    while m >= lo && a[m] > v { a[m + 1] = a[m]; m -= 1 }
+                    a[m + 1] = v
+                }
             }
         }
-        var sorted = result.ordered
-        sorted.sort()
-        var unique = 0
-        for v in sorted where unique == 0 || sorted[unique - 1] != v {
-            sorted[unique] = v
-            unique += 1
-        }
-        sorted.removeSubrange(unique...)
-        result.sample = sorted
-        var signature: [UInt64] = []
-        var filled: [Bool] = []
-        shingles.withUnsafeBufferPointer { minHash.sign($0, into: &signature, filled: &filled) }
-        result.bandKeys = BandKeys.keys(signature, lsh)
-        return result
     }
 }
 
 /// The LSH band keys of a signature: each band's rows hashed to 32 bits, mixed with the band number.
 enum BandKeys {
-    static func keys(_ signature: [UInt64], _ lsh: LSHParameters) -> [UInt32] {
+    static func keys(_ signature: UnsafeBufferPointer<UInt64>, _ lsh: LSHParameters) -> [UInt32] {
         var keys: [UInt32] = []
         keys.reserveCapacity(lsh.bands)
         for band in 0..<lsh.bands {

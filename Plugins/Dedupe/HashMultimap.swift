@@ -1,23 +1,24 @@
-/// A compact multimap from 32-bit keys to document numbers (open addressing, postings chained in flat
-/// arrays: 8 bytes per posting), for LSH band keys and passage fingerprints. Each key counts its
-/// postings; lookups can skip keys that are too common to mean anything (`cap`).
+/// A compact multimap from 32-bit keys to document numbers (open addressing over one array of slots,
+/// postings chained in flat arrays: 8 bytes per posting), for LSH band keys and passage fingerprints.
+/// Each key counts its postings; lookups can skip keys too common to mean anything (`cap`).
 struct HashMultimap: Sendable {
-    private var keys: [UInt32]
-    private var heads: [Int32]
-    private var counts: [UInt32]
-    private var occupied: [Bool]
+    /// One table slot; `count == 0` marks an empty slot.
+    private struct Slot {
+        var key: UInt32
+        var count: UInt32
+        var head: Int32
+    }
+
+    private var slots: [Slot]
     private var next: [Int32] = []
     private var documents: [UInt32] = []
     private var used = 0
     private var mask: Int
 
-    init(capacity: Int = 1 << 12) {
+    init(capacity: Int = 1 << 14) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt32](repeating: 0, count: size)
-        heads = [Int32](repeating: -1, count: size)
-        counts = [UInt32](repeating: 0, count: size)
-        occupied = [Bool](repeating: false, count: size)
+        slots = [Slot](repeating: Slot(key: 0, count: 0, head: -1), count: size)
         mask = size - 1
     }
 
@@ -25,57 +26,61 @@ struct HashMultimap: Sendable {
     var postings: Int { documents.count }
 
     @inline(__always)
-    private func slot(_ key: UInt32) -> (Int, Bool) {
-        var i = Int(truncatingIfNeeded: Mix64.fmix(UInt64(key)) ) & mask
-        while occupied[i] {
-            if keys[i] == key { return (i, true) }
-            i = (i + 1) & mask
-        }
-        return (i, false)
+    private static func home(_ key: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
     /// Adds `document` under `key` unless the key already has `cap` postings.
     mutating func insert(_ key: UInt32, _ document: UInt32, cap: Int = .max) {
-        if (used + 1) * 2 > keys.count { grow() }
-        let (i, found) = slot(key)
-        if !found {
-            occupied[i] = true
-            keys[i] = key
-            used += 1
+        if (used + 1) * 2 > slots.count { grow() }
+        let head = Int32(documents.count)
+        let inserted: Bool = slots.withUnsafeMutableBufferPointer { table in
+            var i = Self.home(key, mask)
+            while table[i].count != 0 && table[i].key != key { i = (i + 1) & mask }
+            if table[i].count == 0 {
+                table[i] = Slot(key: key, count: 1, head: head)
+                next.append(-1)
+                used += 1
+                return true
+            }
+            guard Int(table[i].count) < cap else { return false }
+            table[i].count += 1
+            next.append(table[i].head)
+            table[i].head = head
+            return true
         }
-        guard Int(counts[i]) < cap else { return }
-        counts[i] += 1
-        next.append(heads[i])
-        documents.append(document)
-        heads[i] = Int32(documents.count - 1)
+        if inserted { documents.append(document) }
     }
 
     /// Calls `body` with every document under `key` (newest first), unless the key has `cap` or more postings.
     @inline(__always)
     func forEach(_ key: UInt32, cap: Int = .max, _ body: (UInt32) -> Void) {
-        let (i, found) = slot(key)
-        guard found, Int(counts[i]) < cap else { return }
-        var p = heads[i]
-        while p >= 0 {
-            body(documents[Int(p)])
-            p = next[Int(p)]
+        var i = Self.home(key, mask)
+        while slots[i].count != 0 {
+            if slots[i].key == key {
+                guard Int(slots[i].count) < cap else { return }
+                var p = slots[i].head
+                while p >= 0 {
+                    body(documents[Int(p)])
+                    p = next[Int(p)]
+                }
+                return
+            }
+            i = (i + 1) & mask
         }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldHeads = heads, oldCounts = counts, oldOccupied = occupied
-        let size = keys.count * 2
-        keys = [UInt32](repeating: 0, count: size)
-        heads = [Int32](repeating: -1, count: size)
-        counts = [UInt32](repeating: 0, count: size)
-        occupied = [Bool](repeating: false, count: size)
+        let old = slots
+        let size = slots.count * 2
+        slots = [Slot](repeating: Slot(key: 0, count: 0, head: -1), count: size)
         mask = size - 1
-        for j in 0..<oldKeys.count where oldOccupied[j] {
-            let (i, _) = slot(oldKeys[j])
-            occupied[i] = true
-            keys[i] = oldKeys[j]
-            heads[i] = oldHeads[j]
-            counts[i] = oldCounts[j]
+        slots.withUnsafeMutableBufferPointer { table in
+            for slot in old where slot.count != 0 {
+                var i = Self.home(slot.key, mask)
+                while table[i].count != 0 { i = (i + 1) & mask }
+                table[i] = slot
+            }
         }
     }
 }

@@ -11,42 +11,52 @@ struct MatchTokeniser: Sendable {
         words.removeAll(keepingCapacity: true)
         offsets?.pointee.removeAll(keepingCapacity: true)
         var copy = text
-        copy.withUTF8 { bytes in scan(bytes, into: &words, offsets: offsets) }
+        copy.withUTF8 { bytes in
+            let capacity = bytes.count / 2 + 1
+            let ranges = UnsafeMutableBufferPointer<Range<Int>>.allocate(capacity: offsets == nil ? 0 : capacity)
+            defer { ranges.deallocate() }
+            let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: capacity)
+            defer { hashes.deallocate() }
+            let n = scan(bytes, into: hashes, ranges: offsets == nil ? nil : ranges)
+            words.append(contentsOf: hashes[0..<n])
+            offsets?.pointee.append(contentsOf: ranges[0..<(offsets == nil ? 0 : n)])
+        }
     }
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [UInt64], offsets: UnsafeMutablePointer<[Range<Int>]>?) {
+    /// Writes the word hashes of `bytes` into `words` (capacity ≥ bytes/2 + 1) and returns their count;
+    /// `ranges`, when given, receives each word's byte range.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, into words: UnsafeMutableBufferPointer<UInt64>,
+              ranges: UnsafeMutableBufferPointer<Range<Int>>?) -> Int {
         var h = Mix64.basis
         var inWord = false
         var wordStart = 0
+        var count = 0
         var lineFirstWord = 0
         var i = 0
         let n = bytes.count
-        @inline(__always) func endWord(_ end: Int) {
-            if inWord {
-                words.append(Mix64.fmix(h))
-                offsets?.pointee.append(wordStart..<end)
-                inWord = false
-                h = Mix64.basis
-            }
-        }
-        @inline(__always) func endLine() {
-            if words.count > lineFirstWord, boilerplate.matches(words, from: lineFirstWord) {
-                words.removeSubrange(lineFirstWord...)
-                if let offsets { offsets.pointee.removeSubrange(lineFirstWord...) }
-            }
-            lineFirstWord = words.count
-        }
+        let checkLines = !boilerplate.isEmpty
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
                 // ASCII: letters and digits extend the word, everything else separates.
                 let lower = b | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                if lower &- 0x61 < 26 || b &- 0x30 < 10 {
                     if !inWord { inWord = true; wordStart = i }
-                    h = (h ^ UInt64(b >= 0x30 && b <= 0x39 ? b : lower)) &* Mix64.prime
+                    h = (h ^ UInt64(b &- 0x30 < 10 ? b : lower)) &* Mix64.prime
                 } else {
-                    endWord(i)
-                    if b == 0x0A { endLine() }
+                    if inWord {
+                        words[count] = Mix64.fmix(h)
+                        ranges?[count] = wordStart..<i
+                        count += 1
+                        inWord = false
+                        h = Mix64.basis
+                    }
+                    if b == 0x0A, checkLines {
+                        if count > lineFirstWord, boilerplate.matches(UnsafeBufferPointer(rebasing: words[lineFirstWord..<count])) {
+                            count = lineFirstWord
+                        }
+                        lineFirstWord = count
+                    }
                 }
                 i += 1
                 continue
@@ -63,9 +73,8 @@ struct MatchTokeniser: Sendable {
                     | UInt32(bytes[i + 3] & 0x3F)
                 length = 4
             } else {
-                endWord(i)
-                i += 1
-                continue
+                value = 0xFFFD
+                length = 1
             }
             if let folded = Self.alphanumericFolded(value) {
                 if !inWord { inWord = true; wordStart = i }
@@ -73,13 +82,31 @@ struct MatchTokeniser: Sendable {
                 h = (h ^ UInt64(folded >> 8)) &* Mix64.prime
                 h = (h ^ UInt64(folded >> 16)) &* Mix64.prime
             } else {
-                endWord(i)
-                if value == 0x2028 || value == 0x2029 || value == 0x85 { endLine() }
+                if inWord {
+                    words[count] = Mix64.fmix(h)
+                    ranges?[count] = wordStart..<i
+                    count += 1
+                    inWord = false
+                    h = Mix64.basis
+                }
+                if value == 0x2028 || value == 0x2029 || value == 0x85, checkLines {
+                    if count > lineFirstWord, boilerplate.matches(UnsafeBufferPointer(rebasing: words[lineFirstWord..<count])) {
+                        count = lineFirstWord
+                    }
+                    lineFirstWord = count
+                }
             }
             i += length
         }
-        endWord(n)
-        endLine()
+        if inWord {
+            words[count] = Mix64.fmix(h)
+            ranges?[count] = wordStart..<n
+            count += 1
+        }
+        if checkLines, count > lineFirstWord, boilerplate.matches(UnsafeBufferPointer(rebasing: words[lineFirstWord..<count])) {
+            count = lineFirstWord
+        }
+        return count
     }
 
     /// The lowercased scalar when `value` is a letter or digit, else `nil` (a separator).

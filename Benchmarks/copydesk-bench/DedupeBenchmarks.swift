@@ -1,0 +1,119 @@
+import ArgumentParser
+import CopydeskCore
+import Dedupe
+import Foundation
+
+/// Collects what the dedupe stage emits and drops, outside any runner.
+struct DedupeCollector: CorpusOutput {
+    var keep: Bool
+    var documents: [Document] = []
+    var emitted = 0
+    var dropped = 0
+    mutating func emit(_ document: Document) {
+        emitted += 1
+        if keep { documents.append(document) }
+    }
+    mutating func drop(_ document: Document, reason: String) {
+        dropped += 1
+        if keep { documents.append(document) }
+    }
+}
+
+/// Runs the dedupe stage over `documents` on the calling thread (prepare, consume in order, finish),
+/// returning the documents with `duplicate` and the thread CPU seconds of the whole stage.
+func runDedupeOnOneThread(_ documents: [Document], options: DedupeOptions, keep: Bool = true) throws -> (documents: [Document], seconds: Double) {
+    let stage = DedupeStage(options: options)
+    let t0 = StageClock.threadCPU()
+    try stage.start()
+    var output = DedupeCollector(keep: keep)
+    let preparer = stage.preparer!
+    for document in documents { try stage.consume(document, prepared: preparer.prepare(document), into: &output) }
+    try stage.finish(into: &output)
+    try stage.commit()
+    return (output.documents, StageClock.threadCPU() - t0)
+}
+
+/// Pairs of documents that share a cluster, as (smaller id, larger id) keys.
+func clusterPairs(_ documents: [Document]) -> (pairs: Set<String>, count: Int) {
+    var members: [String: [String]] = [:]
+    for d in documents { if let c = d.duplicate?.cluster { members[c, default: []].append(d.id) } }
+    var pairs = Set<String>()
+    var count = 0
+    for (_, list) in members where list.count > 1 {
+        count += list.count * (list.count - 1) / 2
+        guard list.count <= 2000 else { continue }
+        for i in 0..<list.count { for j in (i + 1)..<list.count { pairs.insert(pairKey(list[i], list[j])) } }
+    }
+    return (pairs, count)
+}
+
+func pairKey(_ a: String, _ b: String) -> String { a < b ? a + "\t" + b : b + "\t" + a }
+
+/// `copydesk-bench dedupe-reuters`: quality against the exact Jaccard ground truth of Reuters-21578, and speed on one core.
+struct DedupeReuters: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dedupe-reuters",
+        abstract: "Dedupe quality on Reuters-21578 (recall/precision of clusters against all pairs with word 5-gram Jaccard ≥ 0.5) and docs/s on one thread.")
+
+    @Option(help: "Reuters JSONL.") var data = defaultReuters
+    @Option(help: "Ground-truth pairs (id_a, id_b, jaccard).") var pairs = "../shared/data/reuters21578/pairs.tsv"
+    @Option(help: "Timed passes; the best is reported.") var passes = 3
+    @Flag(help: "Print the clustered pairs below the ground truth's thresholds.") var verbose = false
+    @Option(help: "Override common_fingerprint_cap (experiments).") var cap: Int?
+
+    func run() throws {
+        let documents = try loadTexts(data)
+        var truth: [String: Double] = [:]
+        let text = try String(contentsOfFile: pairs, encoding: .utf8)
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: "\t")
+            guard f.count == 3, let j = Double(f[2]) else { continue }
+            truth[pairKey(String(f[0]), String(f[1]))] = j
+        }
+        var best = Double.infinity
+        var output: [Document] = []
+        for _ in 0..<passes {
+            var options = DedupeOptions()
+            if let cap { options.commonFingerprintCap = cap }
+            let (out, seconds) = try runDedupeOnOneThread(documents, options: options)
+            best = min(best, seconds)
+            output = out
+        }
+        let (found, foundCount) = clusterPairs(output)
+        print("dedupe on Reuters-21578: \(documents.count) non-empty documents, \(truth.count) ground-truth pairs (J ≥ 0.5)")
+        print("\(pad("threshold", 10)) \(pad("true pairs", 11)) \(pad("recall", 8)) \(pad("precision", 10))")
+        for threshold in [0.8, 0.5] {
+            let positives = truth.filter { $0.value >= threshold - 1e-9 }
+            let hit = positives.keys.filter { found.contains($0) }.count
+            let correct = found.filter { (truth[$0] ?? 0) >= threshold - 1e-9 }.count
+            print("\(pad("J ≥ \(threshold)", 10)) \(pad(String(positives.count), 11)) \(pad(format(Double(hit) / Double(positives.count), 4), 8)) \(pad(format(Double(correct) / Double(max(1, foundCount)), 4), 10))")
+        }
+        var relationCounts: [String: Int] = [:]
+        var nearGood = 0, nearTotal = 0
+        for d in output {
+            guard let info = d.duplicate, let relation = info.relation else { continue }
+            relationCounts[relation, default: 0] += 1
+            if relation == "near" {
+                nearTotal += 1
+                if (truth[pairKey(d.id, info.canonical)] ?? 0) >= 0.7 - 1e-9 { nearGood += 1 }
+            }
+        }
+        if verbose {
+            let byID = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0) })
+            for d in output {
+                guard let info = d.duplicate, let relation = info.relation, relation != "exact" else { continue }
+                let j = truth[pairKey(d.id, info.canonical)] ?? 0
+                if (relation == "near" && j < 0.7) || (relation == "syndicated" && j < 0.5) {
+                    print("--- \(relation) \(d.id) ~ \(info.canonical): true J \(j), estimated \(info.similarity), containment \(info.containment ?? -1)")
+                    print(d.text.prefix(400))
+                    print("  vs")
+                    print(byID[info.canonical]?.text.prefix(400) ?? "")
+                }
+            }
+        }
+        print("pairs in clusters: \(foundCount); members by relation to canonical: " + relationCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print("'near' members whose true Jaccard with their canonical is ≥ 0.7: \(nearGood)/\(nearTotal) = \(format(Double(nearGood) / Double(max(1, nearTotal)), 4))")
+        print("speed, one thread, whole stage (tokenise, shingle, sample, MinHash, LSH, verify, cluster, emit): "
+            + "\(format(best, 3)) s = \(format(Double(documents.count) / best, 0)) docs/s (best of \(passes))")
+    }
+}

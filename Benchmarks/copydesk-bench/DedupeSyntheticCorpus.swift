@@ -1,0 +1,186 @@
+import CopydeskCore
+import Foundation
+
+/// A deterministic random number generator (SplitMix64) for the corpus generators.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+}
+
+/// Real newswire paragraphs (Reuters-21578) grouped by story, the raw material of the generators.
+/// Stories that take part in a ground-truth near-duplicate pair are left out, so that two "different"
+/// articles of the generated corpus are never really copies of each other.
+struct ParagraphSource {
+    /// Stories with at least four paragraphs of 12+ words: bases for stories and decoys.
+    var stories: [(title: String, paragraphs: [String])] = []
+    /// Paragraphs of every other story: the text versions add of their own.
+    var filler: [String] = []
+
+    init(documents: [Document], excluding: Set<String>) {
+        // Reuters also holds updates and templated reports (same wording, other figures) below J 0.5:
+        // keep only stories that share under 10% of their 5-grams with any other story, so that the
+        // truth "different articles" holds for every base.
+        var frequency: [UInt64: UInt32] = [:]
+        var shingleLists: [[UInt64]] = []
+        for d in documents {
+            let list = Array(Set(Self.shingleHashes(d.text)))
+            shingleLists.append(list)
+            for h in list { frequency[h, default: 0] += 1 }
+        }
+        for (d, list) in zip(documents, shingleLists) where !excluding.contains(d.id) && !list.isEmpty {
+            let shared = list.filter { frequency[$0]! > 1 }.count
+            guard Double(shared) < 0.1 * Double(list.count) else { continue }
+            let paragraphs = Self.paragraphs(d.text)
+            if paragraphs.count >= 4 {
+                stories.append((d.title ?? "", paragraphs))
+            } else {
+                filler.append(contentsOf: paragraphs)
+            }
+        }
+    }
+
+    /// Hashes of the text's word 5-grams (lowercased, split on non-alphanumerics).
+    static func shingleHashes(_ text: String) -> [UInt64] {
+        let tokens = text.lowercased().split { !($0.isLetter || $0.isNumber) }.map { Hasher.stableHash(String($0)) }
+        guard tokens.count >= 5 else { return [] }
+        return (0...(tokens.count - 5)).map { i in
+            var h: UInt64 = 1469598103934665603
+            for t in tokens[i..<(i + 5)] { h = (h ^ t) &* 1099511628211 }
+            return h
+        }
+    }
+
+    /// Reuters paragraphs start on a new line with 4 spaces; lines are hard-wrapped inside them.
+    static func paragraphs(_ text: String) -> [String] {
+        text.components(separatedBy: "\n    ").map { p in
+            p.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        }.filter { $0.split(separator: " ").count >= 12 && !$0.hasPrefix("Reuter") }
+        .map { $0.hasSuffix(" Reuter") ? String($0.dropLast(7)) : $0 }
+    }
+}
+
+/// The syndication-like evaluation corpus: for each story, 2–5 outlets' versions (part of the
+/// paragraphs kept, the lead usually among them, paragraphs of their own added, some reordered,
+/// another headline, curly or straight quotes, a changed number, boilerplate lines), plus two decoys,
+/// different articles that share with the story one quoted sentence or one background paragraph.
+struct SyntheticSyndication {
+    enum Kind: String { case version, quoteDecoy = "quote decoy", backgroundDecoy = "background decoy" }
+
+    struct Item {
+        var document: Document
+        /// The true cluster: the story for versions, the decoy itself for decoys.
+        var truth: String
+        var kind: Kind
+        var story: Int
+    }
+
+    static let boilerplate = [
+        "Advertisement", "Read more: %@", "Follow us on Twitter @%@", "Sign up for our daily newsletter",
+        "© 2024 %@. All rights reserved.", "Share this article", "Click here to subscribe to %@",
+    ]
+
+    static func build(_ source: ParagraphSource, stories wanted: Int, seed: UInt64) -> [Item] {
+        var rng = SplitMix(state: seed)
+        var bases = source.stories
+        bases.shuffle(using: &rng)
+        var filler = source.filler
+        filler.shuffle(using: &rng)
+        var fillerNext = 0
+        func nextFiller() -> String {
+            defer { fillerNext += 1 }
+            return filler[fillerNext % filler.count]
+        }
+        var items: [Item] = []
+        let count = min(wanted, bases.count / 3)
+        for s in 0..<count {
+            let (title, story) = bases[3 * s]
+            let versions = 2 + rng.below(4)
+            var outletItems: [Item] = []
+            for v in 0..<versions {
+                var kept: [String] = []
+                if rng.chance(0.9) { kept.append(story[0]) }
+                for p in story.dropFirst() where rng.chance(0.7) { kept.append(p) }
+                if kept.count < 3 { kept = Array(story.prefix(3)) }
+                for _ in 0..<rng.below(3) { kept.insert(nextFiller(), at: 1 + rng.below(kept.count)) }
+                if kept.count > 3, rng.chance(0.5) {
+                    let i = 1 + rng.below(kept.count - 2)
+                    kept.swapAt(i, i + 1)
+                }
+                if rng.chance(0.5), let i = kept.indices.randomElement(using: &rng) { kept[i] = changeNumber(kept[i], &rng) }
+                if rng.chance(0.5) { kept = kept.map(curly) }
+                let outlet = "Outlet\(rng.below(40))"
+                for _ in 0..<rng.below(3) {
+                    let line = boilerplate[rng.below(boilerplate.count)].replacingOccurrences(of: "%@", with: rng.chance(0.5) ? outlet : bases[rng.below(bases.count)].title)
+                    kept.insert(line, at: rng.chance(0.5) ? kept.count : 1 + rng.below(kept.count))
+                }
+                let headline = v == 0 ? title : (rng.chance(0.5) ? "UPDATE \(v)-" + title : bases[rng.below(bases.count)].title)
+                var d = Document(id: "s\(s)-v\(v)", source: SourceLocation(path: "synthetic"), title: headline,
+                                 text: kept.joined(separator: "\n\n"))
+                d.site = outlet
+                d.published = String(format: "2024-03-%02dT%02d:%02d:00Z", 1 + s % 28, 6 + v, rng.below(60))
+                outletItems.append(Item(document: d, truth: "s\(s)", kind: .version, story: s))
+            }
+            // Decoy 1: another article quoting one sentence of the story verbatim.
+            var quoteText = bases[3 * s + 1].paragraphs
+            var sentences: [String] = []
+            for paragraph in story {
+                for sentence in paragraph.components(separatedBy: ". ") where sentence.split(separator: " ").count >= 10 {
+                    sentences.append(sentence)
+                }
+            }
+            let sentence = sentences.isEmpty ? story[0] : sentences[rng.below(sentences.count)]
+            quoteText.insert("\"\(sentence),\" a spokesman said in a statement.", at: 1 + rng.below(quoteText.count - 1))
+            var q = Document(id: "s\(s)-quote", source: SourceLocation(path: "synthetic"), title: bases[3 * s + 1].title, text: quoteText.joined(separator: "\n\n"))
+            q.published = "2024-04-01T10:00:00Z"
+            // Decoy 2: another article reusing one background paragraph of the story.
+            var backgroundText = bases[3 * s + 2].paragraphs
+            let background = story[1 + rng.below(story.count - 1)]
+            backgroundText.insert(background, at: 1 + rng.below(backgroundText.count - 1))
+            var b = Document(id: "s\(s)-background", source: SourceLocation(path: "synthetic"), title: bases[3 * s + 2].title, text: backgroundText.joined(separator: "\n\n"))
+            b.published = "2024-04-01T11:00:00Z"
+            outletItems.append(Item(document: q, truth: q.id, kind: .quoteDecoy, story: s))
+            outletItems.append(Item(document: b, truth: b.id, kind: .backgroundDecoy, story: s))
+            items.append(contentsOf: outletItems)
+        }
+        // Interleave stories as a crawl would: shuffle the whole batch.
+        items.shuffle(using: &rng)
+        return items
+    }
+
+    static func changeNumber(_ text: String, _ rng: inout SplitMix) -> String {
+        var scalars = Array(text.unicodeScalars)
+        let digits = scalars.indices.filter { scalars[$0].properties.numericType != nil }
+        guard let i = digits.randomElement(using: &rng) else { return text }
+        let value = (Int(scalars[i].value) - 48 + 1 + rng.below(8)) % 10
+        scalars[i] = Unicode.Scalar(UInt8(48 + value))
+        var out = ""
+        out.unicodeScalars.append(contentsOf: scalars)
+        return out
+    }
+
+    static func curly(_ text: String) -> String {
+        var out = ""
+        var open = true
+        for c in text {
+            if c == "\"" { out.append(open ? "“" : "”"); open.toggle() } else if c == "'" { out.append("’") } else { out.append(c) }
+        }
+        return out
+    }
+}
+
+extension Hasher {
+    /// FNV-1a of the UTF-8 bytes: stable across runs (the standard hasher is seeded per process).
+    static func stableHash(_ s: String) -> UInt64 {
+        var h: UInt64 = 1469598103934665603
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
+        return h
+    }
+}
