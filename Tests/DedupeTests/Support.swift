@@ -43,10 +43,54 @@ func prose(_ seed: UInt64, sentences count: Int) -> String {
 }
 
 /// `count` paragraphs of distinct prose, each of a few sentences.
-func paragraphs(_ seed: UInt64, _ count: Int, sentences: Int = 4) -> [String] {
+func paragraphs(_ seed: UInt64, _ count: Int, sentences: Int = 4) -> [String] { makeParagraphs(seed, count, sentences: sentences) }
+
+func makeParagraphs(_ seed: UInt64, _ count: Int, sentences: Int = 4) -> [String] {
     (0..<count).map { prose(seed &* 1000 &+ UInt64($0), sentences: sentences) }
 }
 
 func byID(_ documents: [Document]) -> [String: Document] {
     Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
+}
+
+/// Records what the stage emits and drops when driven directly (no runner).
+struct RecordingOutput: CorpusOutput {
+    var emitted: [Document] = []
+    var dropped: [(Document, String)] = []
+    mutating func emit(_ document: Document) { emitted.append(document) }
+    mutating func drop(_ document: Document, reason: String) { dropped.append((document, reason)) }
+}
+
+/// Drives a stage over `documents` on this thread: start, consume each, finish, then commit (or abort).
+@discardableResult
+func drive(_ stage: DedupeStage, _ documents: [Document], commit: Bool = true) throws -> RecordingOutput {
+    var output = RecordingOutput()
+    try stage.start()
+    for d in documents { try stage.consume(d, prepared: stage.preparer?.prepare(d), into: &output) }
+    try stage.finish(into: &output)
+    if commit { try stage.commit() } else { stage.abort() }
+    return output
+}
+
+/// A story of 8 paragraphs and the variants the relation tests need.
+struct Story {
+    let paragraphs: [String] = makeParagraphs(1, 8)
+    var text: String { paragraphs.joined(separator: "\n\n") }
+
+    /// Another outlet's version: the lead and four other paragraphs kept (one moved), two of its own added.
+    var syndicated: String {
+        let own = SeedParagraphs.own
+        return [paragraphs[0], own[0], paragraphs[2], paragraphs[5], own[1], paragraphs[4], paragraphs[7]].joined(separator: "\n\n")
+    }
+
+    /// A lightly edited copy: one sentence of one paragraph rewritten.
+    var near: String {
+        var p = paragraphs
+        p[6] = prose(777, sentences: 1) + " " + p[6].split(separator: ".").dropFirst().joined(separator: ".")
+        return p.joined(separator: "\n\n")
+    }
+}
+
+enum SeedParagraphs {
+    static let own = makeParagraphs(90, 2)
 }
