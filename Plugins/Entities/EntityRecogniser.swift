@@ -23,7 +23,11 @@ public struct EntityRecogniser: Sendable {
     public func labels(for text: TokenizedText, consistency: Bool = true, cues: Bool = true) -> [UInt8] {
         var labels = model.tag(text)
         let view = TokenView(text, gazetteer: model.gazetteer)
-        if cues { CueRules.apply(view, labels: &labels) }
+        if cues {
+            CueRules.apply(view, labels: &labels)
+            CueRules.applyResults(view, labels: &labels)
+            CueRules.dropEvents(view, labels: &labels)
+        }
         userGazetteer.apply(view, labels: &labels)
         if consistency { DocumentConsistency.apply(view, labels: &labels) }
         return labels

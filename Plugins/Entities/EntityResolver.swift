@@ -76,7 +76,7 @@ enum EntityResolver {
                 if m.type == "PERSON" || !(view.isCapitalised(name.lowerBound) && words[0].uppercased() == words[0] && words[0].count >= 2) {
                     if let s = surnameOf[w], s.count == 1 { target = s.first }
                     else if let s = firstNameOf[w], s.count == 1, m.type == "PERSON" { target = s.first }
-                    else if let s = orgPrefixOf[w], s.count == 1 { target = s.first }
+                    else if let s = orgPrefixOf[w] { target = s.max { clusters[$0].mentions.count != clusters[$1].mentions.count ? clusters[$0].mentions.count < clusters[$1].mentions.count : $0 > $1 } }
                 }
                 if target == nil, words[0].count >= 2, words[0].uppercased() == words[0], let s = initialsOf[words[0].lowercased()], s.count == 1 {
                     target = s.first

@@ -33,9 +33,9 @@ public struct FeatureExtractor: Sendable {
         var suffix3: UInt64 = 0
         var suffix4: UInt64 = 0
         var caps: Caps = .none
-        var single: UInt8 = 0
-        var gazB: UInt8 = 0
-        var gazI: UInt8 = 0
+        var single: UInt16 = 0
+        var gazB: UInt16 = 0
+        var gazI: UInt16 = 0
         var first = false
         var capsSentence = false
         var lengthBucket: UInt64 = 0
@@ -135,7 +135,7 @@ public struct FeatureExtractor: Sendable {
             while i < n {
                 var key = GazetteerTable.chainSeed
                 var bestEnd = -1
-                var bestMask: UInt8 = 0
+                var bestMask: UInt16 = 0
                 var j = i
                 while j < n, j - i < gazetteer.maxTokens {
                     key = GazetteerTable.chain(key, facts[j].lower)

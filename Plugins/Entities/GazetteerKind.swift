@@ -1,7 +1,7 @@
 /// What a gazetteer entry says about a token sequence, as bits of a mask.
 public struct GazetteerKind: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// A first name (US Census lists).
     public static let firstName = GazetteerKind(rawValue: 1)
@@ -19,4 +19,6 @@ public struct GazetteerKind: OptionSet, Sendable, Hashable {
     public static let calendar = GazetteerKind(rawValue: 64)
     /// The entry continues: a proper prefix of a longer multi-token entry.
     public static let prefix = GazetteerKind(rawValue: 128)
+    /// A country (GeoNames), also as the name of its national team.
+    public static let country = GazetteerKind(rawValue: 256)
 }

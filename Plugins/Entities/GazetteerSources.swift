@@ -8,6 +8,7 @@ public enum GazetteerSources {
         ("first-names.txt", .firstName),
         ("surnames.txt", .surname),
         ("places.txt", .place),
+        ("countries.txt", [.place, .country]),
     ]
 
     /// Every entry with its kind; throws naming a missing file.

@@ -52,8 +52,13 @@ public enum NewsTokeniser {
                 scalar += 1
                 continue
             }
-            let previousEnd = tokens.last?.byteEnd ?? -1
-            let (end, kind) = scanToken(b, i, u, length, attached: previousEnd == i)
+            // A sign is attached to a preceding word or number, not to an opening bracket or quote: "(-58%)".
+            var attached = (tokens.last?.byteEnd ?? -1) == i
+            if attached, i > 0, [0x28, 0x5B, 0x7B, 0x22, 0x27, 0x2F].contains(b[i - 1]) || (i >= 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80
+                && (b[i - 1] == 0x9C || b[i - 1] == 0x98)) {
+                attached = b[i] == 0x27 || b[i] == 0xE2 ? attached : false
+            }
+            let (end, kind) = scanToken(b, i, u, length, attached: attached)
             var scalars = 0
             for k in i..<end where b[k] & 0xC0 != 0x80 { scalars += 1 }
             tokens.append(Token(byteStart: i, byteEnd: end, scalarStart: scalar, scalarEnd: scalar + scalars, kind: kind,

@@ -5,10 +5,10 @@ public import Foundation
 ///
 /// File layout (little-endian): magic `CDNER\0\0\u{1}`, format version, feature-set version, bucket bits,
 /// label count, weight scale, gazetteer slots and longest entry, 8×7 Float32 transitions, gazetteer keys
-/// (UInt64) and masks (UInt8, padded to 8 bytes), then `rows × 7` Int16 weights.
+/// (UInt32) and masks (UInt16, padded to 8 bytes), then `rows × 7` Int16 weights.
 public struct TaggerModel: Sendable {
     /// Version of the file layout.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     /// Version of the feature templates in ``FeatureExtractor``; a model trained with others is refused.
     public static let featureVersion: UInt32 = 1
     static let magic: [UInt8] = [0x43, 0x44, 0x4E, 0x45, 0x52, 0x00, 0x00, 0x01]
@@ -88,7 +88,7 @@ public struct TaggerModel: Sendable {
         u32(0)
         for t in transitions { u32(t.bitPattern) }
         for k in gazetteer.keys { withUnsafeBytes(of: k.littleEndian) { out.append(contentsOf: $0) } }
-        out.append(contentsOf: gazetteer.masks)
+        for m in gazetteer.masks { withUnsafeBytes(of: m.littleEndian) { out.append(contentsOf: $0) } }
         while out.count % 8 != 0 { out.append(0) }
         weights.withUnsafeBytes { out.append(contentsOf: $0) }
         return out
@@ -127,17 +127,20 @@ public struct TaggerModel: Sendable {
             var transitions = [Float](repeating: 0, count: 8 * labels)
             for k in 0..<transitions.count { transitions[k] = Float(bitPattern: u32(offset + 4 * k)) }
             offset += 4 * transitions.count
-            var masksEnd = offset + 8 * slots + slots
+            var masksEnd = offset + 4 * slots + 2 * slots
             while masksEnd % 8 != 0 { masksEnd += 1 }
             let weightCount = (1 << bits) * labels
             guard raw.count == masksEnd + 2 * weightCount else {
                 return .failure(ModelError("\(source): truncated or oversized model file (\(raw.count) bytes); retrain with `copydesk-train`"))
             }
-            let keys = [UInt64](unsafeUninitializedCapacity: slots) { buffer, count in
-                memcpy(buffer.baseAddress!, raw.baseAddress! + offset, 8 * slots)
+            let keys = [UInt32](unsafeUninitializedCapacity: slots) { buffer, count in
+                memcpy(buffer.baseAddress!, raw.baseAddress! + offset, 4 * slots)
                 count = slots
-            }.map { UInt64(littleEndian: $0) }
-            let masks = Array(raw[(offset + 8 * slots)..<(offset + 9 * slots)])
+            }
+            let masks = [UInt16](unsafeUninitializedCapacity: slots) { buffer, count in
+                memcpy(buffer.baseAddress!, raw.baseAddress! + offset + 4 * slots, 2 * slots)
+                count = slots
+            }
             let weights = [Int16](unsafeUninitializedCapacity: weightCount) { buffer, count in
                 memcpy(buffer.baseAddress!, raw.baseAddress! + masksEnd, 2 * weightCount)
                 count = weightCount

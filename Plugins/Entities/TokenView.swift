@@ -4,9 +4,11 @@ struct TokenView {
     let text: TokenizedText
     let facts: [FeatureExtractor.TokenFacts]
     let documentFlags: [UInt64: UInt8]
+    let gazetteer: GazetteerTable
 
     init(_ text: TokenizedText, gazetteer: GazetteerTable) {
         self.text = text
+        self.gazetteer = gazetteer
         let extractor = FeatureExtractor(bucketBits: 8, gazetteer: gazetteer)
         facts = extractor.facts(text)
         documentFlags = FeatureExtractor.documentFlags(text, facts)
@@ -17,6 +19,8 @@ struct TokenView {
     func isCapitalised(_ i: Int) -> Bool { facts[i].caps.isCapitalised }
     func isLowercase(_ i: Int) -> Bool { facts[i].caps == .lower }
     func has(_ i: Int, _ kind: GazetteerKind) -> Bool { facts[i].single & kind.rawValue != 0 }
+    /// Whether the whole token range is a gazetteer entry of `kind`.
+    func isEntry(_ range: Range<Int>, _ kind: GazetteerKind) -> Bool { gazetteer.lookup(key(range)) & kind.rawValue != 0 }
     /// Whether the word also appears in lower case somewhere in the document.
     func seenLowercase(_ i: Int) -> Bool { (documentFlags[facts[i].lower] ?? 0) & 1 != 0 }
     func isFirst(_ i: Int) -> Bool { facts[i].first }

@@ -13,7 +13,7 @@ public enum TrainingCorpus {
     ]
 
     /// Reads every file of ``files`` from `directory`; throws naming the missing file.
-    public static func load(directory: String, log: (String) -> Void = { _ in }) throws(ModelError) -> [LabeledDocument] {
+    public static func load(directory: String, repeats: [String: Int] = [:], log: (String) -> Void = { _ in }) throws(ModelError) -> [LabeledDocument] {
         var documents: [LabeledDocument] = []
         for (name, licence) in files {
             let path = (directory as NSString).appendingPathComponent(name)
@@ -22,7 +22,7 @@ public enum TrainingCorpus {
             }
             let result = ConllReader.parse(String(decoding: data, as: UTF8.self))
             log("\(name) (\(licence)): \(result.documents.count) documents, \(result.tokens) tokens, \(result.skippedLines) malformed lines skipped")
-            documents.append(contentsOf: result.documents)
+            for _ in 0..<(repeats[name] ?? 1) { documents.append(contentsOf: result.documents) }
         }
         return documents
     }

@@ -27,13 +27,21 @@ struct TrainCommand: ParsableCommand {
     var bucketBits = 20
     @Option(help: "Seed for shuffling and augmentation.")
     var seed: UInt64 = 20_261_201
+    @Option(help: "Weight a training file by repeating it: NAME=COUNT (repeatable), e.g. wikigold.conll=2.")
+    var `repeat`: [String] = []
     @Option(help: "Use only the first N documents (quick runs, tests).")
     var limit: Int?
 
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        var documents = try TrainingCorpus.load(directory: data) { print($0) }
+        var repeats: [String: Int] = [:]
+        for item in `repeat` {
+            let parts = item.split(separator: "=")
+            guard parts.count == 2, let count = Int(parts[1]), count >= 0 else { throw ValidationError("--repeat wants NAME=COUNT, not \(item)") }
+            repeats[String(parts[0])] = count
+        }
+        var documents = try TrainingCorpus.load(directory: data, repeats: repeats) { print($0) }
         if let limit { documents = Array(documents.prefix(limit)) }
         documents = TrainingCorpus.augmentCapitals(documents, seed: seed)
         let tokens = documents.reduce(0) { $0 + $1.labels.count }
