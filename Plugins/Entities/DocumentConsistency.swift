@@ -9,8 +9,8 @@ enum DocumentConsistency {
         // 0. A one-word name that is never a person's (no honorific, not a known first name or surname) and sits
         // in organisation contexts ("campaign group X", "X members", "X's steering group") is an organisation.
         var cues: [UInt64: (org: Int, person: Int)] = [:]
-        for span in spans where span.range.count == 1 {
-            let i = span.range.lowerBound
+        let oneWord = Set(spans.filter { $0.range.count == 1 }.map { view.lower($0.range.lowerBound) })
+        for i in 0..<n where view.isCapitalised(i) && oneWord.contains(view.lower(i)) {
             var c = cues[view.lower(i)] ?? (0, 0)
             if i > 0, view.isLowercase(i - 1), CueWords.orgBefore.contains(view.text.string(i - 1)) { c.org += 1 }
             var next = i + 1

@@ -104,7 +104,7 @@ public enum NewsTokeniser {
         if ScalarClass.isDigit(c) {
             var j = number(b, i)
             if j < n, b[j] == 0x25 { return (j + 1, .percent) }
-            if j < n, startsWord(b, j) { j = word(b, j) }
+            if j < n, startsWord(b, j) { j = word(b, j, dotted: false) }
             return (j, .number)
         }
         if ScalarClass.isApostrophe(u), attached, i + length < n, b[i + length] | 0x20 == 0x73,
@@ -129,7 +129,7 @@ public enum NewsTokeniser {
     }
 
     /// A word: letters, digits and marks, with inner hyphens and apostrophes, initials and abbreviations.
-    static func word(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    static func word(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, dotted: Bool = true) -> Int {
         let n = b.count
         var j = start
         var partStart = start
@@ -166,7 +166,7 @@ public enum NewsTokeniser {
                 partStart = j
                 continue
             }
-            if v == 0x2E, parts == 1 {
+            if v == 0x2E, parts == 1, dotted {
                 let wordLength = j - start
                 if wordLength == 1, ScalarClass.isASCIILetter(b[start]) {
                     // Initials and dotted abbreviations: "J.", "U.S.", "e.g.".
