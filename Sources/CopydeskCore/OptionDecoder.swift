@@ -64,7 +64,9 @@ struct OptionDecoder {
             guard case .scalar(let scalar) = node, scalar.style == .plain, let b = node.bool else { throw typeError("true or false") }
             return .bool(b)
         case .int(let lo, let hi):
-            guard case .scalar(let scalar) = node, scalar.style == .plain, let i = node.int else { throw typeError("an integer") }
+            guard case .scalar(let scalar) = node, scalar.style == .plain, let i = Self.integer(scalar.string) else {
+                throw typeError("an integer")
+            }
             if let lo, i < lo { throw ConfigError("\(name) must be at least \(lo), not \(i)", at: at) }
             if let hi, i > hi { throw ConfigError("\(name) must be at most \(hi), not \(i)", at: at) }
             return .int(i)
@@ -97,13 +99,30 @@ struct OptionDecoder {
         }
     }
 
+    /// The value of a plain scalar written as a decimal, `0x` hexadecimal or `0o` octal integer (with an
+    /// optional sign and `_` separators), or `nil` when it is not one or does not fit an `Int`. Yams's own `Node.int` is not
+    /// used: it traps on an overflowing YAML 1.1 base-60 number such as `99999999999999999999:99`.
+    static func integer(_ text: String) -> Int? {
+        var digits = Substring(text)
+        var negative = false
+        if let sign = digits.first, sign == "-" || sign == "+" {
+            negative = sign == "-"
+            digits = digits.dropFirst()
+        }
+        var radix = 10
+        if digits.hasPrefix("0x") { radix = 16; digits = digits.dropFirst(2) } else if digits.hasPrefix("0o") { radix = 8; digits = digits.dropFirst(2) }
+        let cleaned = digits.filter { $0 != "_" }  // YAML allows 1_000
+        guard !cleaned.isEmpty, cleaned.first != "+", cleaned.first != "-", let magnitude = Int(cleaned, radix: radix) else { return nil }
+        return negative ? -magnitude : magnitude
+    }
+
     func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
                 if node.null != nil { return "null" }
                 if node.bool != nil { return "the boolean \(scalar.string)" }
-                if node.int != nil { return "the integer \(scalar.string)" }
+                if Self.integer(scalar.string) != nil { return "the integer \(scalar.string)" }
                 if node.float != nil { return "the number \(scalar.string)" }
             }
             return "the string '\(scalar.string)'"

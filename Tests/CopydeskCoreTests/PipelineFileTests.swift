@@ -79,6 +79,17 @@ struct PipelineFileTests {
         #expect(e?.description.hasPrefix("p.yaml:") == true)
     }
 
+    @Test("fuzz regression: an overflowing base-60 number is a positioned error, not a trap in the YAML library")
+    func sexagesimalOverflow() {
+        let huge = "39999999999999999998:9900000099999999:9900000:99000000999999999"
+        #expect(error(huge)?.message.contains("mapping") == true)
+        let e = error("run:\n  batch_size: \(huge)\nstages:\n  - use: uppercase\n")
+        #expect(e?.message.contains("integer") == true)
+        #expect(e?.position != nil)
+        #expect((try? parse("run:\n  batch_size: 1_024\nstages:\n  - use: uppercase\n"))?.run.batchSize == 1024)
+        #expect((try? parse("run:\n  batch_size: 0x40\nstages:\n  - use: uppercase\n"))?.run.batchSize == 64)
+    }
+
     @Test("unknown top-level keys, misspelt input keys and empty pipelines are rejected")
     func topLevel() {
         #expect(error("stage:\n  - use: uppercase\n")?.message.contains("did you mean 'stages'?") == true)
