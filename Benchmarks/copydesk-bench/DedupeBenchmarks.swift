@@ -27,10 +27,22 @@ func runDedupeOnOneThread(_ documents: [Document], options: DedupeOptions, keep:
     try stage.start()
     var output = DedupeCollector(keep: keep)
     let preparer = stage.preparer!
-    for document in documents { try stage.consume(document, prepared: preparer.prepare(document), into: &output) }
+    let phases = ProcessInfo.processInfo.environment["DEDUPE_PHASES"] != nil
+    var prepareSeconds = 0.0
+    for document in documents {
+        let p0 = phases ? StageClock.threadCPU() : 0
+        let prepared = preparer.prepare(document)
+        if phases { prepareSeconds += StageClock.threadCPU() - p0 }
+        try stage.consume(document, prepared: prepared, into: &output)
+    }
+    let f0 = StageClock.threadCPU()
     try stage.finish(into: &output)
     try stage.commit()
-    return (output.documents, StageClock.threadCPU() - t0)
+    let total = StageClock.threadCPU() - t0
+    if phases {
+        print("phases: prepare \(format(prepareSeconds, 3)) s, consume \(format(f0 - t0 - prepareSeconds, 3)) s, finish \(format(StageClock.threadCPU() - f0, 3)) s; \(stage.counters.sorted { $0.key < $1.key })")
+    }
+    return (output.documents, total)
 }
 
 /// Pairs of documents that share a cluster, as (smaller id, larger id) keys.

@@ -124,8 +124,3 @@ struct DedupeSynth: ParsableCommand {
     }
 }
 
-/// Placeholder until the speed benchmark lands.
-struct DedupeSpeed: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dedupe-speed", abstract: "Dedupe speed and memory at scale.")
-    func run() throws {}
-}

@@ -7,6 +7,9 @@ struct BoilerplateLines: Sendable {
     private var prefixes: [[UInt64]]
     /// Word-hash sequences that mark a short line as boilerplate anywhere in it.
     private var contained: [[UInt64]]
+    /// First words of every pattern, for a quick rejection of ordinary lines.
+    private var prefixFirst: [UInt64] = []
+    private var containedFirst: [UInt64] = []
     /// Lines with more words than this are never boilerplate.
     let maxWords: Int
 
@@ -24,6 +27,8 @@ struct BoilerplateLines: Sendable {
         contained = []
         prefixes = (builtInPrefixes + extra).map(Self.words).filter { !$0.isEmpty }
         contained = builtInContained.map(Self.words)
+        prefixFirst = prefixes.map { $0[0] }
+        containedFirst = contained.map { $0[0] }
     }
 
     /// Fingerprint of the pattern set, stored in the index so a changed set is noticed.
@@ -52,7 +57,12 @@ struct BoilerplateLines: Sendable {
     /// Whether the line made of `words` is boilerplate.
     func matches(_ words: UnsafeBufferPointer<UInt64>) -> Bool {
         let count = words.count
-        guard count <= maxWords else { return false }
+        guard count <= maxWords, count > 0 else { return false }
+        var candidate = prefixFirst.contains(words[0])
+        if !candidate {
+            for w in words where containedFirst.contains(w) { candidate = true; break }
+        }
+        guard candidate else { return false }
         for p in prefixes where p.count <= count {
             var equal = true
             for j in 0..<p.count where words[j] != p[j] { equal = false; break }

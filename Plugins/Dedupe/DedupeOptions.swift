@@ -28,7 +28,7 @@ public struct DedupeOptions: Sendable {
     public var updateIndex = true
     public var boilerplateLines: [String] = []
     public var passages = false
-    public var commonFingerprintCap = 100
+    public var commonFingerprintCap = 32
     public var sampleCap = 160
     public var memoryBudgetMB = 256
     public var spillDirectory: String?
@@ -94,7 +94,7 @@ public struct DedupeOptions: Sendable {
         OptionSpec("boilerplate_lines", .list(.string), default: .list([]),
                    "More line beginnings to leave out of matching (case and punctuation ignored), besides the built-in ones ('Advertisement', 'Read more', 'Follow us on', copyright lines, …)."),
         OptionSpec("passages", .bool, default: .bool(false), "Also write the passages each document shares with its canonical member (duplicate.passages)."),
-        OptionSpec("common_fingerprint_cap", .int(min: 2, max: nil), default: .int(100),
+        OptionSpec("common_fingerprint_cap", .int(min: 2, max: nil), default: .int(32),
                    "Passage fingerprints found in this many documents are too common to suggest a copy and are ignored."),
         OptionSpec("sample_cap", .int(min: 16, max: 4096), default: .int(160),
                    "Shingles kept per document for verification (a consistent sample of longer documents); sets the index size (4 bytes each)."),

@@ -15,7 +15,9 @@ public final class DedupeStage: CorpusStage {
     private var indexFile: AtomicFile?
     private var stats = Counters()
     private var candidates: [UInt32] = []
-    private var ordered: [UInt32] = []
+    /// Per document: the number of the document whose candidates it last was, and its hits then.
+    private var seen: [UInt32] = []
+    private var hits: [UInt8] = []
 
     /// How a document joined its cluster (its strongest verified match).
     enum Relation: UInt8 { case none, exact, near, syndicated }
@@ -98,34 +100,38 @@ public final class DedupeStage: CorpusStage {
     /// Finds and verifies the candidates of document `d`: LSH band matches (near-duplicates), then
     /// documents sharing at least two passage fingerprints (syndicated versions).
     private func match(_ d: UInt32, _ sketch: DocumentSketch) {
+        // Candidates in the order their postings are met (deterministic), counted with a per-document
+        // stamp instead of sorting: band matches always, fingerprint matches from the second shared one.
+        while seen.count < index.count {
+            seen.append(.max)
+            hits.append(0)
+        }
         candidates.removeAll(keepingCapacity: true)
+        let stamp = d
         for key in sketch.bandKeys {
-            index.bands.forEach(key) { candidates.append($0) }
+            index.bands.forEach(key) { c in
+                if seen[Int(c)] != stamp {
+                    seen[Int(c)] = stamp
+                    hits[Int(c)] = 0x80
+                    candidates.append(c)
+                } else {
+                    hits[Int(c)] |= 0x80
+                }
+            }
         }
-        let bandCount = candidates.count
         for v in sketch.sample where v & DedupeIndex.anchorMask == 0 {
-            index.anchors.forEach(v, cap: options.commonFingerprintCap) { candidates.append($0) }
-        }
-        // Band candidates once each; fingerprint candidates only with two or more shared fingerprints.
-        candidates.withUnsafeMutableBufferPointer { all in
-            SortedUnique.sort(UnsafeMutableBufferPointer(rebasing: all[0..<bandCount]))
-            SortedUnique.sort(UnsafeMutableBufferPointer(rebasing: all[bandCount...]))
-        }
-        ordered.removeAll(keepingCapacity: true)
-        var i = 0
-        while i < bandCount {
-            if i == 0 || candidates[i] != candidates[i - 1] { ordered.append(candidates[i]) }
-            i += 1
-        }
-        var j = bandCount
-        while j < candidates.count {
-            var k = j
-            while k < candidates.count, candidates[k] == candidates[j] { k += 1 }
-            if k - j >= 2 { ordered.append(candidates[j]) }
-            j = k
+            index.anchors.forEach(v, cap: options.commonFingerprintCap) { c in
+                if seen[Int(c)] != stamp {
+                    seen[Int(c)] = stamp
+                    hits[Int(c)] = 1
+                    candidates.append(c)
+                } else if hits[Int(c)] & 0x7F < 0x7F {
+                    hits[Int(c)] += 1
+                }
+            }
         }
         let mine = index.sample(Int(d))
-        for c in ordered {
+        for c in candidates where hits[Int(c)] & 0x80 != 0 || hits[Int(c)] >= 2 {
             if index.sets.find(c) == index.sets.find(d) { continue }
             stats.verified += 1
             let comparison = SampleComparison(mine, sketch.shift, index.sample(Int(c)), index.shift[Int(c)])

@@ -110,7 +110,7 @@ enum SortedUnique {
     static func of(_ values: [UInt32]) -> [UInt32] {
         var out = values
         let n = out.withUnsafeMutableBufferPointer { buffer -> Int in
-            sort(buffer)
+            sortUniform(buffer)
             var unique = 0
             for i in 0..<buffer.count where unique == 0 || buffer[unique - 1] != buffer[i] {
                 buffer[unique] = buffer[i]
@@ -122,39 +122,79 @@ enum SortedUnique {
         return out
     }
 
-    /// In-place ascending sort: quicksort (median of three) with insertion sort for short ranges.
+    /// In-place ascending sort of uniformly distributed values (hashes): scattered into about `count`
+    /// buckets by their top bits, then finished by an insertion sort that has only in-bucket work left.
+    static func sortUniform(_ a: UnsafeMutableBufferPointer<UInt32>) {
+        let n = a.count
+        guard n >= 32 else { insertionSort(a); return }
+        var bits = 1
+        while (1 << bits) < n { bits += 1 }
+        let buckets = 1 << bits
+        let shift = UInt32(32 - bits)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets + 1) { start in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { scratch in
+                start.initialize(repeating: 0)
+                for v in a { start[Int(v &>> shift) + 1] += 1 }
+                for b in 0..<buckets { start[b + 1] += start[b] }
+                for v in a {
+                    let b = Int(v &>> shift)
+                    scratch[start[b]] = v
+                    start[b] += 1
+                }
+                for i in 0..<n { a[i] = scratch[i] }
+            }
+        }
+        insertionSort(a)
+    }
+
+    static func insertionSort(_ a: UnsafeMutableBufferPointer<UInt32>) {
+        guard a.count > 1 else { return }
+        for k in 1..<a.count {
+            let v = a[k]
+            var m = k - 1
+            while m >= 0 && a[m] > v { a[m + 1] = a[m]; m -= 1 }
+            a[m + 1] = v
+        }
+    }
+
+    /// In-place ascending sort: quicksort (median of three) with insertion sort for short ranges; the
+    /// explicit stack is on the stack (the smaller side is pushed, so 64 entries always suffice).
     static func sort(_ a: UnsafeMutableBufferPointer<UInt32>) {
         guard a.count > 1 else { return }
-        var stack: [(Int, Int)] = [(0, a.count - 1)]
-        while let (lo0, hi0) = stack.popLast() {
-            var lo = lo0, hi = hi0
-            while hi - lo > 16 {
-                let mid = (lo + hi) >> 1
-                if a[mid] < a[lo] { a.swapAt(mid, lo) }
-                if a[hi] < a[lo] { a.swapAt(hi, lo) }
-                if a[hi] < a[mid] { a.swapAt(hi, mid) }
-                let pivot = a[mid]
-                var i = lo, j = hi
-                while i <= j {
-                    while a[i] < pivot { i += 1 }
-                    while a[j] > pivot { j -= 1 }
-                    if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+        withUnsafeTemporaryAllocation(of: (Int, Int).self, capacity: 64) { stack in
+            var top = 0
+            stack[0] = (0, a.count - 1)
+            top = 1
+            while top > 0 {
+                top -= 1
+                var (lo, hi) = stack[top]
+                while hi - lo > 16 {
+                    let mid = (lo + hi) >> 1
+                    if a[mid] < a[lo] { a.swapAt(mid, lo) }
+                    if a[hi] < a[lo] { a.swapAt(hi, lo) }
+                    if a[hi] < a[mid] { a.swapAt(hi, mid) }
+                    let pivot = a[mid]
+                    var i = lo, j = hi
+                    while i <= j {
+                        while a[i] < pivot { i += 1 }
+                        while a[j] > pivot { j -= 1 }
+                        if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+                    }
+                    if j - lo < hi - i {
+                        if lo < j { stack[top] = (lo, j); top += 1 }
+                        lo = i
+                    } else {
+                        if i < hi { stack[top] = (i, hi); top += 1 }
+                        hi = j
+                    }
                 }
-                // Recurse into the smaller side later, loop on the larger.
-                if j - lo < hi - i {
-                    if lo < j { stack.append((lo, j)) }
-                    lo = i
-                } else {
-                    if i < hi { stack.append((i, hi)) }
-                    hi = j
-                }
-            }
-            if hi > lo {
-                for k in (lo + 1)...hi {
-                    let v = a[k]
-                    var m = k - 1
-                    while m >= lo && a[m] > v { a[m + 1] = a[m]; m -= 1 }
-                    a[m + 1] = v
+                if hi > lo {
+                    for k in (lo + 1)...hi {
+                        let v = a[k]
+                        var m = k - 1
+                        while m >= lo && a[m] > v { a[m + 1] = a[m]; m -= 1 }
+                        a[m + 1] = v
+                    }
                 }
             }
         }

@@ -28,6 +28,8 @@ struct MatchTokeniser: Sendable {
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, into words: UnsafeMutableBufferPointer<UInt64>,
               ranges: UnsafeMutableBufferPointer<Range<Int>>?) -> Int {
         var h = Mix64.basis
+        var acc: UInt64 = 0
+        var accBytes: UInt64 = 0
         var inWord = false
         var wordStart = 0
         var count = 0
@@ -35,17 +37,22 @@ struct MatchTokeniser: Sendable {
         var i = 0
         let n = bytes.count
         let checkLines = !boilerplate.isEmpty
+        let fold = Self.asciiFold
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
                 // ASCII: letters and digits extend the word, everything else separates.
-                let lower = b | 0x20
-                if lower &- 0x61 < 26 || b &- 0x30 < 10 {
+                let folded = fold[Int(b)]
+                if folded != 0 {
                     if !inWord { inWord = true; wordStart = i }
-                    h = (h ^ UInt64(b &- 0x30 < 10 ? b : lower)) &* Mix64.prime
+                    acc = acc << 8 | UInt64(folded)
+                    accBytes &+= 1
+                    if accBytes & 7 == 0 { h = Self.absorb(h, acc); acc = 0 }
                 } else {
                     if inWord {
-                        words[count] = Mix64.fmix(h)
+                        words[count] = Self.finish(h, acc, accBytes)
+                        acc = 0
+                        accBytes = 0
                         ranges?[count] = wordStart..<i
                         count += 1
                         inWord = false
@@ -78,12 +85,15 @@ struct MatchTokeniser: Sendable {
             }
             if let folded = Self.alphanumericFolded(value) {
                 if !inWord { inWord = true; wordStart = i }
-                h = (h ^ UInt64(folded)) &* Mix64.prime
-                h = (h ^ UInt64(folded >> 8)) &* Mix64.prime
-                h = (h ^ UInt64(folded >> 16)) &* Mix64.prime
+                // A scalar counts as one 8-byte block of its own (tagged so it never equals ASCII bytes).
+                h = Self.absorb(Self.absorb(h, acc), UInt64(folded) | 0xFF00_0000_0000_0000)
+                acc = 0
+                accBytes = (accBytes | 7) &+ 1
             } else {
                 if inWord {
-                    words[count] = Mix64.fmix(h)
+                    words[count] = Self.finish(h, acc, accBytes)
+                    acc = 0
+                    accBytes = 0
                     ranges?[count] = wordStart..<i
                     count += 1
                     inWord = false
@@ -99,7 +109,7 @@ struct MatchTokeniser: Sendable {
             i += length
         }
         if inWord {
-            words[count] = Mix64.fmix(h)
+            words[count] = Self.finish(h, acc, accBytes)
             ranges?[count] = wordStart..<n
             count += 1
         }
@@ -107,6 +117,26 @@ struct MatchTokeniser: Sendable {
             count = lineFirstWord
         }
         return count
+    }
+
+    /// Mixes one 8-byte block of a word into its hash.
+    @inline(__always)
+    static func absorb(_ h: UInt64, _ block: UInt64) -> UInt64 {
+        let x = (h ^ block) &* 0x9E37_79B9_7F4A_7C15
+        return x ^ (x >> 29)
+    }
+
+    /// The word's hash from its blocks so far, the pending bytes and its length.
+    @inline(__always)
+    static func finish(_ h: UInt64, _ acc: UInt64, _ length: UInt64) -> UInt64 {
+        Mix64.fmix(absorb(h, acc) ^ (length << 56))
+    }
+
+    /// ASCII letters lowercased, digits as they are, 0 for separators.
+    static let asciiFold: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
+        if b >= 0x41 && b <= 0x5A { return UInt8(b | 0x20) }
+        if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { return UInt8(b) }
+        return 0
     }
 
     /// The lowercased scalar when `value` is a letter or digit, else `nil` (a separator).

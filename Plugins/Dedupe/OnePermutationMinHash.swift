@@ -36,7 +36,7 @@ struct OnePermutationMinHash: Sendable {
         filled.initialize(repeating: false)
         let mask = (UInt64(1) << shift) - 1
         for h in shingles {
-            let bin = Int(truncatingIfNeeded: h >> shift)
+            let bin = Int(truncatingIfNeeded: h &>> shift)
             let value = h & mask
             if value < signature[bin] { signature[bin] = value }
         }
