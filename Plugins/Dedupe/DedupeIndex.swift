@@ -40,6 +40,11 @@ struct DedupeIndex: Sendable {
     var anchors = HashMultimap()
     /// Documents loaded from earlier runs (numbers below this).
     var earlierCount = 0
+    /// Scratch for candidate search: per document, the document whose candidates it last was and its
+    /// hits then; the candidates of the current document.
+    var seen: [UInt32] = []
+    var hits: [UInt8] = []
+    var candidates: [UInt32] = []
 
     init(parameters: Parameters) { self.parameters = parameters }
 

@@ -14,13 +14,9 @@ public final class DedupeStage: CorpusStage {
     private var relations: [Relation] = []
     private var indexFile: AtomicFile?
     private var stats = Counters()
-    private var candidates: [UInt32] = []
-    /// Per document: the number of the document whose candidates it last was, and its hits then.
-    private var seen: [UInt32] = []
-    private var hits: [UInt8] = []
 
     /// How a document joined its cluster (its strongest verified match).
-    enum Relation: UInt8 { case none, exact, near, syndicated }
+    typealias Relation = DuplicateRelation
 
     /// Counts for the run report.
     struct Counters {
@@ -93,72 +89,8 @@ public final class DedupeStage: CorpusStage {
             stats.short += 1
             return
         }
-        match(d, sketch)
+        stats.verified += index.match(d, sketch, options: options, relations: &relations)
         index.insertKeys(d, anchorCap: options.commonFingerprintCap)
-    }
-
-    /// Finds and verifies the candidates of document `d`: LSH band matches (near-duplicates), then
-    /// documents sharing at least two passage fingerprints (syndicated versions).
-    private func match(_ d: UInt32, _ sketch: DocumentSketch) {
-        // Candidates in the order their postings are met (deterministic), counted with a per-document
-        // stamp instead of sorting: band matches always, fingerprint matches from the second shared one.
-        while seen.count < index.count {
-            seen.append(.max)
-            hits.append(0)
-        }
-        candidates.removeAll(keepingCapacity: true)
-        let stamp = d
-        for key in sketch.bandKeys {
-            index.bands.forEach(key) { c in
-                if seen[Int(c)] != stamp {
-                    seen[Int(c)] = stamp
-                    hits[Int(c)] = 0x80
-                    candidates.append(c)
-                } else {
-                    hits[Int(c)] |= 0x80
-                }
-            }
-        }
-        for v in sketch.sample where v & DedupeIndex.anchorMask == 0 {
-            index.anchors.forEach(v, cap: options.commonFingerprintCap) { c in
-                if seen[Int(c)] != stamp {
-                    seen[Int(c)] = stamp
-                    hits[Int(c)] = 1
-                    candidates.append(c)
-                } else if hits[Int(c)] & 0x7F < 0x7F {
-                    hits[Int(c)] += 1
-                }
-            }
-        }
-        let mine = index.sample(Int(d))
-        for c in candidates where hits[Int(c)] & 0x80 != 0 || hits[Int(c)] >= 2 {
-            if index.sets.find(c) == index.sets.find(d) { continue }
-            stats.verified += 1
-            let comparison = SampleComparison(mine, sketch.shift, index.sample(Int(c)), index.shift[Int(c)])
-            let relation = classify(comparison, sketch, other: Int(c))
-            guard relation != .none else { continue }
-            index.sets.union(d, c)
-            if relations[Int(d)] == .none || relation.rawValue < relations[Int(d)].rawValue { relations[Int(d)] = relation }
-        }
-    }
-
-    /// The relation a verified comparison supports.
-    private func classify(_ comparison: SampleComparison, _ sketch: DocumentSketch, other: Int) -> Relation {
-        if comparison.jaccard >= options.nearThreshold { return .near }
-        let containment = max(comparison.containmentOfA, comparison.containmentOfB)
-        guard comparison.sharedEstimate >= options.minSharedShingles, containment >= options.minContainment else { return .none }
-        let passages = SharedPassages.find(
-            ordered: sketch.ordered, positions: sketch.positions, shift: comparison.shift, other: index.sample(other),
-            shingleSize: options.shingleSize)
-        if passages.count >= options.minPassages { return .syndicated }
-        guard let first = passages.first else { return .none }
-        if containment >= options.singlePassageContainment { return .syndicated }
-        // One passage that opens both documents: the same lead, shared with more of the story.
-        if first.lowerBound < DocumentSketch.leadWords {
-            let mask = (UInt32(1) << UInt32(comparison.shift)) &- 1
-            for v in index.lead(other) where v & mask == 0 && SharedPassages.contains(sketch.sample[...], v) { return .syndicated }
-        }
-        return .none
     }
 
     public func finish(into output: inout some CorpusOutput) throws(StageError) {

@@ -1,0 +1,79 @@
+import CopydeskCore
+
+/// How a document joined its cluster (its strongest verified match).
+enum DuplicateRelation: UInt8, Sendable { case none, exact, near, syndicated }
+
+/// Candidate search and verification, as mutating methods of the index so the hot loop touches only
+/// a value's own storage (no dynamic exclusivity checks on a class's properties).
+extension DedupeIndex {
+    /// Finds and verifies the candidates of document `d`: LSH band matches (near-duplicates), then
+    /// documents sharing at least two passage fingerprints (syndicated versions); joins the matches'
+    /// clusters. Returns the number of candidates verified.
+    mutating func match(_ d: UInt32, _ sketch: DocumentSketch, options: DedupeOptions, relations: inout [DuplicateRelation]) -> Int {
+        // Candidates in the order their postings are met (deterministic), counted with a per-document
+        // stamp instead of sorting: band matches always, fingerprint matches from the second shared one.
+        while seen.count < count {
+            seen.append(.max)
+            hits.append(0)
+        }
+        candidates.removeAll(keepingCapacity: true)
+        let stamp = d
+        for key in sketch.bandKeys {
+            bands.forEach(key) { c in
+                if seen[Int(c)] != stamp {
+                    seen[Int(c)] = stamp
+                    hits[Int(c)] = 0x80
+                    candidates.append(c)
+                } else {
+                    hits[Int(c)] |= 0x80
+                }
+            }
+        }
+        let cap = options.commonFingerprintCap
+        for v in sketch.sample where v & DedupeIndex.anchorMask == 0 {
+            anchors.forEach(v, cap: cap) { c in
+                if seen[Int(c)] != stamp {
+                    seen[Int(c)] = stamp
+                    hits[Int(c)] = 1
+                    candidates.append(c)
+                } else if hits[Int(c)] & 0x7F < 0x7F {
+                    hits[Int(c)] += 1
+                }
+            }
+        }
+        var verified = 0
+        let start = Int(sampleStart[Int(d)])
+        let mine = samplePool[start..<(start + Int(sampleCount[Int(d)]))]
+        for k in 0..<candidates.count {
+            let c = candidates[k]
+            guard hits[Int(c)] & 0x80 != 0 || hits[Int(c)] >= 2 else { continue }
+            if sets.find(c) == sets.find(d) { continue }
+            verified += 1
+            let comparison = SampleComparison(mine, sketch.shift, sample(Int(c)), shift[Int(c)])
+            let relation = classify(comparison, sketch, other: Int(c), options: options)
+            guard relation != .none else { continue }
+            sets.union(d, c)
+            if relations[Int(d)] == .none || relation.rawValue < relations[Int(d)].rawValue { relations[Int(d)] = relation }
+        }
+        return verified
+    }
+
+    /// The relation a verified comparison supports.
+    func classify(_ comparison: SampleComparison, _ sketch: DocumentSketch, other: Int, options: DedupeOptions) -> DuplicateRelation {
+        if comparison.jaccard >= options.nearThreshold { return .near }
+        let containment = max(comparison.containmentOfA, comparison.containmentOfB)
+        guard comparison.sharedEstimate >= options.minSharedShingles, containment >= options.minContainment else { return .none }
+        let passages = SharedPassages.find(
+            ordered: sketch.ordered, positions: sketch.positions, shift: comparison.shift, other: sample(other),
+            shingleSize: options.shingleSize)
+        if passages.count >= options.minPassages { return .syndicated }
+        guard let first = passages.first else { return .none }
+        if containment >= options.singlePassageContainment { return .syndicated }
+        // One passage that opens both documents: the same lead, shared with more of the story.
+        if first.lowerBound < DocumentSketch.leadWords {
+            let mask = (UInt32(1) << UInt32(comparison.shift)) &- 1
+            for v in lead(other) where v & mask == 0 && SharedPassages.contains(sketch.sample[...], v) { return .syndicated }
+        }
+        return .none
+    }
+}
