@@ -40,6 +40,39 @@ enum CueRules {
     /// Results tables and score lines ("Barcelona 3 Real Madrid 2", "Leeds 10 4 3 3 12 11 15"): lines of
     /// names and numbers with few lower-case words. A name followed by a score is a team: an organisation,
     /// or the country itself for a national team; "Name (Country) result" in a ranked line is a person.
+    /// Datelines: a place in capitals opening a line and followed by a date, "(Reuters)", a dash or a comma
+    /// and another place ("MADRID 1996-12-06", "LONDON (Reuters) -", "AL-AIN , United Arab Emirates 1996-12-06").
+    static func applyDatelines(_ view: TokenView, labels: inout [UInt8]) {
+        let tokens = view.text.tokens
+        for sentence in view.text.sentences where sentence.count >= 2 {
+            var i = sentence.lowerBound
+            var places: [Range<Int>] = []
+            while i < sentence.upperBound {
+                var j = i
+                while j < sentence.upperBound, tokens[j].kind == .word, view.facts[j].caps == .upper || view.facts[j].caps == .initial || (places.count > 0 && view.isCapitalised(j)) { j += 1 }
+                guard j > i, j < sentence.upperBound, j - i <= 4 else { break }
+                places.append(i..<j)
+                let next = view.text.string(j)
+                if next == ",", places.count == 1 { i = j + 1; continue }
+                let dated = tokens[j].kind == .number && (PatternRules.isISODate(next) || view.has(j, .calendar))
+                let opener = next == "(" || next == "-" || next == "–" || next == "—" || view.has(j, .calendar)
+                if dated || opener {
+                    for run in places where !view.has(run.lowerBound, .calendar) { set(&labels, run, type: 2) }
+                }
+                break
+            }
+        }
+    }
+
+    /// Nationalities and other adjectives of places ("Swiss", "Italian"): not PERSON, ORG or LOC on their own.
+    static func dropDemonyms(_ view: TokenView, labels: inout [UInt8]) {
+        for span in EntityLabel.spans(labels) where span.range.count == 1 {
+            let i = span.range.lowerBound
+            guard view.text.tokens[i].byteEnd - view.text.tokens[i].byteStart <= 16 else { continue }
+            if CueWords.demonymSet.contains(view.text.string(i).lowercased()) { labels[i] = 0 }
+        }
+    }
+
     /// Names of events end in these words ("World Cup", "World Series", "Olympic Games"): not PERSON, ORG or LOC.
     static func dropEvents(_ view: TokenView, labels: inout [UInt8]) {
         for span in EntityLabel.spans(labels) {
@@ -50,7 +83,9 @@ enum CueRules {
         }
     }
 
-    static func applyResults(_ view: TokenView, labels: inout [UInt8]) {
+    @discardableResult
+    static func applyResults(_ view: TokenView, labels: inout [UInt8]) -> Set<UInt64> {
+        var teams: Set<UInt64> = []
         let tokens = view.text.tokens
         for sentence in view.text.sentences {
             var words = 0, lowerWords = 0, numbers = 0
@@ -80,7 +115,7 @@ enum CueRules {
                 let run = i..<j
                 defer { i = max(j, i + 1) }
                 guard j < sentence.upperBound else { continue }
-                let tagged = table || run.contains { labels[$0] != 0 } || view.isEntry(run, .place)
+                let tagged = (table && !view.seenLowercase(i)) || run.contains { labels[$0] != 0 } || view.isEntry(run, .place)
                 if tokens[j].kind == .number, tagged, !PatternRules.isISODate(view.text.string(j)), !view.has(i, .calendar) {
                     if view.isEntry(run, .country) {
                         set(&labels, run, type: 2)
@@ -90,11 +125,29 @@ enum CueRules {
                         continue
                     } else {
                         set(&labels, run, type: 1)
+                        teams.insert(view.key(run))
                     }
                 } else if ranked, run.count >= 2, view.text.string(j) == "(", j + 2 < sentence.upperBound, view.isCapitalised(j + 1) {
                     set(&labels, run, type: 0)
                 }
             }
+        }
+        return teams
+    }
+
+    /// An acronym in a normal sentence that is no place, title or common abbreviation is an organisation
+    /// ("USDA", "NYMEX", "U.N.").
+    static func applyAcronyms(_ view: TokenView, labels: inout [UInt8]) {
+        let tokens = view.text.tokens
+        for i in 0..<view.count where labels[i] == 0 && tokens[i].kind == .word && view.facts[i].caps == .upper && !view.facts[i].capsSentence {
+            let length = tokens[i].byteEnd - tokens[i].byteStart
+            guard length >= 2, length <= 6 else { continue }
+            if i + 1 < view.count, view.isCapitalised(i + 1), labels[i + 1] != 0 { continue }
+            if i > 0, view.isCapitalised(i - 1), labels[i - 1] != 0 { continue }
+            if view.has(i, .place) || view.has(i, .title) || view.has(i, .calendar) || view.has(i, .orgSuffix) { continue }
+            let word = view.text.string(i).lowercased()
+            if CueWords.commonAbbreviations.contains(word) || CueWords.demonymSet.contains(word) { continue }
+            set(&labels, i..<(i + 1), type: 1)
         }
     }
 
@@ -127,6 +180,7 @@ enum CueRules {
 
 extension CueWords {
     static let honorificSet = Set(honorifics)
+    static let demonymSet = Set(demonyms)
     /// Lower-case words before an organisation's name: "campaign group Momentum".
     static let orgBefore: Set<String> = [
         "group", "party", "union", "organisation", "organization", "movement", "campaign", "company", "firm", "club",

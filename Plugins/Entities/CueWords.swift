@@ -41,6 +41,38 @@ public enum CueWords {
         "reuters", "agencies", "inc", "group", "unit", "chronicle", "daily", "weekly", "magazine", "review",
     ]
 
+    /// Nationalities and adjectives of places and peoples.
+    public static let demonyms: [String] = [
+        "afghan", "african", "albanian", "algerian", "american", "andorran", "angolan", "arab", "arabian", "argentine",
+        "argentinian", "armenian", "asian", "australian", "austrian", "azerbaijani", "bahraini", "bangladeshi", "basque",
+        "belarusian", "belgian", "bolivian", "bosnian", "brazilian", "british", "bulgarian", "burmese", "cambodian",
+        "cameroonian", "canadian", "catalan", "chechen", "chilean", "chinese", "colombian", "congolese", "croatian", "cuban",
+        "cypriot", "czech", "danish", "dutch", "ecuadorian", "egyptian", "english", "eritrean", "estonian", "ethiopian",
+        "european", "filipino", "finnish", "flemish", "french", "georgian", "german", "ghanaian", "greek", "guatemalan",
+        "haitian", "hispanic", "honduran", "hungarian", "icelandic", "indian", "indonesian", "iranian", "iraqi", "irish",
+        "israeli", "italian", "ivorian", "jamaican", "japanese", "jordanian", "kazakh", "kenyan", "korean", "kosovan",
+        "kurdish", "kuwaiti", "latin", "latvian", "lebanese", "liberian", "libyan", "lithuanian", "macedonian", "malaysian",
+        "malian", "maltese", "mexican", "moldovan", "mongolian", "moroccan", "mozambican", "namibian", "nepalese", "nigerian",
+        "nigerien", "norwegian", "pakistani", "palestinian", "panamanian", "paraguayan", "persian", "peruvian", "polish",
+        "portuguese", "qatari", "romanian", "russian", "rwandan", "salvadoran", "saudi", "scandinavian", "scottish",
+        "senegalese", "serb", "serbian", "sierra", "singaporean", "slovak", "slovenian", "somali", "soviet", "spanish",
+        "sri", "sudanese", "swedish", "swiss", "syrian", "taiwanese", "tajik", "tanzanian", "thai", "tibetan", "tunisian",
+        "turkish", "turkmen", "ugandan", "ukrainian", "uruguayan", "uzbek", "venezuelan", "vietnamese", "welsh",
+        "western", "yemeni", "yugoslav", "zairean", "zambian", "zimbabwean", "muslim", "christian", "jewish", "catholic",
+        "protestant", "sunni", "shia", "shi'ite", "islamic", "hindu", "sikh", "buddhist", "arabic", "latino", "caribbean",
+    ]
+
+    /// All-capital abbreviations that are not names of organisations.
+    public static let commonAbbreviations: Set<String> = [
+        "ceo", "cfo", "coo", "cto", "tv", "mp", "mps", "mep", "meps", "msp", "gmt", "bst", "est", "edt", "pst", "utc", "am", "pm",
+        "ok", "id", "dj", "pc", "gdp", "vat", "ipo", "it", "ai", "hiv", "aids", "dna", "faq", "rip", "ps", "uk", "us", "usa",
+        "eu", "i", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "a", "pr", "hr", "qc", "vip", "diy", "lgbt", "lgbtq",
+        "covid", "sars", "pdf", "url", "usb", "gps", "sms", "atm", "suv", "mph", "kph", "kg", "km", "cm", "mm", "bc", "ad",
+        "no", "yes", "vs", "etc", "fyi", "asap", "tba", "tbc", "rsvp", "nb", "aka", "bbq", "omg", "lol", "usd", "gbp", "eur",
+        "jpy", "cd", "dvd", "gm", "ap", "pa", "afp", "fm", "mw", "gw", "kw", "ppm", "rpm", "pct", "yr", "qtr", "fy", "eps",
+        "nav", "ebit", "ebitda", "cpi", "ppi", "gnp", "ft", "mt", "st", "jr", "sr", "dr", "mr", "mrs", "ms", "lt", "sgt",
+    ]
+
     /// Month names and abbreviations.
     public static let months: [String] = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",

@@ -2,7 +2,7 @@
 /// untagged repeats of a tagged name tagged too, and a person's surname or first name alone taken as that
 /// person ("Walker" after "Jackie Walker").
 enum DocumentConsistency {
-    static func apply(_ view: TokenView, labels: inout [UInt8]) {
+    static func apply(_ view: TokenView, labels: inout [UInt8], teams: Set<UInt64> = []) {
         let n = view.count
         guard n > 0 else { return }
         var spans = EntityLabel.spans(labels)
@@ -25,6 +25,19 @@ enum DocumentConsistency {
                 spans[k].type = 1
                 CueRules.set(&labels, spans[k].range, type: 1)
             }
+        }
+        // A one-word "person" that is a known place and no known name is the place.
+        for k in spans.indices where spans[k].range.count == 1 && spans[k].type == 0 {
+            let i = spans[k].range.lowerBound
+            if view.has(i, .place), !view.has(i, .firstName), !view.has(i, .surname), cues[view.lower(i)].map({ $0.person == 0 }) ?? true {
+                spans[k].type = 2
+                CueRules.set(&labels, spans[k].range, type: 2)
+            }
+        }
+        // Teams found in results lines are organisations wherever the document names them.
+        for k in spans.indices where spans[k].type != 1 && teams.contains(view.key(spans[k].range)) {
+            spans[k].type = 1
+            CueRules.set(&labels, spans[k].range, type: 1)
         }
         // 1. Majority type per surface.
         var votes: [UInt64: [Int]] = [:]

@@ -21,15 +21,22 @@ public struct EntityRecogniser: Sendable {
     /// BIO labels for PERSON/ORG/LOC after the cue rules, the user gazetteer and (unless turned off) the
     /// document-level pass: what the CoNLL evaluation scores.
     public func labels(for text: TokenizedText, consistency: Bool = true, cues: Bool = true) -> [UInt8] {
-        var labels = model.tag(text)
-        let view = TokenView(text, gazetteer: model.gazetteer)
+        labels(TokenView(text, gazetteer: model.gazetteer), consistency: consistency, cues: cues)
+    }
+
+    func labels(_ view: TokenView, consistency: Bool = true, cues: Bool = true) -> [UInt8] {
+        var labels = model.tag(view)
+        var teams: Set<UInt64> = []
         if cues {
             CueRules.apply(view, labels: &labels)
-            CueRules.applyResults(view, labels: &labels)
+            teams = CueRules.applyResults(view, labels: &labels)
+            CueRules.applyAcronyms(view, labels: &labels)
             CueRules.dropEvents(view, labels: &labels)
+            CueRules.dropDemonyms(view, labels: &labels)
+            CueRules.applyDatelines(view, labels: &labels)
         }
         userGazetteer.apply(view, labels: &labels)
-        if consistency { DocumentConsistency.apply(view, labels: &labels) }
+        if consistency { DocumentConsistency.apply(view, labels: &labels, teams: teams) }
         return labels
     }
 
@@ -37,8 +44,8 @@ public struct EntityRecogniser: Sendable {
     public func entities(in text: String) -> [Entity] {
         let tokenized = TokenizedText(text: text)
         guard !tokenized.tokens.isEmpty else { return [] }
-        let labels = labels(for: tokenized)
         let view = TokenView(tokenized, gazetteer: model.gazetteer)
+        let labels = labels(view)
         var mentions: [RawMention] = []
         var covered = [Bool](repeating: false, count: tokenized.tokens.count)
         func add(_ m: RawMention) {

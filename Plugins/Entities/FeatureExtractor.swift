@@ -45,10 +45,14 @@ public struct FeatureExtractor: Sendable {
     /// Bucket indices for every token, row-major: token `i`'s features at `i * featureCount ..< (i + 1) * featureCount`.
     public func buckets(_ text: TokenizedText) -> [UInt32] {
         let facts = self.facts(text)
+        return buckets(text, facts: facts, documentFlags: Self.documentFlags(text, facts))
+    }
+
+    /// Bucket indices from facts already computed for `text`.
+    func buckets(_ text: TokenizedText, facts: [TokenFacts], documentFlags docFlags: [UInt64: UInt8]) -> [UInt32] {
         let n = facts.count
         let mask = UInt64((1 << bucketBits) - 1)
         var out = [UInt32](repeating: 0, count: n * Self.featureCount)
-        let docFlags = Self.documentFlags(text, facts)
         let none = FeatureCodes.none
         out.withUnsafeMutableBufferPointer { out in
             for i in 0..<n {

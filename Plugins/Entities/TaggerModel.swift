@@ -36,11 +36,19 @@ public struct TaggerModel: Sendable {
 
     /// BIO labels (see ``EntityLabel``) for every token.
     public func tag(_ text: TokenizedText) -> [UInt8] {
+        tag(text, buckets: extractor.buckets(text))
+    }
+
+    /// Labels from a token view whose facts are already computed.
+    func tag(_ view: TokenView) -> [UInt8] {
+        tag(view.text, buckets: extractor.buckets(view.text, facts: view.facts, documentFlags: view.documentFlags))
+    }
+
+    func tag(_ text: TokenizedText, buckets: [UInt32]) -> [UInt8] {
         let n = text.tokens.count
         guard n > 0 else { return [] }
         let F = FeatureExtractor.featureCount
         let L = EntityLabel.count
-        let buckets = extractor.buckets(text)
         var emissions = [Float](repeating: 0, count: n * L)
         weights.withUnsafeBufferPointer { w in
             buckets.withUnsafeBufferPointer { b in
