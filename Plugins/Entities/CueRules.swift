@@ -142,6 +142,7 @@ enum CueRules {
         for i in 0..<view.count where labels[i] == 0 && tokens[i].kind == .word && view.facts[i].caps == .upper && !view.facts[i].capsSentence {
             let length = tokens[i].byteEnd - tokens[i].byteStart
             guard length >= 2, length <= 6 else { continue }
+            if view.text.bytes[tokens[i].byteStart..<tokens[i].byteEnd].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { continue }
             if i + 1 < view.count, view.isCapitalised(i + 1), labels[i + 1] != 0 { continue }
             if i > 0, view.isCapitalised(i - 1), labels[i - 1] != 0 { continue }
             if view.has(i, .place) || view.has(i, .title) || view.has(i, .calendar) || view.has(i, .orgSuffix) { continue }
@@ -190,9 +191,8 @@ extension CueWords {
     /// Lower-case words after an organisation's name (possibly after 's): "Momentum members", "Momentum's leadership".
     static let orgAfter: Set<String> = [
         "members", "member", "group", "spokesman", "spokeswoman", "spokesperson", "affiliate", "affiliates", "branch",
-        "branches", "leadership", "supporters", "activists", "shares", "shareholders", "subsidiary", "executives",
-        "headquarters", "chairman", "chairwoman", "board", "officials", "staff", "employees", "steering", "national",
-        "founder", "co-founder", "officers", "backed", "chief", "boss", "members'", "website", "statement",
+        "branches", "shares", "shareholders", "subsidiary", "subsidiaries", "executives", "headquarters", "officials",
+        "employees", "steering", "officers", "members'", "website", "backed", "chapter", "chapters", "delegates",
     ]
     static let eventSet: Set<String> = [
         "cup", "series", "championship", "championships", "games", "olympics", "trophy", "prix", "tournament", "masters",

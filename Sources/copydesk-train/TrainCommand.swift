@@ -29,6 +29,8 @@ struct TrainCommand: ParsableCommand {
     var seed: UInt64 = 20_261_201
     @Option(help: "Weight a training file by repeating it: NAME=COUNT (repeatable), e.g. wikigold.conll=2.")
     var `repeat`: [String] = []
+    @Option(help: "Further openly licensed CoNLL-format files to train on (state their licence in NOTICE).")
+    var extra: [String] = []
     @Option(help: "Use only the first N documents (quick runs, tests).")
     var limit: Int?
 
@@ -42,6 +44,12 @@ struct TrainCommand: ParsableCommand {
             repeats[String(parts[0])] = count
         }
         var documents = try TrainingCorpus.load(directory: data, repeats: repeats) { print($0) }
+        for path in extra {
+            guard let content = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path) not found") }
+            let result = ConllReader.parse(String(decoding: content, as: UTF8.self))
+            print("\(path): \(result.documents.count) documents, \(result.tokens) tokens, \(result.skippedLines) malformed lines skipped")
+            documents += result.documents
+        }
         if let limit { documents = Array(documents.prefix(limit)) }
         documents = TrainingCorpus.augmentCapitals(documents, seed: seed)
         let tokens = documents.reduce(0) { $0 + $1.labels.count }
