@@ -40,8 +40,8 @@ enum CueRules {
     /// Results tables and score lines ("Barcelona 3 Real Madrid 2", "Leeds 10 4 3 3 12 11 15"): lines of
     /// names and numbers with few lower-case words. A name followed by a score is a team: an organisation,
     /// or the country itself for a national team; "Name (Country) result" in a ranked line is a person.
-    /// Datelines: a place in capitals opening a line and followed by a date, "(Reuters)", a dash or a comma
-    /// and another place ("MADRID 1996-12-06", "LONDON (Reuters) -", "AL-AIN , United Arab Emirates 1996-12-06").
+    /// Datelines: a place in capitals opening a line and followed by a date, "(Reuters)", a dash (known
+    /// places only) or a comma and another place ("MADRID 1996-12-06", "LONDON (Reuters) -", "AL-AIN , United Arab Emirates 1996-12-06").
     static func applyDatelines(_ view: TokenView, labels: inout [UInt8]) {
         let tokens = view.text.tokens
         for sentence in view.text.sentences where sentence.count >= 2 {
@@ -55,8 +55,10 @@ enum CueRules {
                 let next = view.text.string(j)
                 if next == ",", places.count == 1 { i = j + 1; continue }
                 let dated = tokens[j].kind == .number && (PatternRules.isISODate(next) || view.has(j, .calendar))
-                let opener = next == "(" || next == "-" || next == "–" || next == "—" || view.has(j, .calendar)
-                if dated || opener {
+                // A dash also follows a subject in headlines ("SOCCER - JAPAN WIN"): only a known place opens a dateline so.
+                let dash = next == "-" || next == "–" || next == "—"
+                let known = places.allSatisfy { view.isEntry($0, .place) }
+                if dated || next == "(" || view.has(j, .calendar) || (dash && known) {
                     for run in places where !view.has(run.lowerBound, .calendar) { set(&labels, run, type: 2) }
                 }
                 break

@@ -70,7 +70,7 @@ public enum CueWords {
         "covid", "sars", "pdf", "url", "usb", "gps", "sms", "atm", "suv", "mph", "kph", "kg", "km", "cm", "mm", "bc", "ad",
         "no", "yes", "vs", "etc", "fyi", "asap", "tba", "tbc", "rsvp", "nb", "aka", "bbq", "omg", "lol", "usd", "gbp", "eur",
         "jpy", "cd", "dvd", "gm", "ap", "pa", "afp", "fm", "mw", "gw", "kw", "ppm", "rpm", "pct", "yr", "qtr", "fy", "eps",
-        "nav", "ebit", "ebitda", "cpi", "ppi", "gnp", "ft", "mt", "st", "jr", "sr", "dr", "mr", "mrs", "ms", "lt", "sgt",
+        "nav", "ebit", "ebitda", "a.m.", "p.m.", "caps", "cpi", "ppi", "gnp", "ft", "mt", "st", "jr", "sr", "dr", "mr", "mrs", "ms", "lt", "sgt",
     ]
 
     /// Month names and abbreviations.

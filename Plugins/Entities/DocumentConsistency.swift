@@ -65,6 +65,21 @@ enum DocumentConsistency {
             let l = view.lower(span.range.lowerBound)
             if surnames.contains(l) { CueRules.set(&labels, span.range, type: 0) }
         }
+        // Short forms of organisation names with a legal suffix or organisation word: "Barrick" and
+        // "Barrick Gold" after "Barrick Gold Corp".
+        var shortForms: [UInt64: Int] = [:]
+        for span in spans where span.type == 1 && span.range.count >= 2 {
+            var end = span.range.upperBound
+            while end > span.range.lowerBound + 1, view.has(end - 1, .orgSuffix) || view.has(end - 1, .orgWord) { end -= 1 }
+            guard end < span.range.upperBound else { continue }
+            let first = span.range.lowerBound
+            guard !view.has(first, .place), !view.has(first, .firstName), !view.seenLowercase(first) else { continue }
+            shortForms[view.key(first..<end)] = 1
+            shortForms[view.key(first..<(first + 1))] = 1
+        }
+        for span in EntityLabel.spans(labels) where span.type != 1 && span.range.count <= 2 {
+            if shortForms[view.key(span.range)] != nil { CueRules.set(&labels, span.range, type: 1) }
+        }
         // 3. Untagged repeats of tagged names (capitalised, and not a word the document also uses in lower case).
         var known: [UInt64: Int] = [:]
         var maxLength = 1
@@ -74,6 +89,7 @@ enum DocumentConsistency {
             maxLength = max(maxLength, min(span.range.count, 6))
         }
         for s in surnames { known[GazetteerTable.chain(GazetteerTable.chainSeed, s)] = 0 }
+        for (key, type) in shortForms where known[key] == nil { known[key] = type }
         var i = 0
         while i < n {
             guard labels[i] == 0, view.isCapitalised(i) else { i += 1; continue }
