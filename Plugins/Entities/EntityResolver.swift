@@ -81,6 +81,8 @@ enum EntityResolver {
                 if target == nil, words[0].count >= 2, words[0].uppercased() == words[0], let s = initialsOf[words[0].lowercased()], s.count == 1 {
                     target = s.first
                 }
+            } else if m.type == "ORG", name.count == 2, let s = orgPrefixOf[key(name)] {
+                target = s.max { clusters[$0].mentions.count != clusters[$1].mentions.count ? clusters[$0].mentions.count < clusters[$1].mentions.count : $0 > $1 }
             } else if m.type == "PERSON", name.count == 2, let s = surnameOf[words[1].lowercased()], s.count == 1,
                       let c = s.first, clusters[c].nameRanges.contains(where: { $0.count > 2 }) {
                 target = c
@@ -106,7 +108,11 @@ enum EntityResolver {
                     let initials = String(capitals.compactMap(\.first)).lowercased()
                     if initials.count >= 2 { initialsOf[initials, default: []].insert(c) }
                     if m.type == "ORG", name.count >= 2, view.has(name.upperBound - 1, .orgWord) || view.has(name.upperBound - 1, .orgSuffix) {
-                        orgPrefixOf[key(name.lowerBound..<(name.upperBound - 1)), default: []].insert(c)
+                        var end = name.upperBound - 1
+                        orgPrefixOf[key(name.lowerBound..<end), default: []].insert(c)
+                        while end > name.lowerBound + 1, view.has(end - 1, .orgWord) || view.has(end - 1, .orgSuffix) { end -= 1 }
+                        orgPrefixOf[key(name.lowerBound..<end), default: []].insert(c)
+                        orgPrefixOf[key(name.lowerBound..<(name.lowerBound + 1)), default: []].insert(c)
                     }
                 }
             }

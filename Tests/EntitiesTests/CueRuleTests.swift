@@ -59,3 +59,54 @@ struct CueRuleTests {
         #expect(entity(e, "Spain")?.type == "LOC")
     }
 }
+
+@Suite("news conventions")
+struct NewsConventionTests {
+    @Test("a dateline in capitals is a place: LONDON (Reuters), MADRID 1996-12-06")
+    func datelines() {
+        let e = recogniser.entities(in: "LONDON (Reuters) - Shares rose on Monday.\n\nMADRID 1996-12-06\n\nThe peseta fell.")
+        #expect(entity(e, "LONDON")?.type == "LOC")
+        #expect(entity(e, "MADRID")?.type == "LOC")
+    }
+
+    @Test("a subject before a dash in a headline is not a place: SOCCER - JAPAN WIN")
+    func headlineSubjects() {
+        let e = recogniser.entities(in: "SOCCER - JAPAN GET LUCKY WIN\n\nJapan beat Syria 2-1 on Friday.")
+        #expect(entity(e, "SOCCER") == nil)
+    }
+
+    @Test("nationalities alone are not people, organisations or places")
+    func demonyms() {
+        let e = recogniser.entities(in: "Swiss officials met Italian bankers and French diplomats in Geneva.")
+        #expect(entity(e, "Swiss") == nil && entity(e, "Italian") == nil && entity(e, "French") == nil)
+        #expect(entity(e, "Geneva")?.type == "LOC")
+    }
+
+    @Test("an unknown acronym in a normal sentence is an organisation; common abbreviations are not")
+    func acronyms() {
+        let e = recogniser.entities(in: "Officials at the USDA said the CEO would appear on TV at 10 a.m. on Monday.")
+        #expect(entity(e, "USDA")?.type == "ORG")
+        #expect(entity(e, "CEO") == nil && entity(e, "TV") == nil)
+    }
+
+    @Test("event names are not organisations: the World Cup, the World Series")
+    func events() {
+        let e = recogniser.entities(in: "Brazil won the World Cup before the World Series began in Chicago.")
+        #expect(entity(e, "World Cup") == nil && entity(e, "World Series") == nil)
+    }
+
+    @Test("a short form of a company name joins it: Barrick after Barrick Gold Corp")
+    func shortForms() {
+        let text = "Barrick Gold Corp said on Tuesday it would bid. Shares in Barrick rose, and Barrick Gold said more."
+        let e = recogniser.entities(in: text)
+        let barrick = entity(e, "Barrick Gold Corp")
+        #expect(barrick?.type == "ORG")
+        #expect(barrick?.mentions.map(\.text) == ["Barrick Gold Corp", "Barrick", "Barrick Gold"])
+    }
+
+    @Test("a one-word name in organisation contexts is an organisation: campaign group X, X members")
+    func organisationContexts() {
+        let e = recogniser.entities(in: "The campaign group Zorblat said it would act. Zorblat members voted, and Zorblat's steering group agreed.")
+        #expect(entity(e, "Zorblat")?.type == "ORG")
+    }
+}
