@@ -7,8 +7,11 @@
 public enum ConllReader {
     /// The result of reading one file.
     public struct Result: Sendable {
+        /// The documents read, in file order.
         public var documents: [LabeledDocument]
+        /// Tokens read.
         public var tokens: Int
+        /// Lines with too few columns, skipped.
         public var skippedLines: Int
     }
 

@@ -4,6 +4,7 @@ public enum EntityLabel {
     public static let count = 7
     /// The entity types the tagger learns, in label order.
     public static let types = ["PERSON", "ORG", "LOC"]
+    /// The O label.
     public static let outside: UInt8 = 0
 
     /// The B label of type index `t` (0 PERSON, 1 ORG, 2 LOC).

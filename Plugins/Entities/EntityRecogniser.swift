@@ -4,7 +4,9 @@ public import CopydeskCore
 /// gazetteer, the document-level pass, the pattern rules for DATE … HANDLE, and one canonical name per
 /// referent. Immutable and `Sendable`: one instance serves every worker thread.
 public struct EntityRecogniser: Sendable {
+    /// The tagger model (shared, immutable).
     public let model: TaggerModel
+    /// Entities from the pipeline file, taking precedence.
     public let userGazetteer: UserGazetteer
     /// The entity types kept in the output.
     public let types: Set<String>
@@ -12,6 +14,7 @@ public struct EntityRecogniser: Sendable {
     /// Every type the recogniser can emit.
     public static let allTypes = ["PERSON", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "URL", "EMAIL", "HASHTAG", "HANDLE"]
 
+    /// A recogniser with `model`, the user's entries and the types to keep.
     public init(model: TaggerModel, userGazetteer: UserGazetteer = .empty, types: Set<String> = Set(allTypes)) {
         self.model = model
         self.userGazetteer = userGazetteer

@@ -10,6 +10,7 @@ public struct FeatureExtractor: Sendable {
     public static let featureCount = 32
     /// log2 of the number of weight rows.
     public let bucketBits: Int
+    /// The gazetteer the membership features read.
     public let gazetteer: GazetteerTable
 
     /// Creates an extractor hashing into `1 << bucketBits` rows.

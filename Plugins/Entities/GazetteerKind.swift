@@ -1,6 +1,8 @@
 /// What a gazetteer entry says about a token sequence, as bits of a mask.
 public struct GazetteerKind: OptionSet, Sendable, Hashable {
+    /// The bits.
     public let rawValue: UInt16
+    /// A mask from its bits.
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// A first name (US Census lists).

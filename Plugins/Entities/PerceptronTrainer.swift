@@ -3,9 +3,13 @@
 public struct PerceptronTrainer: Sendable {
     /// Training settings.
     public struct Settings: Sendable {
+        /// Passes over the data.
         public var epochs: Int
+        /// log2 of the number of hashed feature rows.
         public var bucketBits: Int
+        /// Seed of the shuffling.
         public var seed: UInt64
+        /// Settings; the defaults train the shipped model.
         public init(epochs: Int = 12, bucketBits: Int = 20, seed: UInt64 = 20_261_201) {
             self.epochs = epochs
             self.bucketBits = bucketBits
@@ -13,7 +17,9 @@ public struct PerceptronTrainer: Sendable {
         }
     }
 
+    /// The settings used.
     public var settings: Settings
+    /// A trainer with `settings`.
     public init(settings: Settings) { self.settings = settings }
 
     /// Progress after one epoch: epoch number, token accuracy on the training data during the epoch.
@@ -112,7 +118,9 @@ public struct PerceptronTrainer: Sendable {
 /// SplitMix64: a small, fast, seedable generator for deterministic shuffling.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
+    /// A generator starting from `seed`.
     public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

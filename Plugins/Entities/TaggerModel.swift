@@ -13,6 +13,7 @@ public struct TaggerModel: Sendable {
     public static let featureVersion: UInt32 = 1
     static let magic: [UInt8] = [0x43, 0x44, 0x4E, 0x45, 0x52, 0x00, 0x00, 0x01]
 
+    /// The feature extractor the weights belong to.
     public let extractor: FeatureExtractor
     let weights: [Int16]
     let scale: Float
@@ -170,7 +171,10 @@ public struct TaggerModel: Sendable {
 
 /// A model file that cannot be used, with what to do about it.
 public struct ModelError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong and what to do.
     public var message: String
+    /// An error with `message`.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }

@@ -22,10 +22,15 @@ public enum TokenKind: UInt8, Sendable {
 
 /// One token: byte and Unicode code-point offsets into the text (end exclusive), its kind, and layout flags.
 public struct Token: Sendable, Hashable {
+    /// First UTF-8 byte.
     public var byteStart: Int
+    /// One past the last UTF-8 byte.
     public var byteEnd: Int
+    /// First Unicode code point (offset into the text).
     public var scalarStart: Int
+    /// One past the last code point.
     public var scalarEnd: Int
+    /// What the token is.
     public var kind: TokenKind
     /// Whether a line break precedes the token (a new line or paragraph starts here).
     public var afterNewline: Bool

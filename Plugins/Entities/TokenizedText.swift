@@ -2,6 +2,7 @@
 public struct TokenizedText: Sendable {
     /// The text's UTF-8 bytes.
     public var bytes: [UInt8]
+    /// The tokens in text order.
     public var tokens: [Token]
     /// Each sentence as a range of token indices, in order, covering every token.
     public var sentences: [Range<Int>]

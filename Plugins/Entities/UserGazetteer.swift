@@ -4,9 +4,13 @@
 public struct UserGazetteer: Sendable {
     /// One user entry.
     public struct Entry: Sendable, Hashable {
+        /// The canonical name.
         public var name: String
+        /// The entity type (PERSON, ORG, LOC, DATE …).
         public var type: String
+        /// Other surface forms.
         public var aliases: [String]
+        /// An entry.
         public init(name: String, type: String, aliases: [String] = []) {
             self.name = name
             self.type = type
@@ -14,6 +18,7 @@ public struct UserGazetteer: Sendable {
         }
     }
 
+    /// The entries, in the order given.
     public let entries: [Entry]
     /// Chained key of each surface → entry index.
     let keys: [UInt64: Int]
@@ -24,6 +29,7 @@ public struct UserGazetteer: Sendable {
     /// No user entries.
     public static let empty = UserGazetteer(entries: [])
 
+    /// Indexes `entries` for matching.
     public init(entries: [Entry]) {
         self.entries = entries
         var keys: [UInt64: Int] = [:]
