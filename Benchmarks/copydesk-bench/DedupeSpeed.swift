@@ -91,8 +91,16 @@ struct DedupeSpeed: ParsableCommand {
     @Option(help: "Write the generated corpus of this many documents as JSONL to --corpus-out and exit (for Benchmarks/dedupe-peers).") var write: Int?
     @Option(help: "Where --write puts the corpus.") var corpusOut: String?
     @Option(help: "Internal: run one configuration as PATH:WORKERS and print one line.") var child: String?
+    @Option(help: "Internal: time the stage alone on one thread over this JSONL.") var stageAlone: String?
 
     func run() throws {
+        if let stageAlone {
+            let documents = try loadTexts(stageAlone)
+            let (_, seconds) = try runDedupeOnOneThread(documents, options: DedupeOptions(), keep: false)
+            print("stage alone, one core, \(documents.count) documents in memory (tokenise, shingle, MinHash, LSH, verify, cluster, emit): "
+                + "\(format(seconds, 2)) s = \(format(Double(documents.count) / seconds, 0)) docs/s")
+            return
+        }
         if let child {
             let parts = child.split(separator: ":")
             try runOne(path: String(parts[0]), workers: Int(parts[1]) ?? 1)
@@ -123,6 +131,15 @@ struct DedupeSpeed: ParsableCommand {
                 try process.run()
                 process.waitUntilExit()
             }
+        }
+        // The stage alone on one thread (documents already in memory), the scope datasketch's figure has.
+        if let smallest = counts.min() {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+            process.arguments = ["-c", "0", CommandLine.arguments[0], "dedupe-speed", "--data", data,
+                                 "--stage-alone", corpusDirectory + "/copydesk-dedupe-speed-\(smallest).jsonl"]
+            try process.run()
+            process.waitUntilExit()
         }
         print("corpora kept in \(corpusDirectory) for Benchmarks/dedupe-peers (delete them when done)")
     }

@@ -72,7 +72,7 @@ extension DedupeIndex {
         // One passage that opens both documents: the same lead, shared with more of the story.
         if first.lowerBound < DocumentSketch.leadWords {
             let mask = (UInt32(1) << UInt32(comparison.shift)) &- 1
-            for v in lead(other) where v & mask == 0 && SharedPassages.contains(sketch.sample[...], v) { return .syndicated }
+            for v in lead(other) where v & mask == 0 && SharedPassages.contains(sketch.sample, v) { return .syndicated }
         }
         return .none
     }

@@ -10,15 +10,23 @@ struct DocumentSketch: Sendable {
     var contentHash: UInt64
     /// Sample rate 2^-shift: a shingle is sampled when its value's low `shift` bits are zero.
     var shift: UInt8
+    /// Every array of the sketch in one allocation: the sorted distinct sample, the sample in document
+    /// order, the word position of each, the lead values and the band keys (see the slices below).
+    var storage: [UInt32]
+    var sampleCount = 0, orderedCount = 0, leadCount = 0
+
     /// Distinct sampled shingle values, sorted.
-    var sample: [UInt32]
+    var sample: ArraySlice<UInt32> { storage[0..<sampleCount] }
     /// Sampled shingle values in document order, with the word position of each.
-    var ordered: [UInt32]
-    var positions: [UInt32]
+    var ordered: ArraySlice<UInt32> { storage[sampleCount..<(sampleCount + orderedCount)] }
+    var positions: ArraySlice<UInt32> { storage[(sampleCount + orderedCount)..<(sampleCount + 2 * orderedCount)] }
     /// Sampled shingle values (rate at least 1/4) that start in the document's first ``leadWords`` words.
-    var lead: [UInt32]
+    var lead: ArraySlice<UInt32> {
+        let start = sampleCount + 2 * orderedCount
+        return storage[start..<(start + leadCount)]
+    }
     /// One key per LSH band; empty for documents too short to shingle.
-    var bandKeys: [UInt32]
+    var bandKeys: ArraySlice<UInt32> { storage[(sampleCount + 2 * orderedCount + leadCount)...] }
     /// Publication time in seconds since 1970, when known.
     var published: Int64?
     /// Rank in the source-priority list (lower wins); `Int32.max` when not listed.
@@ -59,8 +67,7 @@ struct SketchBuilder: DocumentPreparer {
         var content: UInt64 = 0x1234_5678_9ABC_DEF1 ^ UInt64(wordCount)
         for i in 0..<wordCount { content = Mix64.combine(content, words[i]) }
         var result = DocumentSketch(
-            words: wordCount, contentHash: Mix64.fmix(content), shift: 0, sample: [], ordered: [], positions: [], lead: [],
-            bandKeys: [], published: PublishedDate.seconds(document.published), priority: priority.rank(of: document))
+            words: wordCount, contentHash: Mix64.fmix(content), shift: 0, storage: [], published: PublishedDate.seconds(document.published), priority: priority.rank(of: document))
         let count = wordCount - shingleSize + 1
         guard count > 0 else { return result }
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { shingles in
@@ -81,22 +88,43 @@ struct SketchBuilder: DocumentPreparer {
                 }
                 let mask = (UInt32(1) << UInt32(shift)) &- 1
                 result.shift = UInt8(shift)
-                result.ordered.reserveCapacity(kept)
-                result.positions.reserveCapacity(kept)
-                for i in 0..<count {
-                    let v = UInt32(truncatingIfNeeded: shingles[i] >> 32)
-                    if v & mask == 0 {
-                        result.ordered.append(v)
-                        result.positions.append(UInt32(i))
-                        if i < DocumentSketch.leadWords, v & DocumentSketch.leadMask == 0, result.lead.count < 8 { result.lead.append(v) }
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 3 * kept + 8) { scratch in
+                    // scratch: [sorted copy | ordered | positions], then the lead values.
+                    var n = 0
+                    var lead: [UInt32] = []
+                    for i in 0..<count {
+                        let v = UInt32(truncatingIfNeeded: shingles[i] >> 32)
+                        if v & mask == 0 {
+                            scratch[kept + n] = v
+                            scratch[2 * kept + n] = UInt32(i)
+                            scratch[n] = v
+                            n += 1
+                            if i < DocumentSketch.leadWords, v & DocumentSketch.leadMask == 0, lead.count < 8 { lead.append(v) }
+                        }
                     }
+                    let sorted = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
+                    SortedUnique.sortUniform(sorted)
+                    var unique = 0
+                    for i in 0..<n where unique == 0 || sorted[unique - 1] != sorted[i] {
+                        sorted[unique] = sorted[i]
+                        unique += 1
+                    }
+                    var storage: [UInt32] = []
+                    storage.reserveCapacity(unique + 2 * n + lead.count + lsh.bands)
+                    storage.append(contentsOf: scratch[0..<unique])
+                    storage.append(contentsOf: scratch[kept..<(kept + n)])
+                    storage.append(contentsOf: scratch[(2 * kept)..<(2 * kept + n)])
+                    storage.append(contentsOf: lead)
+                    result.storage = storage
+                    result.sampleCount = unique
+                    result.orderedCount = n
+                    result.leadCount = lead.count
                 }
             }
-            result.sample = SortedUnique.of(result.ordered)
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: minHash.bins) { signature in
                 withUnsafeTemporaryAllocation(of: Bool.self, capacity: minHash.bins) { filled in
                     minHash.sign(UnsafeBufferPointer(shingles), into: signature, filled: filled)
-                    result.bandKeys = BandKeys.keys(UnsafeBufferPointer(signature), lsh)
+                    BandKeys.append(UnsafeBufferPointer(signature), lsh, to: &result.storage)
                 }
             }
         }
@@ -203,14 +231,11 @@ enum SortedUnique {
 
 /// The LSH band keys of a signature: each band's rows hashed to 32 bits, mixed with the band number.
 enum BandKeys {
-    static func keys(_ signature: UnsafeBufferPointer<UInt64>, _ lsh: LSHParameters) -> [UInt32] {
-        var keys: [UInt32] = []
-        keys.reserveCapacity(lsh.bands)
+    static func append(_ signature: UnsafeBufferPointer<UInt64>, _ lsh: LSHParameters, to keys: inout [UInt32]) {
         for band in 0..<lsh.bands {
             var h = Mix64.fmix(UInt64(band) &+ 0x9E37_79B9)
             for row in 0..<lsh.rows { h = Mix64.combine(h, signature[band * lsh.rows + row]) }
             keys.append(UInt32(truncatingIfNeeded: Mix64.fmix(h) >> 32))
         }
-        return keys
     }
 }

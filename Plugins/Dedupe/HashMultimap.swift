@@ -1,4 +1,4 @@
-/// A compact multimap from 32-bit keys to document numbers (open addressing over one array of slots,
+/// A compact multimap from 32-bit keys to document numbers (open addressing over one array of slots, at most 3/4 full,
 /// postings chained in flat arrays: 8 bytes per posting), for LSH band keys and passage fingerprints.
 /// Each key counts its postings; lookups can skip keys too common to mean anything (`cap`).
 struct HashMultimap: Sendable {
@@ -17,7 +17,7 @@ struct HashMultimap: Sendable {
 
     init(capacity: Int = 1 << 14) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 3 < capacity * 4 { size <<= 1 }
         slots = [Slot](repeating: Slot(key: 0, count: 0, head: -1), count: size)
         mask = size - 1
     }
@@ -32,7 +32,7 @@ struct HashMultimap: Sendable {
 
     /// Adds `document` under `key` unless the key already has `cap` postings.
     mutating func insert(_ key: UInt32, _ document: UInt32, cap: Int = .max) {
-        if (used + 1) * 2 > slots.count { grow() }
+        if (used + 1) * 4 > slots.count * 3 { grow() }
         let head = Int32(documents.count)
         let inserted: Bool = slots.withUnsafeMutableBufferPointer { table in
             var i = Self.home(key, mask)

@@ -53,7 +53,7 @@ struct SampleComparison: Sendable, Equatable {
 enum SharedPassages {
     /// Word ranges (start, end exclusive) of the passages of `ordered`/`positions` (rate 2^-shift of the
     /// newer document, filtered to `shift`) that also occur in `other` (sorted).
-    static func find(ordered: [UInt32], positions: [UInt32], shift: UInt8, other: ArraySlice<UInt32>, shingleSize: Int,
+    static func find(ordered: ArraySlice<UInt32>, positions: ArraySlice<UInt32>, shift: UInt8, other: ArraySlice<UInt32>, shingleSize: Int,
                      gap: Int = 12, minWords: Int = 12) -> [Range<Int>] {
         let mask = (UInt32(1) << UInt32(shift)) &- 1
         var passages: [Range<Int>] = []
@@ -64,9 +64,9 @@ enum SharedPassages {
             start = -1
         }
         for k in 0..<ordered.count {
-            let v = ordered[k]
+            let v = ordered[ordered.startIndex + k]
             guard v & mask == 0 else { continue }
-            let p = Int(positions[k])
+            let p = Int(positions[positions.startIndex + k])
             if contains(other, v) {
                 if start >= 0, brokenSince >= 0, p - end > gap { close() }
                 if start < 0 { start = p }
