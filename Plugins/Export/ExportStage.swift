@@ -1,7 +1,8 @@
 public import CopydeskCore
 
-/// The `export` stage: writes every document that reaches it as JSONL (the record of docs/design.md)
-/// or CSV, to a file written under a temporary name and renamed on success, or to stdout with `-`.
+/// The `export` stage: writes every document that reaches it as JSONL (the record of docs/design.md),
+/// CSV or an SQLite database, to a file written under a temporary name and renamed on success, or
+/// (JSONL and CSV) to stdout with `-`.
 /// Documents pass through unchanged, so several exports can follow each other.
 public final class ExportStage: CorpusStage {
     /// Output formats.
@@ -10,12 +11,15 @@ public final class ExportStage: CorpusStage {
         case jsonl
         /// RFC 4180 CSV with a header row; lists are joined, entities counted.
         case csv
+        /// An SQLite database: documents, entities and mentions tables (see ``SQLiteDatabase``).
+        case sqlite
     }
 
     public let path: String
     public let format: Format
     public let includeHTML: Bool
     private var file: AtomicFile?
+    private var database: SQLiteDatabase?
     private var wroteHeader = false
 
     /// Builds an export writing `format` to `path`.
@@ -28,14 +32,17 @@ public final class ExportStage: CorpusStage {
     /// The stage as registered: id `export`.
     public static let descriptor = StageDescriptor(
         id: "export", kind: .corpus,
-        summary: "Writes documents as JSONL (the output record) or CSV; atomically (temporary file, renamed on success) or to stdout with '-'.",
+        summary: "Writes documents as JSONL (the output record), CSV or SQLite; atomically (temporary file, renamed on success) "
+            + "or, for JSONL and CSV, to stdout with '-'.",
         options: [
             OptionSpec("path", .path, default: nil, required: true,
                        "Output file; '-' writes to stdout. Missing directories are created. `--output` replaces it on the last export.",
                        role: .outputPath),
             OptionSpec("format", .choice(Format.allCases.map(\.rawValue)), default: .string("jsonl"),
-                       "jsonl: one record per line as in docs/design.md; csv: one row per document with a header."),
-            OptionSpec("include_html", .bool, default: .bool(false), "Also write the raw HTML of documents that still carry it (JSONL only)."),
+                       "jsonl: one record per line as in docs/design.md; csv: one row per document with a header; sqlite: a "
+                           + "database with tables documents (one row per document, the JSONL record in column record), "
+                           + "entities, mentions (code-point offsets) and meta (schema_version)."),
+            OptionSpec("include_html", .bool, default: .bool(false), "Also write the raw HTML of documents that still carry it (JSONL, and SQLite's record column)."),
         ],
         make: { options, _ throws(ConfigError) in
             .corpus(ExportStage(
@@ -46,6 +53,10 @@ public final class ExportStage: CorpusStage {
     public var preparer: (any DocumentPreparer)? { RecordEncoder(format: format, includeHTML: includeHTML) }
 
     public func start() throws(StageError) {
+        if format == .sqlite {
+            database = try SQLiteDatabase(path: path)
+            return
+        }
         file = try AtomicFile(path: path)
         if format == .csv {
             try file?.write(CSVRecord.header)
@@ -53,23 +64,31 @@ public final class ExportStage: CorpusStage {
     }
 
     public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
-        guard let file else { throw StageError(.io, "export to \(path) was not started") }
         let line = prepared as? [UInt8] ?? RecordEncoder(format: format, includeHTML: includeHTML).encode(document)
-        try file.write(line)
+        if let database {
+            try database.insert(document, record: line.dropLast())
+        } else if let file {
+            try file.write(line)
+        } else {
+            throw StageError(.io, "export to \(path) was not started")
+        }
         output.emit(document)
     }
 
     public func finish(into output: inout some CorpusOutput) throws(StageError) {
         try file?.flush()
+        try database?.finish()
     }
 
     /// Renames the finished file into place, only once the whole run has succeeded.
     public func commit() throws(StageError) {
         try file?.commit()
+        try database?.commit()
     }
 
     public func abort() {
         file?.abort()
+        database?.abort()
     }
 }
 
@@ -82,7 +101,7 @@ struct RecordEncoder: DocumentPreparer {
 
     func encode(_ document: Document) -> [UInt8] {
         switch format {
-        case .jsonl: DocumentRecord.line(document, includeHTML: includeHTML)
+        case .jsonl, .sqlite: DocumentRecord.line(document, includeHTML: includeHTML)
         case .csv: CSVRecord.row(document)
         }
     }
