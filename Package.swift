@@ -23,9 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        // System libraries: libxml2 (HTML parsing, strip stage) and zlib (gzip inputs).
+        // System libraries: libxml2 (HTML parsing, strip stage), zlib (gzip inputs) and SQLite (export).
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // SQLite, for the export stage's `format: sqlite`.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The shared core: Document, the Stage protocol, registry, pipeline files, runner, inputs.
         .target(
             name: "CopydeskCore",
@@ -39,9 +41,11 @@ let package = Package(
         // Built-in stages, one module each.
         .target(name: "Normalise", dependencies: ["CopydeskCore"], path: "Plugins/Normalise", swiftSettings: upcoming),
         .target(name: "Strip", dependencies: ["CopydeskCore", "CLibXML2"], path: "Plugins/Strip", swiftSettings: upcoming),
-        .target(name: "Export", dependencies: ["CopydeskCore"], path: "Plugins/Export", swiftSettings: upcoming),
+        .target(name: "Entities", dependencies: ["CopydeskCore"], path: "Plugins/Entities", exclude: ["Gazetteers"], resources: [.copy("Resources/entities.model")], swiftSettings: upcoming),
+        .target(name: "Dedupe", dependencies: ["CopydeskCore"], path: "Plugins/Dedupe", swiftSettings: upcoming),
+        .target(name: "Export", dependencies: ["CopydeskCore", "CSQLite"], path: "Plugins/Export", swiftSettings: upcoming),
         // The one place built-in stages are registered; third-party runners call it too.
-        .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Strip", "Export"], swiftSettings: upcoming),
+        .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Strip", "Entities", "Dedupe", "Export"], swiftSettings: upcoming),
         // In-memory sources and sinks for stage tests.
         .target(name: "CopydeskTesting", dependencies: ["CopydeskCore"], swiftSettings: upcoming),
         .executableTarget(
@@ -53,10 +57,19 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // Trains the entities model from openly licensed data (deterministic; see Plugins/Entities).
+        .executableTarget(
+            name: "copydesk-train",
+            dependencies: [
+                "CopydeskCore", "Entities",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "copydesk-bench",
             dependencies: [
-                "CopydeskCore", "CopydeskStages", "CopydeskTesting", "Normalise", "Strip", "CLibXML2",
+                "CopydeskCore", "CopydeskStages", "CopydeskTesting", "Normalise", "Strip", "Entities", "Dedupe", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/copydesk-bench",
@@ -65,7 +78,9 @@ let package = Package(
         .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "StripTests", dependencies: ["Strip", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
+        .testTarget(name: "DedupeTests", dependencies: ["Dedupe", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "CopydeskCore", "CopydeskTesting", "CSQLite"], swiftSettings: upcoming),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["copydesk", "CopydeskCore", "CopydeskStages"],

@@ -11,7 +11,8 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copydesk-bench",
         abstract: "copydesk benchmarks and evaluations (run from the package root, release build).",
-        subcommands: [NormaliseThroughput.self, Scaling.self, StripEvaluation.self, BuildWARC.self, ReadWARC.self])
+        subcommands: [NormaliseThroughput.self, Scaling.self, StripEvaluation.self, BuildWARC.self, ReadWARC.self,
+                      DedupeReuters.self, DedupeSynth.self, DedupeSpeed.self, EntitiesEvaluation.self])
 }
 
 /// Default location of the Reuters JSONL (research-only data; never shipped).

@@ -1,4 +1,6 @@
 public import CopydeskCore
+import Dedupe
+import Entities
 import Export
 import Normalise
 import Strip
@@ -11,6 +13,8 @@ public enum BuiltInStages {
         StageRegistry([
             NormaliseStage.descriptor,
             StripStage.descriptor,
+            EntitiesStage.descriptor,
+            DedupeStage.descriptor,
             ExportStage.descriptor,
         ])
     }
