@@ -35,11 +35,15 @@ public final class DedupeStage: CorpusStage {
             minHash: OnePermutationMinHash(bins: options.permutations), lsh: lsh, priority: priority)
         index = DedupeIndex(parameters: DedupeIndex.Parameters(
             shingleSize: options.shingleSize, permutations: options.permutations, lsh: lsh, sampleCap: options.sampleCap,
-            seed: 0x5EED_C0DE_D00D_F00D, boilerplate: boilerplate.fingerprint))
+            seed: DedupeStage.hashingVersion, boilerplate: boilerplate.fingerprint))
         spill = DocumentSpill(
             budget: options.memoryBudgetMB << 20,
             directory: options.spillDirectory ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp")
     }
+
+    /// Identifies the word and shingle hashing; change it whenever the tokeniser or the hashes change, so
+    /// that an index written by another version is refused instead of silently never matching.
+    static let hashingVersion: UInt64 = 0x5EED_C0DE_0000_0002
 
     /// The LSH bands and rows derived from `lsh_threshold`.
     public var lshBands: (bands: Int, rows: Int) { (index.parameters.lsh.bands, index.parameters.lsh.rows) }

@@ -80,6 +80,10 @@ enum IndexFile {
             sampleCap: Int(cap), seed: seed, boilerplate: boiler)
         guard stored == parameters else {
             var differences: [String] = []
+            if stored.seed != parameters.seed {
+                throw StageError(.configuration, "the dedupe index \(path) was written with another word hashing (another copydesk version); "
+                    + "delete it or choose another 'index:' path to start a new index (the file was left untouched)")
+            }
             if stored.shingleSize != parameters.shingleSize { differences.append("shingle_size \(stored.shingleSize) (now \(parameters.shingleSize))") }
             if stored.permutations != parameters.permutations { differences.append("permutations \(stored.permutations) (now \(parameters.permutations))") }
             if stored.lsh != parameters.lsh {
@@ -87,7 +91,6 @@ enum IndexFile {
             }
             if stored.sampleCap != parameters.sampleCap { differences.append("sample_cap \(stored.sampleCap) (now \(parameters.sampleCap))") }
             if stored.boilerplate != parameters.boilerplate { differences.append("boilerplate_lines") }
-            if stored.seed != parameters.seed { differences.append("hash seed") }
             throw StageError(.configuration, "the dedupe index \(path) was built with other settings: \(differences.joined(separator: ", ")); "
                 + "run with the same options, or delete it or choose another 'index:' path to start a new index (the file was left untouched)")
         }
