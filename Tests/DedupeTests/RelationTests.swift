@@ -36,7 +36,7 @@ struct RelationTests {
 
     @Test("a different article quoting one sentence of the story verbatim is not merged")
     func sharedQuote() throws {
-        var other = paragraphs(2, 8)
+        var other = paragraphs(2, 2)
         let sentence = story.paragraphs[3].split(separator: ".")[1]
         other.insert("\"\(sentence.trimmingCharacters(in: .whitespaces)),\" the minister said on Tuesday.", at: 2)
         let (out, _) = try dedupe([makeDocument("a", text: story.text), makeDocument("b", text: story.syndicated),
@@ -46,12 +46,18 @@ struct RelationTests {
 
     @Test("a different article reusing one background paragraph of the story is not merged")
     func sharedBackground() throws {
-        var other = paragraphs(3, 8)
-        other.insert(story.paragraphs[5], at: 4)
+        // A short article, so the shared paragraph is over a fifth of it: only the one-passage rule keeps it apart.
+        var other = paragraphs(3, 3)
+        other.insert(story.paragraphs[5], at: 1)
         let (out, _) = try dedupe([makeDocument("a", text: story.text), makeDocument("b", text: story.syndicated),
                                    makeDocument("g", text: other.joined(separator: "\n\n"))])
         #expect(out[2].duplicate?.cluster == "g" && out[2].duplicate?.relation == nil)
         #expect(out[1].duplicate?.cluster == "a")
+        // The same pair with the passage rule switched off would merge: the test exercises that rule.
+        var loose = DedupeOptions()
+        loose.minPassages = 1
+        let (merged, _) = try dedupe([makeDocument("a", text: story.text), makeDocument("g", text: other.joined(separator: "\n\n"))], loose)
+        #expect(merged[1].duplicate?.cluster == "a")
     }
 
     @Test("different articles on one topic vocabulary stay apart")
