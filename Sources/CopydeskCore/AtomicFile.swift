@@ -66,12 +66,21 @@ public final class AtomicFile {
             if count < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
-                throw StageError(.io, "cannot write \(path): \(reason)" + (errno == ENOSPC ? "; free disk space or write elsewhere" : ""))
+                throw StageError(.io, "cannot write \(path): \(reason)" + Self.advice(errno))
             }
             offset += count
         }
         bytesWritten += Int64(buffer.count)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// What to do about a failed write, for the messages above.
+    static func advice(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: "; free disk space or write elsewhere"
+        case EFBIG: "; the output passed the file-size limit (ulimit -f): raise it or split the input"
+        default: ""
+        }
     }
 
     /// Flushes, syncs and renames the temporary file over the final path.

@@ -68,6 +68,9 @@ extension Copydesk {
             // SIGINT exits at once (outputs stay under their temporary names, never half-written finals).
             let cancellation = CancellationFlag()
             runner.cancellation = cancellation
+            // Past a file-size limit (ulimit -f) a write fails with EFBIG and the run ends with a clear
+            // error and exit 74, instead of the default SIGXFSZ killing the process mid-write.
+            signal(SIGXFSZ, SIG_IGN)
             signal(SIGINT, SIG_IGN)
             let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
             interrupts.setEventHandler {

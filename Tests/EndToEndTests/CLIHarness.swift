@@ -29,9 +29,15 @@ enum CLI {
     }
 
     /// Runs `copydesk` with `arguments`, optional stdin, in `directory` (default: the package root).
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: String = root, unprivileged: Bool = false) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: String? = nil, in directory: String = root, unprivileged: Bool = false, fileSizeLimit: Int? = nil
+    ) throws -> Result {
         let process = Process()
-        if unprivileged && geteuid() == 0 {
+        if let fileSizeLimit {
+            // A size-limited output, like a tiny disk: prlimit sets RLIMIT_FSIZE for the child alone.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+            process.arguments = ["--fsize=\(fileSizeLimit)", binary] + arguments
+        } else if unprivileged && geteuid() == 0 {
             // Root reads every file whatever its mode; run as nobody so permissions apply.
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments

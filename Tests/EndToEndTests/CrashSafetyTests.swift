@@ -84,4 +84,19 @@ struct CrashSafetyTests {
         #expect(result.stderr.contains("No space left on device"))
         #expect(result.stderr.contains("free disk space"))
     }
+
+    @Test("a size-limited output (RLIMIT_FSIZE) ends the run with exit 74, a failed report naming it, and no half-written file")
+    func fileSizeLimit() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit") else { return }
+        let dir = CLI.temporaryDirectory()
+        let result = try CLI.run(
+            ["run", "pipelines/news.yaml", "--output", dir + "/news.jsonl", "--report", dir + "/r.json", "--quiet"], fileSizeLimit: 12_000)
+        #expect(result.status == 74, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("File too large"))
+        #expect(result.stderr.contains("file-size limit"))
+        let report = try JSONParser.parse(String(contentsOfFile: dir + "/r.json", encoding: .utf8))
+        #expect(report["status"] == .string("failed"))
+        #expect(report["error"]?.stringValue?.contains("news.jsonl") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["r.json"])
+    }
 }
