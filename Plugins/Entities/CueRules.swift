@@ -196,6 +196,18 @@ extension CueWords {
         "branches", "shares", "shareholders", "subsidiary", "subsidiaries", "executives", "headquarters", "officials",
         "employees", "steering", "officers", "members'", "website", "backed", "chapter", "chapters", "delegates",
     ]
+    /// Lower-case words before a team's name: "against Porto", "beat Celtic".
+    static let teamBefore: Set<String> = [
+        "against", "beat", "beating", "v", "vs", "vs.", "defeated", "beaten", "host", "hosts", "hosted", "visit", "visiting",
+        "face", "faces", "facing", "play", "plays", "playing", "played", "thrashed", "edged", "held", "overcame", "joined",
+        "signed", "rivals",
+    ]
+    /// Lower-case words after a team's name: "Barcelona beat", "Porto striker".
+    static let teamAfter: Set<String> = [
+        "beat", "beats", "drew", "draw", "lost", "lose", "won", "win", "defeated", "thrashed", "edged", "hammered", "routed",
+        "trailed", "scored", "striker", "coach", "manager", "midfielder", "defender", "goalkeeper", "keeper", "forward",
+        "winger", "captain", "fans", "squad", "side", "team", "players", "player", "eleven", "xi", "boss", "leads",
+    ]
     static let eventSet: Set<String> = [
         "cup", "series", "championship", "championships", "games", "olympics", "trophy", "prix", "tournament", "masters",
         "marathon", "festival", "awards", "rally", "regatta",

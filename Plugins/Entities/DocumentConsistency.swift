@@ -20,6 +20,25 @@ enum DocumentConsistency {
             if view.has(i, .firstName) || view.has(i, .surname) { c.person += 1 }
             cues[view.lower(i)] = c
         }
+        // A place that plays ("Barcelona beat Madrid", "against Porto", "Porto striker X") is a team, unless it is a
+        // country: national teams are named as their country, which stays a place.
+        var teamCues: [UInt64: Int] = [:]
+        let places = Set(spans.filter { $0.range.count == 1 && $0.type == 2 }.map { view.lower($0.range.lowerBound) })
+        for i in 0..<n where view.isCapitalised(i) && oneWord.contains(view.lower(i)) && (view.has(i, .place) || places.contains(view.lower(i))) {
+            var c = 0
+            if i > 0, view.isLowercase(i - 1), CueWords.teamBefore.contains(view.text.string(i - 1)) { c += 1 }
+            if i + 1 < n, view.isLowercase(i + 1), CueWords.teamAfter.contains(view.text.string(i + 1)) { c += 1 }
+            if c > 0 { teamCues[view.lower(i), default: 0] += c }
+        }
+        for k in spans.indices where spans[k].range.count == 1 {
+            let i = spans[k].range.lowerBound
+            guard teamCues[view.lower(i)] != nil else { continue }
+            let type = view.has(i, .country) ? 2 : 1
+            if spans[k].type != type {
+                spans[k].type = type
+                CueRules.set(&labels, spans[k].range, type: type)
+            }
+        }
         for k in spans.indices where spans[k].range.count == 1 && spans[k].type != 1 {
             if let c = cues[view.lower(spans[k].range.lowerBound)], c.org > c.person {
                 spans[k].type = 1

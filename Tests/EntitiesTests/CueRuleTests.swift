@@ -110,3 +110,22 @@ struct NewsConventionTests {
         #expect(entity(e, "Zorblat")?.type == "ORG")
     }
 }
+
+@Suite("teams")
+struct TeamTests {
+    @Test("a city that plays is a team (organisation); a country that plays stays a place")
+    func playingPlaces() {
+        let e = recogniser.entities(in: "Barcelona beat Valencia on Sunday, and Porto striker Mario Jardel scored against Celtic. France beat Italy.")
+        #expect(entity(e, "Barcelona")?.type == "ORG")
+        #expect(entity(e, "Porto")?.type == "ORG")
+        #expect(entity(e, "Celtic")?.type == "ORG")
+        #expect(entity(e, "France")?.type == "LOC")
+    }
+
+    @Test("a city in ordinary prose stays a place")
+    func ordinaryPlaces() {
+        let e = recogniser.entities(in: "She flew from Barcelona to Porto on Sunday and stayed in Glasgow.")
+        #expect(entity(e, "Barcelona")?.type == "LOC")
+        #expect(entity(e, "Glasgow")?.type == "LOC")
+    }
+}
