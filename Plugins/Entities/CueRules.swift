@@ -15,7 +15,7 @@ enum CueRules {
                 let firstNamed = view.has(i + 1, .firstName) || labels[i + 1] == EntityLabel.begin(0)
                 let isMP = view.equals(i, "MP") || view.equals(i, "MEP")
                 if !run.isEmpty, honorific || ((firstNamed || isMP) && run.count >= 2 && !view.has(i + 1, .place)) {
-                    if !view.has(run.upperBound - 1, .orgWord) || honorific {
+                    if !run.contains(where: { view.has($0, .orgWord) || view.has($0, .orgSuffix) }) {
                         set(&labels, run, type: 0)
                         i = run.upperBound
                         continue
@@ -148,6 +148,10 @@ enum CueRules {
             if i + 1 < view.count, view.isCapitalised(i + 1), labels[i + 1] != 0 { continue }
             if i > 0, view.isCapitalised(i - 1), labels[i - 1] != 0 { continue }
             if view.has(i, .place) || view.has(i, .title) || view.has(i, .calendar) || view.has(i, .orgSuffix) { continue }
+            // Emphasis ("did NOT say") and words the document also writes in lower case are not acronyms.
+            if view.seenLowercase(i) { continue }
+            if i + 1 < view.count, view.facts[i + 1].caps == .upper { continue }
+            if i > 0, view.facts[i - 1].caps == .upper { continue }
             let word = view.text.string(i).lowercased()
             if CueWords.commonAbbreviations.contains(word) || CueWords.demonymSet.contains(word) { continue }
             set(&labels, i..<(i + 1), type: 1)

@@ -129,3 +129,19 @@ struct TeamTests {
         #expect(entity(e, "Glasgow")?.type == "LOC")
     }
 }
+
+@Suite("cue limits")
+struct CueLimitTests {
+    @Test("capitals for emphasis are not organisations")
+    func emphasis() {
+        let e = recogniser.entities(in: "\"I did NOT say that,\" she said, and she did not say it again. It was VERY BAD NEWS.")
+        #expect(entity(e, "NOT") == nil)
+        #expect(e.filter { $0.type == "ORG" }.isEmpty)
+    }
+
+    @Test("an honorific before an organisation name does not make it a person")
+    func honorificBeforeOrganisation() {
+        let e = recogniser.entities(in: "She studied at Queen Mary University in London.")
+        #expect(e.allSatisfy { $0.type != "PERSON" })
+    }
+}
