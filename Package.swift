@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "copydesk",
             dependencies: [
-                "CopydeskCore", "CopydeskStages",
+                "CopydeskCore", "CopydeskStages", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

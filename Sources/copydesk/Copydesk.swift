@@ -17,13 +17,14 @@ struct Copydesk: ParsableCommand {
               copydesk run pipelines/news.yaml                       # the seeds → out/news.jsonl
               copydesk run pipelines/news.yaml --input dump.jsonl --output -   # JSONL to stdout
               copydesk validate pipelines/news.yaml
+              copydesk report out/news.report.json                   # the run as an HTML page
               copydesk stages
 
             Exit codes: 0 success; 64 usage or pipeline-file error; 65 bad input data (run.on_bad_record: fail);
             66 input not found; 74 I/O error.
             """,
         version: CopydeskVersion.current,
-        subcommands: [Run.self, Validate.self, Stages.self]
+        subcommands: [Run.self, Validate.self, Stages.self, Report.self]
     )
 }
 
