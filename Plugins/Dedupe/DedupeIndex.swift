@@ -99,7 +99,9 @@ struct DedupeIndex: Sendable {
     mutating func insertKeys(_ d: UInt32, anchorCap: Int) {
         let b = Int(bandStart[Int(d)])
         if b >= 0 {
-            for t in 0..<parameters.lsh.bands { bands.insert(bandPool[b + t], d) }
+            // A band key already shared by many documents joins them into one cluster; more postings
+            // add nothing but lookup time, so the first `bandCap` are kept (lookups still find them).
+            for t in 0..<parameters.lsh.bands { bands.insert(bandPool[b + t], d, cap: DedupeIndex.bandCap) }
         }
         for v in sample(Int(d)) where v & DedupeIndex.anchorMask == 0 { anchors.insert(v, d, cap: anchorCap) }
     }
@@ -107,4 +109,6 @@ struct DedupeIndex: Sendable {
     /// A sampled shingle is a passage fingerprint (anchor) when its low 3 bits are zero: rate 1/8, or
     /// the document's own coarser rate. Consistent across documents, so shared passages share anchors.
     static let anchorMask: UInt32 = 7
+    /// Postings kept per LSH band key.
+    static let bandCap = 64
 }
