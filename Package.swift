@@ -44,8 +44,10 @@ let package = Package(
         .target(name: "Entities", dependencies: ["CopydeskCore"], path: "Plugins/Entities", exclude: ["Gazetteers"], resources: [.copy("Resources/entities.model")], swiftSettings: upcoming),
         .target(name: "Dedupe", dependencies: ["CopydeskCore"], path: "Plugins/Dedupe", swiftSettings: upcoming),
         .target(name: "Export", dependencies: ["CopydeskCore", "CSQLite"], path: "Plugins/Export", swiftSettings: upcoming),
+        // Third-party stages in any language: a program speaking JSONL on stdin/stdout.
+        .target(name: "Exec", dependencies: ["CopydeskCore"], path: "Plugins/Exec", swiftSettings: upcoming),
         // The one place built-in stages are registered; third-party runners call it too.
-        .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Strip", "Entities", "Dedupe", "Export"], swiftSettings: upcoming),
+        .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Strip", "Entities", "Dedupe", "Export", "Exec"], swiftSettings: upcoming),
         // In-memory sources and sinks for stage tests.
         .target(name: "CopydeskTesting", dependencies: ["CopydeskCore"], swiftSettings: upcoming),
         .executableTarget(
@@ -80,6 +82,7 @@ let package = Package(
         .testTarget(name: "StripTests", dependencies: ["Strip", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "DedupeTests", dependencies: ["Dedupe", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
+        .testTarget(name: "ExecTests", dependencies: ["Exec", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "ExportTests", dependencies: ["Export", "CopydeskCore", "CopydeskTesting", "CSQLite"], swiftSettings: upcoming),
         .testTarget(
             name: "EndToEndTests",

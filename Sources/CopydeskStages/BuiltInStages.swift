@@ -1,6 +1,7 @@
 public import CopydeskCore
 import Dedupe
 import Entities
+import Exec
 import Export
 import Normalise
 import Strip
@@ -16,6 +17,7 @@ public enum BuiltInStages {
             EntitiesStage.descriptor,
             DedupeStage.descriptor,
             ExportStage.descriptor,
+            ExecStage.descriptor,
         ])
     }
 }
