@@ -19,16 +19,28 @@ enum PatternRules {
     static let currencies: Set<String> = ["pounds", "pound", "dollars", "dollar", "euros", "euro", "pence", "yen", "yuan", "rupees", "francs", "cents", "sterling"]
     static let meridiem: Set<String> = ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]
 
+    /// Lower-case hashes of every word the rules compare with.
+    static let vocabulary: Set<UInt64> = {
+        let words = months.union(weekdays).union(relativeDays).union(periods).union(relativeWords).union(yearPrepositions)
+            .union(magnitudes).union(currencies).union(meridiem).union(["of", "per", "cent", "%", "percent", "noon", "midnight", "may", "march", ","])
+        return Set(words.map { word in
+            let bytes = Array(word.utf8)
+            return bytes.withUnsafeBufferPointer { LowerCase.hash($0, 0, bytes.count) }
+        })
+    }()
+
     static func mentions(_ view: TokenView) -> [RawMention] {
         let text = view.text
         let n = text.tokens.count
         var out: [RawMention] = []
         var lowerStrings = [String?](repeating: nil, count: n)
+        // Lower-case strings only for numbers and the rules' own words (found by hash): no String per token.
         func low(_ i: Int) -> String {
             guard i >= 0, i < n else { return "" }
             if let s = lowerStrings[i] { return s }
             let t = text.tokens[i]
-            let s = t.byteEnd - t.byteStart > 24 ? "" : text.string(i).lowercased()
+            guard t.byteEnd - t.byteStart <= 24, t.kind == .number || vocabulary.contains(view.lower(i)) else { return "" }
+            let s = text.string(i).lowercased()
             lowerStrings[i] = s
             return s
         }
