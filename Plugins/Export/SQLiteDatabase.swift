@@ -58,16 +58,7 @@ final class SQLiteDatabase {
             throw StageError(.configuration, "export format sqlite cannot write to stdout ('-'); give a file path such as out/news.sqlite")
         }
         self.path = path
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw StageError(.io, "cannot create output directory \(directory): \(error.localizedDescription); choose another output path")
-            }
-        }
-        let name = (path as NSString).lastPathComponent
-        temporaryPath = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())"
+        temporaryPath = try AtomicFile.temporaryPath(for: path)
         unlink(temporaryPath)
         if sqlite3_open_v2(temporaryPath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil) != SQLITE_OK {
             let reason = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"

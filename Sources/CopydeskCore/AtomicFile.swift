@@ -28,16 +28,7 @@ public final class AtomicFile {
             temporaryPath = nil
             return
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw StageError(.io, "cannot create output directory \(directory): \(Self.reason(error)); choose another output path")
-            }
-        }
-        let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())"
+        let temporary = try Self.temporaryPath(for: path)
         fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 {
             throw StageError(.io, "cannot write \(path): \(String(cString: strerror(errno))); choose another output path (--output)")
@@ -116,6 +107,22 @@ public final class AtomicFile {
         }
         _ = close(fd)
         unlink(temporaryPath)
+    }
+
+    /// The temporary name an output for `path` is written under until it is committed (a hidden file in
+    /// the same directory, so the rename is atomic), after creating missing parent directories. Other
+    /// writers of atomic outputs (a database, an index) use it too.
+    public static func temporaryPath(for path: String) throws(StageError) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StageError(.io, "cannot create output directory \(directory): \(Self.reason(error)); choose another output path")
+            }
+        }
+        let name = (path as NSString).lastPathComponent
+        return (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())"
     }
 
     private static func reason(_ error: any Error) -> String {
