@@ -44,3 +44,24 @@ struct UserGazetteerTests {
         }
     }
 }
+
+@Suite("stage options")
+struct StageOptionTests {
+    @Test("types keeps only the listed entity types")
+    func types() throws {
+        let options = try EntitiesStage.descriptor.defaultOptions(overriding: ["types": .list([.string("PERSON"), .string("MONEY")])])
+        guard case .document(let stage) = try EntitiesStage.descriptor.make(options, StageContext()) else { throw ConfigError("not a document stage") }
+        let result = try stage.apply(to: makeDocument("t", text: "Jackie Walker paid £3,000 to Momentum in London on Friday."))
+        let types = Set((result.document.entities ?? []).map(\.type))
+        #expect(types == ["PERSON", "MONEY"])
+    }
+
+    @Test("the stage never drops a document and fills entities even when there are none")
+    func neverDrops() throws {
+        let options = try EntitiesStage.descriptor.defaultOptions()
+        guard case .document(let stage) = try EntitiesStage.descriptor.make(options, StageContext()) else { throw ConfigError("not a document stage") }
+        let result = try stage.apply(to: makeDocument("e", text: ""))
+        #expect(result.verdict == .keep)
+        #expect(result.document.entities == [])
+    }
+}
