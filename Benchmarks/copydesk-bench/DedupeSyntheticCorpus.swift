@@ -141,8 +141,13 @@ struct SyntheticSyndication {
             var q = Document(id: "s\(s)-quote", source: SourceLocation(path: "synthetic"), title: bases[3 * s + 1].title, text: quoteText.joined(separator: "\n\n"))
             q.published = "2024-04-01T10:00:00Z"
             // Decoy 2: another article reusing one background paragraph of the story.
-            var backgroundText = bases[3 * s + 2].paragraphs
-            let background = story[1 + rng.below(story.count - 1)]
+            // A standard background paragraph is long (60+ words): the story's longest non-lead paragraph,
+            // joined with the next one when short; the decoy is a short article (3 paragraphs), so the
+            // shared paragraph is a fifth to a half of it — what a plain containment rule merges.
+            var backgroundText = Array(bases[3 * s + 2].paragraphs.prefix(3))
+            let longest = (1..<story.count).max { story[$0].count < story[$1].count }!
+            var background = story[longest]
+            if background.split(separator: " ").count < 60, longest + 1 < story.count { background += " " + story[longest + 1] }
             backgroundText.insert(background, at: 1 + rng.below(backgroundText.count - 1))
             var b = Document(id: "s\(s)-background", source: SourceLocation(path: "synthetic"), title: bases[3 * s + 2].title, text: backgroundText.joined(separator: "\n\n"))
             b.published = "2024-04-01T11:00:00Z"

@@ -63,17 +63,22 @@ extension DedupeIndex {
         if comparison.jaccard >= options.nearThreshold { return .near }
         let containment = max(comparison.containmentOfA, comparison.containmentOfB)
         guard comparison.sharedEstimate >= options.minSharedShingles, containment >= options.minContainment else { return .none }
-        let passages = SharedPassages.find(
-            ordered: sketch.ordered, positions: sketch.positions, shift: comparison.shift, other: sample(other),
+        // Passages counted in both documents' word order; the fewer counts (a background paragraph is
+        // one passage in the article that reuses it, however a version of the story splits it).
+        let mine = SharedPassages.find(
+            sample: sketch.sample, positions: sketch.samplePositions, shift: comparison.shift, other: sample(other),
             shingleSize: options.shingleSize)
-        if passages.count >= options.minPassages { return .syndicated }
-        guard let first = passages.first else { return .none }
+        guard let first = mine.first else { return .none }
+        let leadCandidate = first.lowerBound < DocumentSketch.leadWords
+        guard mine.count >= options.minPassages || leadCandidate || containment >= options.singlePassageContainment else { return .none }
+        let theirs = SharedPassages.find(
+            sample: sample(other), positions: positions(other), shift: comparison.shift, other: sketch.sample,
+            shingleSize: options.shingleSize)
+        guard let theirFirst = theirs.first else { return .none }
+        if min(mine.count, theirs.count) >= options.minPassages { return .syndicated }
         if containment >= options.singlePassageContainment { return .syndicated }
         // One passage that opens both documents: the same lead, shared with more of the story.
-        if first.lowerBound < DocumentSketch.leadWords {
-            let mask = (UInt32(1) << UInt32(comparison.shift)) &- 1
-            for v in lead(other) where v & mask == 0 && SharedPassages.contains(sketch.sample, v) { return .syndicated }
-        }
+        if leadCandidate, theirFirst.lowerBound < DocumentSketch.leadWords { return .syndicated }
         return .none
     }
 }

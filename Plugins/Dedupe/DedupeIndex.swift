@@ -26,10 +26,8 @@ struct DedupeIndex: Sendable {
     /// Start of the document's band keys in `bandPool`, -1 when it has none.
     var bandStart: [Int32] = []
     var samplePool: [UInt32] = []
-    /// Lead values (see ``DocumentSketch/lead``): `leadStart`/`leadCount` into `leadPool`.
-    var leadStart: [UInt32] = []
-    var leadCount: [UInt8] = []
-    var leadPool: [UInt32] = []
+    /// The word position of each sample value (parallel to `samplePool`, clamped to 65,535).
+    var positionPool: [UInt16] = []
     var bandPool: [UInt32] = []
     /// For documents of earlier runs: the canonical member of their cluster then.
     var earlierCanonical: [UInt32] = []
@@ -56,10 +54,10 @@ struct DedupeIndex: Sendable {
         return samplePool[start..<(start + Int(sampleCount[d]))]
     }
 
-    /// The lead values of document `d`.
-    func lead(_ d: Int) -> ArraySlice<UInt32> {
-        let start = Int(leadStart[d])
-        return leadPool[start..<(start + Int(leadCount[d]))]
+    /// The word positions of document `d`'s sample values.
+    func positions(_ d: Int) -> ArraySlice<UInt16> {
+        let start = Int(sampleStart[d])
+        return positionPool[start..<(start + Int(sampleCount[d]))]
     }
 
     /// Appends a document record; `sameSampleAs` reuses another document's sample (exact copies).
@@ -70,20 +68,16 @@ struct DedupeIndex: Sendable {
         words.append(UInt32(clamping: sketch.words))
         contentHash.append(sketch.contentHash)
         if let original = sameSampleAs {
-            leadStart.append(leadStart[original])
-            leadCount.append(leadCount[original])
             shift.append(shift[original])
             sampleStart.append(sampleStart[original])
             sampleCount.append(sampleCount[original])
             bandStart.append(-1)
         } else {
-            leadStart.append(UInt32(leadPool.count))
-            leadCount.append(UInt8(sketch.lead.count))
-            leadPool.append(contentsOf: sketch.lead)
             shift.append(sketch.shift)
             sampleStart.append(UInt32(samplePool.count))
             sampleCount.append(UInt16(sketch.sample.count))
             samplePool.append(contentsOf: sketch.sample)
+            for p in sketch.samplePositions { positionPool.append(UInt16(clamping: p)) }
             if sketch.hasShingles {
                 bandStart.append(Int32(bandPool.count))
                 bandPool.append(contentsOf: sketch.bandKeys)

@@ -21,7 +21,7 @@ public struct DedupeOptions: Sendable {
     public var minContainment = 0.2
     public var minSharedShingles = 40
     public var minPassages = 2
-    public var singlePassageContainment = 0.6
+    public var singlePassageContainment = 0.8
     public var canonical: CanonicalPolicy = .earliest
     public var sourcePriority: [String] = []
     public var index: String?
@@ -82,7 +82,7 @@ public struct DedupeOptions: Sendable {
                    "Syndicated: at least this many shared shingles (estimated for long documents)."),
         OptionSpec("min_passages", .int(min: 1, max: nil), default: .int(2),
                    "Syndicated: at least this many separate shared passages (runs of shared text of 12+ words, separated by text of its own), or one passage that opens both documents (the same lead); so one shared quote or background paragraph is not a copy."),
-        OptionSpec("single_passage_containment", .double(min: 0, max: 1), default: .double(0.6),
+        OptionSpec("single_passage_containment", .double(min: 0, max: 1), default: .double(0.8),
                    "Syndicated with a single shared passage only when that passage is at least this share of one document (a shortened version)."),
         OptionSpec("canonical", .choice(CanonicalPolicy.allCases.map(\.rawValue)), default: .string("earliest"),
                    "Canonical member: earliest published, then longest, then input order; longest first; or first in input order. A cluster with documents of an earlier run keeps that run's canonical."),

@@ -1,8 +1,8 @@
 import CopydeskCore
 
 /// What matching needs to know about one document, computed in parallel before the in-order part:
-/// the exact content hash, a consistent sample of its shingle hashes (sorted, for verification, and in
-/// document order with word positions, for finding shared passages), and its LSH band keys.
+/// the exact content hash, a consistent sample of its shingle hashes (sorted, for verification, with the
+/// word position of each, for finding shared passages), and its LSH band keys.
 struct DocumentSketch: Sendable {
     /// Matching words (after boilerplate lines are left out).
     var words: Int
@@ -10,32 +10,24 @@ struct DocumentSketch: Sendable {
     var contentHash: UInt64
     /// Sample rate 2^-shift: a shingle is sampled when its value's low `shift` bits are zero.
     var shift: UInt8
-    /// Every array of the sketch in one allocation: the sorted distinct sample, the sample in document
-    /// order, the word position of each, the lead values and the band keys (see the slices below).
+    /// Every array of the sketch in one allocation: the sorted distinct sample, the word position of
+    /// each sample value's first occurrence, and the band keys (see the slices below).
     var storage: [UInt32]
-    var sampleCount = 0, orderedCount = 0, leadCount = 0
+    var sampleCount = 0
 
     /// Distinct sampled shingle values, sorted.
     var sample: ArraySlice<UInt32> { storage[0..<sampleCount] }
-    /// Sampled shingle values in document order, with the word position of each.
-    var ordered: ArraySlice<UInt32> { storage[sampleCount..<(sampleCount + orderedCount)] }
-    var positions: ArraySlice<UInt32> { storage[(sampleCount + orderedCount)..<(sampleCount + 2 * orderedCount)] }
-    /// Sampled shingle values (rate at least 1/4) that start in the document's first ``leadWords`` words.
-    var lead: ArraySlice<UInt32> {
-        let start = sampleCount + 2 * orderedCount
-        return storage[start..<(start + leadCount)]
-    }
+    /// The word position where each value of `sample` first occurs.
+    var samplePositions: ArraySlice<UInt32> { storage[sampleCount..<(2 * sampleCount)] }
     /// One key per LSH band; empty for documents too short to shingle.
-    var bandKeys: ArraySlice<UInt32> { storage[(sampleCount + 2 * orderedCount + leadCount)...] }
+    var bandKeys: ArraySlice<UInt32> { storage[(2 * sampleCount)...] }
     /// Publication time in seconds since 1970, when known.
     var published: Int64?
     /// Rank in the source-priority list (lower wins); `Int32.max` when not listed.
     var priority: Int32
 
     /// Words at the start of a document that make its lead, for "the shared passage includes the lead".
-    static let leadWords = 20
-    /// A lead value is kept when its low 2 bits are zero (and it is sampled): rate 1/4 or coarser.
-    static let leadMask: UInt32 = 3
+    static let leadWords = 8
 
     /// Whether the document has shingles (at least `shingleSize` words).
     var hasShingles: Bool { !bandKeys.isEmpty }
@@ -88,37 +80,29 @@ struct SketchBuilder: DocumentPreparer {
                 }
                 let mask = (UInt32(1) << UInt32(shift)) &- 1
                 result.shift = UInt8(shift)
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 3 * kept + 8) { scratch in
-                    // scratch: [sorted copy | ordered | positions], then the lead values.
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: kept + 1) { pairs in
+                    // (value << 32 | position), sorted: by value, then first position.
                     var n = 0
-                    var lead: [UInt32] = []
                     for i in 0..<count {
                         let v = UInt32(truncatingIfNeeded: shingles[i] >> 32)
                         if v & mask == 0 {
-                            scratch[kept + n] = v
-                            scratch[2 * kept + n] = UInt32(i)
-                            scratch[n] = v
+                            pairs[n] = UInt64(v) << 32 | UInt64(i)
                             n += 1
-                            if i < DocumentSketch.leadWords, v & DocumentSketch.leadMask == 0, lead.count < 8 { lead.append(v) }
                         }
                     }
-                    let sorted = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
+                    let sorted = UnsafeMutableBufferPointer(rebasing: pairs[0..<n])
                     SortedUnique.sortUniform(sorted)
                     var unique = 0
-                    for i in 0..<n where unique == 0 || sorted[unique - 1] != sorted[i] {
+                    for i in 0..<n where unique == 0 || sorted[unique - 1] >> 32 != sorted[i] >> 32 {
                         sorted[unique] = sorted[i]
                         unique += 1
                     }
                     var storage: [UInt32] = []
-                    storage.reserveCapacity(unique + 2 * n + lead.count + lsh.bands)
-                    storage.append(contentsOf: scratch[0..<unique])
-                    storage.append(contentsOf: scratch[kept..<(kept + n)])
-                    storage.append(contentsOf: scratch[(2 * kept)..<(2 * kept + n)])
-                    storage.append(contentsOf: lead)
+                    storage.reserveCapacity(2 * unique + lsh.bands)
+                    for i in 0..<unique { storage.append(UInt32(truncatingIfNeeded: sorted[i] >> 32)) }
+                    for i in 0..<unique { storage.append(UInt32(truncatingIfNeeded: sorted[i])) }
                     result.storage = storage
                     result.sampleCount = unique
-                    result.orderedCount = n
-                    result.leadCount = lead.count
                 }
             }
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: minHash.bins) { signature in
@@ -135,7 +119,7 @@ struct SketchBuilder: DocumentPreparer {
 /// Sorting small arrays of 32-bit values without the generic standard-library sort's overhead.
 enum SortedUnique {
     /// `values` sorted ascending with duplicates removed.
-    static func of(_ values: [UInt32]) -> [UInt32] {
+    static func of<T: FixedWidthInteger & UnsignedInteger>(_ values: [T]) -> [T] {
         var out = values
         let n = out.withUnsafeMutableBufferPointer { buffer -> Int in
             sortUniform(buffer)
@@ -152,15 +136,16 @@ enum SortedUnique {
 
     /// In-place ascending sort of uniformly distributed values (hashes): scattered into about `count`
     /// buckets by their top bits, then finished by an insertion sort that has only in-bucket work left.
-    static func sortUniform(_ a: UnsafeMutableBufferPointer<UInt32>) {
+    @inline(__always)
+    static func sortUniform<T: FixedWidthInteger & UnsignedInteger>(_ a: UnsafeMutableBufferPointer<T>) {
         let n = a.count
         guard n >= 32 else { insertionSort(a); return }
         var bits = 1
         while (1 << bits) < n { bits += 1 }
         let buckets = 1 << bits
-        let shift = UInt32(32 - bits)
+        let shift = T(T.bitWidth - bits)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets + 1) { start in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { scratch in
+            withUnsafeTemporaryAllocation(of: T.self, capacity: n) { scratch in
                 start.initialize(repeating: 0)
                 for v in a { start[Int(v &>> shift) + 1] += 1 }
                 for b in 0..<buckets { start[b + 1] += start[b] }
@@ -175,7 +160,8 @@ enum SortedUnique {
         insertionSort(a)
     }
 
-    static func insertionSort(_ a: UnsafeMutableBufferPointer<UInt32>) {
+    @inline(__always)
+    static func insertionSort<T: FixedWidthInteger & UnsignedInteger>(_ a: UnsafeMutableBufferPointer<T>) {
         guard a.count > 1 else { return }
         for k in 1..<a.count {
             let v = a[k]

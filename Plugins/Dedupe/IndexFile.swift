@@ -5,9 +5,9 @@ import Foundation
 ///
 ///     magic "CPDKDDUP", version u32, parameters (shingle size, permutations, bands, rows, sample cap,
 ///     seed, boilerplate fingerprint), document count, pool sizes,
-///     per document: id, source name, published, words, content hash, sample shift/start/count, lead start/count,
+///     per document: id, source name, published, words, content hash, sample shift/start/count,
 ///     band start, cluster root, canonical,
-///     sample pool, band-key pool and lead pool (u32 each), FNV-style checksum of everything before, "CPDKEND".
+///     sample pool and band-key pool (u32 each), sample positions (u16 each), a checksum of everything before, "CPDKEND".
 ///
 /// Little-endian. A file that is not one (foreign), is truncated or fails its checksum, or was built
 /// with other parameters is refused with a message naming the file and what to do; it is never
@@ -27,7 +27,6 @@ enum IndexFile {
         out.u32(UInt32(p.shingleSize)); out.u32(UInt32(p.permutations)); out.u32(UInt32(p.lsh.bands))
         out.u32(UInt32(p.lsh.rows)); out.u32(UInt32(p.sampleCap)); out.u64(p.seed); out.u64(p.boilerplate)
         out.u64(UInt64(index.count)); out.u64(UInt64(index.samplePool.count)); out.u64(UInt64(index.bandPool.count))
-        out.u64(UInt64(index.leadPool.count))
         for d in 0..<index.count {
             out.string(index.ids[d])
             if let name = index.names[d] { out.string(name) } else { out.u32(.max) }
@@ -37,15 +36,13 @@ enum IndexFile {
             out.bytes.append(index.shift[d])
             out.u32(index.sampleStart[d])
             out.u32(UInt32(index.sampleCount[d]))
-            out.u32(index.leadStart[d])
-            out.bytes.append(index.leadCount[d])
             out.u32(UInt32(bitPattern: index.bandStart[d]))
             out.u32(index.sets.find(UInt32(d)))
             out.u32(canonical[d])
         }
         for v in index.samplePool { out.u32(v) }
         for v in index.bandPool { out.u32(v) }
-        for v in index.leadPool { out.u32(v) }
+        for p in index.positionPool { withUnsafeBytes(of: p.littleEndian) { out.bytes.append(contentsOf: $0) } }
         out.u64(checksum(out.bytes[...]))
         out.bytes.append(contentsOf: trailer)
         return out.bytes
@@ -94,9 +91,8 @@ enum IndexFile {
             throw StageError(.configuration, "the dedupe index \(path) was built with other settings: \(differences.joined(separator: ", ")); "
                 + "run with the same options, or delete it or choose another 'index:' path to start a new index (the file was left untouched)")
         }
-        guard let count = r.u64(), let poolCount = r.u64(), let bandCount = r.u64(), let leadTotal = r.u64(),
-              count < UInt64(bytes.count), poolCount < UInt64(bytes.count), bandCount < UInt64(bytes.count),
-              leadTotal < UInt64(bytes.count) else { throw truncated() }
+        guard let count = r.u64(), let poolCount = r.u64(), let bandCount = r.u64(),
+              count < UInt64(bytes.count), poolCount < UInt64(bytes.count), bandCount < UInt64(bytes.count) else { throw truncated() }
         var index = DedupeIndex(parameters: parameters)
         var roots: [UInt32] = []
         roots.reserveCapacity(Int(count))
@@ -108,8 +104,8 @@ enum IndexFile {
                 name = n
             }
             guard let published = r.u64(), let words = r.u32(), let hash = r.u64(), let shift = r.u8(), let start = r.u32(),
-                  let sampleCount = r.u32(), let leadStart = r.u32(), let leadCount = r.u8(), let band = r.u32(), let root = r.u32(), let canonical = r.u32(),
-                  UInt64(start) + UInt64(sampleCount) <= poolCount, UInt64(leadStart) + UInt64(leadCount) <= leadTotal, root <= UInt32(index.count), canonical < UInt32(count),
+                  let sampleCount = r.u32(), let band = r.u32(), let root = r.u32(), let canonical = r.u32(),
+                  UInt64(start) + UInt64(sampleCount) <= poolCount, root <= UInt32(index.count), canonical < UInt32(count),
                   Int32(bitPattern: band) < 0 || UInt64(band) + UInt64(parameters.lsh.bands) <= bandCount
             else { throw truncated() }
             index.ids.append(id)
@@ -121,15 +117,13 @@ enum IndexFile {
             index.sampleStart.append(start)
             index.sampleCount.append(UInt16(clamping: sampleCount))
             index.bandStart.append(Int32(bitPattern: band))
-            index.leadStart.append(leadStart)
-            index.leadCount.append(leadCount)
             index.earlierCanonical.append(canonical)
             roots.append(root)
         }
-        guard r.offset + Int(poolCount + bandCount + leadTotal) * 4 == body else { throw truncated() }
+        guard r.offset + Int(poolCount + bandCount) * 4 + Int(poolCount) * 2 == body else { throw truncated() }
         index.samplePool = r.u32Array(Int(poolCount))
         index.bandPool = r.u32Array(Int(bandCount))
-        index.leadPool = r.u32Array(Int(leadTotal))
+        index.positionPool = r.u16Array(Int(poolCount))
         for d in 0..<index.count {
             index.sets.add(withRoot: roots[d])
             if index.exact[index.contentHash[d]] == nil, index.words[d] > 0 { index.exact[index.contentHash[d]] = UInt32(d) }
@@ -194,6 +188,18 @@ struct ByteReader {
         guard let length = u32(), length < UInt32.max, offset + Int(length) <= bytes.count else { return nil }
         defer { offset += Int(length) }
         return String(decoding: bytes[offset..<(offset + Int(length))], as: UTF8.self)
+    }
+    mutating func u16Array(_ count: Int) -> [UInt16] {
+        let start = offset
+        offset += count * 2
+        return [UInt16](unsafeUninitializedCapacity: count) { buffer, initialised in
+            bytes.withUnsafeBytes { raw in
+                for i in 0..<count {
+                    buffer[i] = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 2, as: UInt16.self))
+                }
+            }
+            initialised = count
+        }
     }
     mutating func u32Array(_ count: Int) -> [UInt32] {
         let start = offset

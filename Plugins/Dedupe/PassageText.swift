@@ -19,7 +19,7 @@ enum PassageText {
                 }
             }
         }
-        let ranges = SharedPassages.find(ordered: ordered[...], positions: positions[...], shift: shift, other: other, shingleSize: n)
+        let ranges = SharedPassages.find(sample: ordered[...], positions: positions[...], shift: shift, other: other, shingleSize: n)
         let utf8 = Array(text.utf8)
         return ranges.map { range in
             let start = offsets[range.lowerBound].lowerBound
