@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Real-dump benchmark: builds CC-NEWS-like WARCs (gzip per record) of real pages at N and 10×N records,
-# runs news-style processing (normalise, strip, export) end to end on 1 and 2 cores, and reports
-# documents/s, speed-up, peak memory (max RSS) as the input grows tenfold, and the WARC reader's speed.
+# runs news-style processing (strip, normalise, entities, export) end to end on 1 and 2 cores, and
+# reports documents/s, speed-up, peak memory (max RSS) as the input grows tenfold, and the WARC reader's
+# speed. A last row adds dedupe (the whole pipelines/news.yaml) on the 10×N input: its index keeps a
+# little state per document (≤ 1 KB), so its memory grows with the batch by design.
 # Usage: bash Benchmarks/dumps.sh [N=2000]   (the 10×N WARC needs about 0.4 GB of disk per 1,000 records)
 # On a machine shared with other work (builds, other benchmarks), COPYDESK_BENCH_RT=1 runs each timed
 # command under real-time scheduling (chrt -f 50, needs root) so the figures measure copydesk, not the
@@ -23,8 +25,22 @@ cat > "$work/dumps.yaml" <<YAML
 input:
   paths: [$small]
 stages:
-  - use: normalise
   - use: strip
+  - use: normalise
+  - use: entities
+  - use: export
+    path: $work/out.jsonl
+YAML
+cat > "$work/dumps-dedupe.yaml" <<YAML
+input:
+  paths: [$small]
+stages:
+  - use: strip
+  - use: normalise
+  - use: entities
+  - use: dedupe
+    memory_budget_mb: 64
+    spill_directory: $work
   - use: export
     path: $work/out.jsonl
 YAML
@@ -34,10 +50,10 @@ if [ "${COPYDESK_BENCH_RT:-0}" = 1 ] && command -v chrt >/dev/null; then
 else
   echo "scheduling: normal (other processes on the machine slow these timings; COPYDESK_BENCH_RT=1 excludes them)"
 fi
-run() { # cores input workers [repeats] → "best_seconds docs max_rss_kb"
-  local cores=$1 input=$2 workers=$3 repeats=${4:-1} best="" rss=0 seconds r docs
+run() { # cores input workers [repeats [pipeline]] → "best_seconds docs max_rss_kb"
+  local cores=$1 input=$2 workers=$3 repeats=${4:-1} pipeline=${5:-$work/dumps.yaml} best="" rss=0 seconds r docs
   for _ in $(seq "$repeats"); do
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "${prio[@]}" taskset -c "$cores" $copydesk run "$work/dumps.yaml" --input "$input" --workers "$workers" --quiet
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "${prio[@]}" taskset -c "$cores" $copydesk run "$pipeline" --input "$input" --workers "$workers" --quiet
     read -r seconds r < "$work/time.txt"
     if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then best=$seconds; fi
     [ "$r" -gt "$rss" ] && rss=$r
@@ -52,4 +68,6 @@ printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$small")" 1 "$s1" "$(awk
 printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$small")" 2 "$s2" "$(awk "BEGIN{printf \"%d\", $d2 / $s2}")" "$((r2 / 1024)) MB" "$(awk "BEGIN{printf \"%.2f\", $s1 / $s2}")×"
 read -r s3 d3 r3 < <(run 0,1 "$large" 2)
 printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$large")" 2 "$s3" "$(awk "BEGIN{printf \"%d\", $d3 / $s3}")" "$((r3 / 1024)) MB" "memory ×$(awk "BEGIN{printf \"%.2f\", $r3 / $r2}") for 10× input"
+read -r s4 d4 r4 < <(run 0,1 "$large" 2 1 "$work/dumps-dedupe.yaml")
+printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$large") +dedupe" 2 "$s4" "$(awk "BEGIN{printf \"%d\", $d4 / $s4}")" "$((r4 / 1024)) MB" "$(awk "BEGIN{printf \"%.0f\", ($r4 - $r3) * 1024 / $d4}") bytes/doc over the row above"
 $bench read-warc "$large"
