@@ -13,23 +13,37 @@ public struct DedupeOptions: Sendable {
         case keepCanonicalOnly = "keep-canonical-only"
     }
 
+    /// Each setting is the pipeline option of the same name in snake case (see `specs` for its meaning).
+    /// `action`: what happens to non-canonical members.
     public var action: Action = .mark
+    /// `near_threshold`: verified Jaccard for a near-duplicate.
     public var nearThreshold = 0.8
+    /// `lsh_threshold`: the Jaccard the LSH bands and rows are tuned for.
     public var lshThreshold = 0.6
+    /// `permutations`: MinHash signature length (a power of two).
     public var permutations = 128
+    /// `shingle_size`: words per shingle.
     public var shingleSize = 5
+    /// `min_containment`, `min_shared_shingles`, `min_passages`, `single_passage_containment`: the syndication rule.
     public var minContainment = 0.2
     public var minSharedShingles = 40
     public var minPassages = 2
     public var singlePassageContainment = 0.8
+    /// `canonical` and `source_priority`: how the canonical member is chosen.
     public var canonical: CanonicalPolicy = .earliest
     public var sourcePriority: [String] = []
+    /// `index` and `update_index`: the index file that persists between runs.
     public var index: String?
     public var updateIndex = true
+    /// `boilerplate_lines`: more line beginnings left out of matching.
     public var boilerplateLines: [String] = []
+    /// `passages`: also report the shared passages.
     public var passages = false
+    /// `common_fingerprint_cap`: passage fingerprints in this many documents are ignored.
     public var commonFingerprintCap = 32
+    /// `sample_cap`: shingles kept per document for verification.
     public var sampleCap = 160
+    /// `memory_budget_mb` and `spill_directory`: where documents wait for `finish`.
     public var memoryBudgetMB = 256
     public var spillDirectory: String?
 

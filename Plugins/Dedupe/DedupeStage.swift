@@ -6,6 +6,7 @@ import Foundation
 /// and marks or drops the others. Shingling, sampling and MinHash run on the workers; lookup and
 /// insert run in input order, so the output is the same for any number of workers.
 public final class DedupeStage: CorpusStage {
+    /// The settings the stage was built with.
     public let options: DedupeOptions
     let builder: SketchBuilder
     private var index: DedupeIndex
@@ -56,8 +57,10 @@ public final class DedupeStage: CorpusStage {
         options: DedupeOptions.specs,
         make: { options, _ throws(ConfigError) in .corpus(DedupeStage(options: try DedupeOptions(options))) })
 
+    /// Tokenising, shingling, sampling and MinHash: the parallel part.
     public var preparer: (any DocumentPreparer)? { builder }
 
+    /// Loads the index file of earlier runs, when there is one; refuses a foreign or damaged one.
     public func start() throws(StageError) {
         guard let path = options.index else { return }
         if FileManager.default.fileExists(atPath: path) {
@@ -67,6 +70,8 @@ public final class DedupeStage: CorpusStage {
         }
     }
 
+    /// Looks `document` up (exact, LSH, passage fingerprints), verifies candidates, joins clusters and
+    /// inserts it; the document itself waits for `finish`.
     public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
         let sketch = prepared as? DocumentSketch ?? builder.sketch(document)
         try spill.append(document)
@@ -97,6 +102,8 @@ public final class DedupeStage: CorpusStage {
         index.insertKeys(d, anchorCap: options.commonFingerprintCap)
     }
 
+    /// Chooses every cluster's canonical member, emits (or drops) the documents in input order with
+    /// `duplicate` filled in, and writes the new index under a temporary name.
     public func finish(into output: inout some CorpusOutput) throws(StageError) {
         let total = index.count
         var ranks = [Int32](repeating: .max, count: total)
@@ -189,12 +196,14 @@ public final class DedupeStage: CorpusStage {
         indexFile = nil
     }
 
+    /// Discards the new index and the spill file; the previous index stays as it was.
     public func abort() {
         indexFile?.abort()
         indexFile = nil
         spill.discard()
     }
 
+    /// Documents, empty and short ones, relations, clusters and lookups, for the run report.
     public var counters: [String: Int] {
         [
             "documents": stats.documents, "empty": stats.empty, "short": stats.short, "exact": stats.exact, "near": stats.near,
