@@ -184,8 +184,7 @@ public final class DedupeStage: CorpusStage {
         }
         if let path = options.index, options.updateIndex {
             let file = try AtomicFile(path: path)
-            try file.write(IndexFile.encode(&index, canonical: canonical))
-            try file.flush()
+            try IndexFile.write(&index, canonical: canonical, to: file)
             indexFile = file
         }
     }

@@ -17,10 +17,18 @@ enum IndexFile {
     static let trailer = Array("CPDKEND\u{0}".utf8)
     static let version: UInt32 = 1
 
-    /// Serialises `index` with the cluster roots and canonical members given.
-    static func encode(_ index: inout DedupeIndex, canonical: [UInt32]) -> [UInt8] {
+    /// Writes `index` with the cluster roots and canonical members given to `file`, streamed in chunks
+    /// of about 1 MB (the whole file is never in memory), with the checksum computed on the way.
+    static func write(_ index: inout DedupeIndex, canonical: [UInt32], to file: AtomicFile) throws(StageError) {
         var out = ByteWriter()
-        out.bytes.reserveCapacity(64 + index.count * 64 + index.samplePool.count * 4 + index.bandPool.count * 4)
+        var sum = Checksum()
+        out.bytes.reserveCapacity(1 << 20 + 4096)
+        func flush(_ force: Bool = false) throws(StageError) {
+            guard force || out.bytes.count >= 1 << 20 else { return }
+            sum.update(out.bytes[...])
+            try file.write(out.bytes)
+            out.bytes.removeAll(keepingCapacity: true)
+        }
         out.bytes.append(contentsOf: magic)
         out.u32(version)
         let p = index.parameters
@@ -39,13 +47,25 @@ enum IndexFile {
             out.u32(UInt32(bitPattern: index.bandStart[d]))
             out.u32(index.sets.find(UInt32(d)))
             out.u32(canonical[d])
+            try flush()
         }
-        for v in index.samplePool { out.u32(v) }
-        for v in index.bandPool { out.u32(v) }
-        for p in index.positionPool { withUnsafeBytes(of: p.littleEndian) { out.bytes.append(contentsOf: $0) } }
-        out.u64(checksum(out.bytes[...]))
+        for (i, v) in index.samplePool.enumerated() {
+            out.u32(v)
+            if i & 0xFFFF == 0 { try flush() }
+        }
+        for (i, v) in index.bandPool.enumerated() {
+            out.u32(v)
+            if i & 0xFFFF == 0 { try flush() }
+        }
+        for (i, v) in index.positionPool.enumerated() {
+            withUnsafeBytes(of: v.littleEndian) { out.bytes.append(contentsOf: $0) }
+            if i & 0xFFFF == 0 { try flush() }
+        }
+        try flush(true)
+        out.u64(sum.value)
         out.bytes.append(contentsOf: trailer)
-        return out.bytes
+        try file.write(out.bytes)
+        try file.flush()
     }
 
     /// Loads the index at `path` into a fresh index with `parameters`; refuses anything else.
@@ -133,19 +153,55 @@ enum IndexFile {
         return index
     }
 
-    /// A fast 64-bit checksum over 8-byte words (tail bytes included).
+    /// The checksum of `bytes` (see ``Checksum``).
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9AE1_6A3B_2F90_404F ^ UInt64(bytes.count)
+        var sum = Checksum()
+        sum.update(bytes)
+        return sum.value
+    }
+}
+
+/// A fast 64-bit checksum over the bytes as little-endian 8-byte words (the last partial word padded
+/// with zeros), finished with the length; computed incrementally, chunk by chunk.
+struct Checksum {
+    private var h: UInt64 = 0x9AE1_6A3B_2F90_404F
+    private var pending: UInt64 = 0
+    private var pendingBytes = 0
+    private var length: UInt64 = 0
+
+    @inline(__always)
+    private mutating func mix(_ w: UInt64) {
+        h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
+    }
+
+    mutating func update(_ bytes: ArraySlice<UInt8>) {
+        length &+= UInt64(bytes.count)
         bytes.withUnsafeBytes { raw in
-            let n = raw.count / 8
-            for i in 0..<n {
-                let w = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
-                h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
-                h ^= h >> 29
+            var i = 0
+            while pendingBytes != 0 && i < raw.count {
+                pending |= UInt64(raw[i]) << UInt64(8 * pendingBytes)
+                pendingBytes += 1
+                i += 1
+                if pendingBytes == 8 { mix(pending); pending = 0; pendingBytes = 0 }
             }
-            for i in (n * 8)..<raw.count { h = (h ^ UInt64(raw[i])) &* Mix64.prime }
+            while i + 8 <= raw.count {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+            }
+            while i < raw.count {
+                pending |= UInt64(raw[i]) << UInt64(8 * pendingBytes)
+                pendingBytes += 1
+                i += 1
+            }
         }
-        return Mix64.fmix(h)
+    }
+
+    var value: UInt64 {
+        var copy = self
+        if copy.pendingBytes > 0 { copy.mix(copy.pending) }
+        copy.mix(length)
+        return Mix64.fmix(copy.h)
     }
 }
 
