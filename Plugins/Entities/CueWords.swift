@@ -85,3 +85,36 @@ public enum CueWords {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
 }
+
+extension CueWords {
+    static let honorificSet = Set(honorifics)
+    static let demonymSet = Set(demonyms)
+    /// Lower-case words before an organisation's name: "campaign group Momentum".
+    static let orgBefore: Set<String> = [
+        "group", "party", "union", "organisation", "organization", "movement", "campaign", "company", "firm", "club",
+        "team", "side", "charity", "broadcaster", "newspaper", "agency", "bank", "insurer", "retailer", "airline",
+        "carrier", "manufacturer", "maker", "giant", "conglomerate", "network", "channel", "magazine",
+    ]
+    /// Lower-case words after an organisation's name (possibly after 's): "Momentum members", "Momentum's leadership".
+    static let orgAfter: Set<String> = [
+        "members", "member", "group", "spokesman", "spokeswoman", "spokesperson", "affiliate", "affiliates", "branch",
+        "branches", "shares", "shareholders", "subsidiary", "subsidiaries", "executives", "headquarters", "officials",
+        "employees", "steering", "officers", "members'", "website", "backed", "chapter", "chapters", "delegates",
+    ]
+    /// Lower-case words before a team's name: "against Porto", "beat Celtic".
+    static let teamBefore: Set<String> = [
+        "against", "beat", "beating", "v", "vs", "vs.", "defeated", "beaten", "host", "hosts", "hosted", "visit", "visiting",
+        "face", "faces", "facing", "play", "plays", "playing", "played", "thrashed", "edged", "held", "overcame", "joined",
+        "signed", "rivals",
+    ]
+    /// Lower-case words after a team's name: "Barcelona beat", "Porto striker".
+    static let teamAfter: Set<String> = [
+        "beat", "beats", "drew", "draw", "lost", "lose", "won", "win", "defeated", "thrashed", "edged", "hammered", "routed",
+        "trailed", "scored", "striker", "coach", "manager", "midfielder", "defender", "goalkeeper", "keeper", "forward",
+        "winger", "captain", "fans", "squad", "side", "team", "players", "player", "eleven", "xi", "boss", "leads",
+    ]
+    static let eventSet: Set<String> = [
+        "cup", "series", "championship", "championships", "games", "olympics", "trophy", "prix", "tournament", "masters",
+        "marathon", "festival", "awards", "rally", "regatta",
+    ]
+}
