@@ -112,4 +112,33 @@ struct IndexFileTests {
         let (out, _) = try dedupe([makeDocument("b", text: story.syndicated)], options(path))
         #expect(out[0].duplicate?.canonical == "a")
     }
+
+    @Test("an index larger than one write chunk (1 MB) loads back and matches every earlier document")
+    func largeIndex() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/dedupe.index"
+        let docs = (0..<2500).map { makeDocument("d\($0)", text: prose(UInt64(10_000 + $0), sentences: 12)) }
+        try drive(DedupeStage(options: options(path)), docs)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(size > 3 << 19)  // over 1.5 MB: more than one 1 MB write chunk
+        let stage = DedupeStage(options: options(path))
+        let out = try drive(stage, [makeDocument("copy", text: docs[1234].text), makeDocument("copy2", text: docs[2499].text)])
+        #expect(out.emitted.map { $0.duplicate?.canonical } == ["d1234", "d2499"])
+        #expect(stage.counters["index_earlier"] == 2500)
+    }
+
+    @Test("update_index: false matches against the index and leaves it as it was")
+    func readOnly() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/dedupe.index"
+        try drive(DedupeStage(options: options(path)), [makeDocument("a", text: story.text)])
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        var readOnly = options(path)
+        readOnly.updateIndex = false
+        let out = try drive(DedupeStage(options: readOnly), [makeDocument("b", text: story.syndicated)])
+        #expect(out.emitted[0].duplicate?.canonical == "a")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
 }
