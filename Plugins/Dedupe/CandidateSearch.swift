@@ -8,7 +8,7 @@ enum DuplicateRelation: UInt8, Sendable { case none, exact, near, syndicated }
 extension DedupeIndex {
     /// Finds and verifies the candidates of document `d`: LSH band matches (near-duplicates), then
     /// documents sharing at least two passage fingerprints (syndicated versions); joins the matches'
-    /// clusters. Returns the number of candidates verified.
+    /// clusters; inserts `d`'s keys. Returns the number of candidates verified.
     mutating func match(_ d: UInt32, _ sketch: DocumentSketch, options: DedupeOptions, relations: inout [DuplicateRelation]) -> Int {
         // Candidates in the order their postings are met (deterministic), counted with a per-document
         // stamp instead of sorting: band matches always, fingerprint matches from the second shared one.
@@ -17,28 +17,28 @@ extension DedupeIndex {
             hits.append(0)
         }
         candidates.removeAll(keepingCapacity: true)
-        let stamp = d
+        postings.removeAll(keepingCapacity: true)
+        // Look up and insert in one probe per key (this document's own postings come after the lookup).
         for key in sketch.bandKeys {
-            bands.forEach(key) { c in
-                if seen[Int(c)] != stamp {
-                    seen[Int(c)] = stamp
-                    hits[Int(c)] = 0x80
-                    candidates.append(c)
-                } else {
-                    hits[Int(c)] |= 0x80
-                }
-            }
+            bands.lookupThenInsert(key, d, lookupCap: .max, insertCap: DedupeIndex.bandCap, into: &postings)
         }
+        let bandPostings = postings.count
         let cap = options.commonFingerprintCap
         for v in sketch.sample where v & DedupeIndex.anchorMask == 0 {
-            anchors.forEach(v, cap: cap) { c in
-                if seen[Int(c)] != stamp {
-                    seen[Int(c)] = stamp
-                    hits[Int(c)] = 1
-                    candidates.append(c)
-                } else if hits[Int(c)] & 0x7F < 0x7F {
-                    hits[Int(c)] += 1
-                }
+            anchors.lookupThenInsert(v, d, lookupCap: cap, insertCap: cap, into: &postings)
+        }
+        let stamp = d
+        for k in 0..<postings.count {
+            let c = Int(postings[k])
+            let band = k < bandPostings
+            if seen[c] != stamp {
+                seen[c] = stamp
+                hits[c] = band ? 0x80 : 1
+                candidates.append(UInt32(c))
+            } else if band {
+                hits[c] |= 0x80
+            } else if hits[c] & 0x7F < 0x7F {
+                hits[c] += 1
             }
         }
         var verified = 0

@@ -43,6 +43,7 @@ struct DedupeIndex: Sendable {
     var seen: [UInt32] = []
     var hits: [UInt8] = []
     var candidates: [UInt32] = []
+    var postings: [UInt32] = []
 
     init(parameters: Parameters) { self.parameters = parameters }
 

@@ -99,7 +99,6 @@ public final class DedupeStage: CorpusStage {
             return
         }
         stats.verified += index.match(d, sketch, options: options, relations: &relations)
-        index.insertKeys(d, anchorCap: options.commonFingerprintCap)
     }
 
     /// Chooses every cluster's canonical member, emits (or drops) the documents in input order with

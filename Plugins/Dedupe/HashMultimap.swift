@@ -70,6 +70,35 @@ struct HashMultimap: Sendable {
         }
     }
 
+    /// Appends to `out` every document under `key` (newest first, unless the key has `lookupCap` or more
+    /// postings), then adds `document` under `key` (unless it has `insertCap`): one probe for both.
+    mutating func lookupThenInsert(_ key: UInt32, _ document: UInt32, lookupCap: Int, insertCap: Int, into out: inout [UInt32]) {
+        if (used + 1) * 4 > slots.count * 3 { grow() }
+        let head = Int32(documents.count)
+        var i = Self.home(key, mask)
+        while slots[i].count != 0 && slots[i].key != key { i = (i + 1) & mask }
+        if slots[i].count == 0 {
+            slots[i] = Slot(key: key, count: 1, head: head)
+            next.append(-1)
+            documents.append(document)
+            used += 1
+            return
+        }
+        let count = Int(slots[i].count)
+        if count < lookupCap {
+            var p = slots[i].head
+            while p >= 0 {
+                out.append(documents[Int(p)])
+                p = next[Int(p)]
+            }
+        }
+        guard count < insertCap else { return }
+        slots[i].count += 1
+        next.append(slots[i].head)
+        slots[i].head = head
+        documents.append(document)
+    }
+
     private mutating func grow() {
         let old = slots
         let size = slots.count * 2
