@@ -61,7 +61,10 @@ public struct EntityRecogniser: Sendable {
             add(RawMention(range: range, type: entry.type, canonical: entry.name))
         }
         for m in PatternRules.mentions(view) { add(m) }
-        for span in EntityLabel.spans(labels) { add(RawMention(range: span.range, type: EntityLabel.types[span.type])) }
+        // A name has a word in it: the tagger learnt from tweets, where "@" alone may sit in a name span.
+        for span in EntityLabel.spans(labels) where span.range.contains(where: { tokenized.tokens[$0].kind == .word }) {
+            add(RawMention(range: span.range, type: EntityLabel.types[span.type]))
+        }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         let entities = EntityResolver.resolve(mentions, view: view, userGazetteer: userGazetteer)
         return entities.filter { types.contains($0.type) }

@@ -23,6 +23,8 @@ struct BadInputTests {
     func noLetters() {
         let text = String(repeating: "12 -- ?? !! ... 3,4 (5) %% ££ ", count: 2000)
         #expect(offsetsAreExact(recogniser.entities(in: text), in: text))
+        let symbols = String(repeating: "!!!???... --- ### @@@ $$$ %%% ", count: 200)
+        #expect(recogniser.entities(in: symbols).allSatisfy { !["PERSON", "ORG", "LOC"].contains($0.type) })
     }
 
     @Test("mixed scripts, emoji and combining marks keep exact offsets")

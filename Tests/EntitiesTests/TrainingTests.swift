@@ -92,4 +92,14 @@ struct TrainingTests {
         #expect(sharedModel.byteCount <= 20_000_000)
         #expect(sharedModel.gazetteer.count > 100_000)
     }
+
+    @Test("the built-in model is found without SwiftPM's bundle accessor: next to the executable, then the source tree")
+    func builtInLocations() {
+        let locations = TaggerModel.builtInLocations()
+        if ProcessInfo.processInfo.environment["COPYDESK_ENTITIES_MODEL"] == nil {
+            #expect(locations.first?.hasSuffix("copydesk_Entities.resources/entities.model") == true)
+            #expect(locations.last?.hasSuffix("Plugins/Entities/Resources/entities.model") == true)
+        }
+        #expect(locations.contains { FileManager.default.fileExists(atPath: $0) })
+    }
 }
