@@ -18,7 +18,12 @@ extension DedupeIndex {
         }
         candidates.removeAll(keepingCapacity: true)
         postings.removeAll(keepingCapacity: true)
-        // Look up and insert in one probe per key (this document's own postings come after the lookup).
+        // Touch every key's slot first (the loads overlap), then look up and insert in one probe per key
+        // (this document's own postings come after the lookup).
+        var touched: UInt32 = 0
+        for key in sketch.bandKeys { touched &+= bands.touch(key) }
+        for v in sketch.sample where v & DedupeIndex.anchorMask == 0 { touched &+= anchors.touch(v) }
+        touchSink &+= touched
         for key in sketch.bandKeys {
             bands.lookupThenInsert(key, d, lookupCap: .max, insertCap: DedupeIndex.bandCap, into: &postings)
         }

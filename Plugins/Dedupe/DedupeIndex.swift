@@ -44,6 +44,8 @@ struct DedupeIndex: Sendable {
     var hits: [UInt8] = []
     var candidates: [UInt32] = []
     var postings: [UInt32] = []
+    /// Keeps the cache-warming loads of ``HashMultimap/touch(_:)`` from being optimised away.
+    var touchSink: UInt32 = 0
 
     init(parameters: Parameters) { self.parameters = parameters }
 

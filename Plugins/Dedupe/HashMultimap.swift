@@ -70,6 +70,11 @@ struct HashMultimap: Sendable {
         }
     }
 
+    /// Reads the home slot of `key`, so that a following lookup finds it in cache: issued for all of a
+    /// document's keys first, the independent memory loads overlap instead of waiting one after another.
+    @inline(__always)
+    func touch(_ key: UInt32) -> UInt32 { slots[Self.home(key, mask)].count }
+
     /// Appends to `out` every document under `key` (newest first, unless the key has `lookupCap` or more
     /// postings), then adds `document` under `key` (unless it has `insertCap`): one probe for both.
     mutating func lookupThenInsert(_ key: UInt32, _ document: UInt32, lookupCap: Int, insertCap: Int, into out: inout [UInt32]) {
