@@ -27,6 +27,12 @@ struct MatchTokeniser: Sendable {
     /// `ranges`, when given, receives each word's byte range.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, into words: UnsafeMutableBufferPointer<UInt64>,
               ranges: UnsafeMutableBufferPointer<Range<Int>>?) -> Int {
+        Self.asciiFold.withUnsafeBufferPointer { fold in scan(bytes, into: words, ranges: ranges, fold: fold) }
+    }
+
+    @inline(__always)
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into words: UnsafeMutableBufferPointer<UInt64>,
+                      ranges: UnsafeMutableBufferPointer<Range<Int>>?, fold: UnsafeBufferPointer<UInt8>) -> Int {
         var h = Mix64.basis
         var acc: UInt64 = 0
         var accBytes: UInt64 = 0
@@ -37,7 +43,6 @@ struct MatchTokeniser: Sendable {
         var i = 0
         let n = bytes.count
         let checkLines = !boilerplate.isEmpty
-        let fold = Self.asciiFold
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
