@@ -33,16 +33,16 @@ struct OnePermutationMinHash: Sendable {
     func sign(_ shingles: UnsafeBufferPointer<UInt64>, into signature: UnsafeMutableBufferPointer<UInt64>,
               filled: UnsafeMutableBufferPointer<Bool>) {
         signature.initialize(repeating: .max)
-        filled.initialize(repeating: false)
-        let mask = (UInt64(1) << shift) - 1
+        let mask = (UInt64(1) << shift) &- 1
         for h in shingles {
             let bin = Int(truncatingIfNeeded: h &>> shift)
-            let value = h & mask
-            if value < signature[bin] { signature[bin] = value }
+            signature[bin] = Swift.min(signature[bin], h & mask)
         }
         var empty = 0
         for i in 0..<bins {
-            if signature[i] != .max { filled[i] = true } else { empty += 1 }
+            let isFilled = signature[i] != .max
+            filled[i] = isFilled
+            empty &+= isFilled ? 0 : 1
         }
         guard empty > 0, empty < bins else { return }
         let depth = Self.probeDepth
