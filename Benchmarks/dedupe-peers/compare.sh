@@ -17,7 +17,7 @@ bash "$HERE/setup.sh" >/dev/null
 date -u +"run at %Y-%m-%dT%H:%MZ on $(nproc) cores"
 
 echo; echo "== Reuters-21578 =="
-taskset -c 0 "$BENCH" dedupe-reuters --data "$DATA/docs.jsonl" --pairs "$DATA/pairs.tsv"
+taskset -c 0 "$BENCH" dedupe-reuters --data "$DATA/docs.jsonl" --pairs "$DATA/pairs.tsv" --passes 8
 taskset -c 0 "$PY" "$HERE/datasketch_dedupe.py" reuters --data "$DATA/docs.jsonl" --pairs "$DATA/pairs.tsv"
 
 echo; echo "== synthetic syndication corpus =="
