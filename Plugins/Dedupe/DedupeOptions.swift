@@ -6,8 +6,8 @@ public struct DedupeOptions: Sendable {
     public enum Action: String, Sendable, CaseIterable {
         /// Every document passes, with `duplicate` filled in.
         case mark
-        /// Non-canonical exact and near copies go to the drops output naming their canonical; syndicated
-        /// versions (their own text around shared passages) pass, marked.
+        /// Non-canonical documents whose relation is in `drop_relations` (default: all) go to the drops
+        /// output naming their canonical; the others pass, marked.
         case drop
         /// Every non-canonical document (exact, near or syndicated) goes to the drops output.
         case keepCanonicalOnly = "keep-canonical-only"
@@ -29,6 +29,8 @@ public struct DedupeOptions: Sendable {
     public var minSharedShingles = 40
     public var minPassages = 2
     public var singlePassageContainment = 0.8
+    /// `drop_relations`: the relations `action: drop` removes (`exact`, `near`, `syndicated`).
+    public var dropRelations: Set<String> = ["exact", "near", "syndicated"]
     /// `canonical` and `source_priority`: how the canonical member is chosen.
     public var canonical: CanonicalPolicy = .earliest
     public var sourcePriority: [String] = []
@@ -61,6 +63,10 @@ public struct DedupeOptions: Sendable {
         minSharedShingles = options.int("min_shared_shingles")
         minPassages = options.int("min_passages")
         singlePassageContainment = options.double("single_passage_containment")
+        dropRelations = Set(options.strings("drop_relations"))
+        for relation in dropRelations where !["exact", "near", "syndicated"].contains(relation) {
+            throw options.error("drop_relations", "unknown relation '\(relation)'; valid: exact, near, syndicated")
+        }
         canonical = CanonicalPolicy(rawValue: options.string("canonical")) ?? .earliest
         sourcePriority = options.strings("source_priority")
         index = options.optionalString("index")
@@ -82,7 +88,9 @@ public struct DedupeOptions: Sendable {
     /// The option declarations, for the descriptor and `copydesk stages`.
     static let specs: [OptionSpec] = [
         OptionSpec("action", .choice(Action.allCases.map(\.rawValue)), default: .string("mark"),
-                   "mark: every document passes with 'duplicate'; drop: non-canonical exact and near copies go to the drops output naming their canonical (syndicated versions pass, marked); keep-canonical-only: every non-canonical document goes to the drops output."),
+                   "mark: every document passes with 'duplicate'; drop: non-canonical documents whose relation is in drop_relations go to the drops output naming their canonical; keep-canonical-only: every non-canonical document goes to the drops output, whatever drop_relations says."),
+        OptionSpec("drop_relations", .list(.choice(["exact", "near", "syndicated"])), default: .list([.string("exact"), .string("near"), .string("syndicated")]),
+                   "The relations 'action: drop' removes; e.g. [exact, near] keeps other outlets' syndicated versions, marked."),
         OptionSpec("near_threshold", .double(min: 0.5, max: 1), default: .double(0.8),
                    "Word-shingle Jaccard similarity (verified on the shingles, exact for documents up to sample_cap shingles) at or above which two documents are near-duplicates."),
         OptionSpec("lsh_threshold", .double(min: 0.3, max: 1), default: .double(0.6),

@@ -169,7 +169,8 @@ public final class DedupeStage: CorpusStage {
                         document.text, with: index.sample(c), shift: max(index.shift[d], index.shift[c]), builder: builder)
                 }
                 document.duplicate = info
-                let dropIt = options.action == .keepCanonicalOnly || (options.action == .drop && relation != .syndicated)
+                let dropIt = options.action == .keepCanonicalOnly
+                    || (options.action == .drop && options.dropRelations.contains(info.relation ?? ""))
                 if dropIt {
                     output.drop(document, reason: "duplicate of \(info.canonical) (\(info.relation ?? ""), similarity \(info.similarity))")
                 } else {

@@ -49,16 +49,29 @@ struct CanonicalAndActionTests {
         #expect(out.allSatisfy { $0.duplicate != nil })
     }
 
-    @Test("drop sends non-canonical exact and near copies to the drops output naming their canonical; syndicated versions pass")
+    @Test("drop sends every non-canonical document to the drops output naming its canonical")
     func drop() throws {
         var options = DedupeOptions()
         options.action = .drop
-        let output = try drive(DedupeStage(options: options), [doc("a", story.text), doc("b", story.text), doc("n", story.near), doc("c", story.syndicated)])
-        #expect(output.emitted.map(\.id) == ["a", "c"])
-        #expect(output.dropped.map(\.0.id) == ["b", "n"])
-        #expect(output.dropped.allSatisfy { $0.1.contains("duplicate of a") && $0.0.duplicate?.canonical == "a" })
+        let docs = [doc("a", story.text), doc("b", story.text), doc("n", story.near), doc("c", story.syndicated), doc("x", paragraphs(5, 4).joined(separator: "\n\n"))]
+        let output = try drive(DedupeStage(options: options), docs)
+        #expect(output.emitted.map(\.id) == ["a", "x"])
+        #expect(output.dropped.map(\.0.id) == ["b", "n", "c"])
+        #expect(output.dropped.allSatisfy { $0.1.hasPrefix("duplicate of a (") && $0.0.duplicate?.canonical == "a" })
+        #expect(output.dropped.map { $0.0.duplicate?.relation } == ["exact", "near", "syndicated"])
         let (_, report) = try dedupe([doc("a", story.text), doc("b", story.text)], options)
         #expect(report.dropped == 1 && report.balanced)
+    }
+
+    @Test("drop with drop_relations [exact, near] keeps other outlets' syndicated versions, marked")
+    func dropCopiesOnly() throws {
+        var options = DedupeOptions()
+        options.action = .drop
+        options.dropRelations = ["exact", "near"]
+        let output = try drive(DedupeStage(options: options), [doc("a", story.text), doc("b", story.text), doc("n", story.near), doc("c", story.syndicated)])
+        #expect(output.emitted.map(\.id) == ["a", "c"])
+        #expect(output.emitted[1].duplicate?.relation == "syndicated")
+        #expect(output.dropped.map(\.0.id) == ["b", "n"])
     }
 
     @Test("keep-canonical-only drops every non-canonical member, syndicated versions too")
