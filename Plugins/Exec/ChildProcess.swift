@@ -1,3 +1,4 @@
+import CPipe
 import Foundation
 
 /// A program run with pipes on its standard input and output (its standard error is the run's own).
@@ -34,9 +35,11 @@ final class ChildProcess: @unchecked Sendable {
     /// Starts `arguments[0]` (looked up on PATH) with the rest as its arguments.
     init(arguments: [String]) throws(ExecFailure) {
         guard let program = arguments.first, !program.isEmpty else { throw ExecFailure("the command is empty") }
+        // Close-on-exec from the start (pipe2, through CPipe), so a program started at the same moment by another thread
+        // cannot inherit these ends and keep this program's input open after copydesk closes it.
         var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
-        guard pipe(&toChild) == 0 else { throw ExecFailure("cannot create a pipe: \(String(cString: strerror(errno)))") }
-        guard pipe(&fromChild) == 0 else {
+        guard copydesk_pipe_cloexec(&toChild) == 0 else { throw ExecFailure("cannot create a pipe: \(String(cString: strerror(errno)))") }
+        guard copydesk_pipe_cloexec(&fromChild) == 0 else {
             close(toChild[0]); close(toChild[1])
             throw ExecFailure("cannot create a pipe: \(String(cString: strerror(errno)))")
         }
@@ -59,8 +62,6 @@ final class ChildProcess: @unchecked Sendable {
         pid = child
         input = toChild[1]
         output = fromChild[0]
-        _ = fcntl(input, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(output, F_SETFD, FD_CLOEXEC)
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
         let thread = Thread { [self] in self.readLoop() }
         thread.name = "copydesk-exec-reader"

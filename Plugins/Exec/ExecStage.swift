@@ -73,7 +73,15 @@ public final class ExecStage: CorpusStage {
         } catch .timedOut {
             throw fail("stopped reading its input for \(format(timeout)) s", at: document)
         } catch .closed {
-            throw fail(exitedDescription(child) + " before reading", at: document)
+            // Name the first document it did not answer, after taking every answer it did give.
+            pending.append(document)
+            reading: while true {
+                switch child.nextLine(timeout: min(timeout, 5)) {
+                case .line(let answer): try handle(answer, into: &output)
+                case .endOfOutput, .timedOut: break reading
+                }
+            }
+            throw fail(exitedDescription(child) + " without answering", at: pending[pendingHead])
         } catch {
             throw fail("cannot be written to (\(error))", at: document)
         }
