@@ -119,7 +119,7 @@ public struct DedupeOptions: Sendable {
         OptionSpec("common_fingerprint_cap", .int(min: 2, max: nil), default: .int(32),
                    "Passage fingerprints found in this many documents are too common to suggest a copy and are ignored."),
         OptionSpec("sample_cap", .int(min: 16, max: 4096), default: .int(160),
-                   "Shingles kept per document for verification (a consistent sample of longer documents); sets the index size (4 bytes each)."),
+                   "Shingles kept per document for verification (a consistent sample of longer documents); sets the index size (6 bytes each: hash and word position)."),
         OptionSpec("memory_budget_mb", .int(min: 1, max: nil), default: .int(256),
                    "Documents are held in memory until finish up to this many MB, then in a temporary file."),
         OptionSpec("spill_directory", .path, default: nil, "Where the temporary file goes (default: TMPDIR or /tmp)."),
