@@ -45,8 +45,8 @@ let package = Package(
         .target(name: "Dedupe", dependencies: ["CopydeskCore"], path: "Plugins/Dedupe", swiftSettings: upcoming),
         .target(name: "Export", dependencies: ["CopydeskCore", "CSQLite"], path: "Plugins/Export", swiftSettings: upcoming),
         // Third-party stages in any language: a program speaking JSONL on stdin/stdout.
-        .target(name: "CPipe", path: "Sources/CPipe"),
-        .target(name: "Exec", dependencies: ["CopydeskCore", "CPipe"], path: "Plugins/Exec", swiftSettings: upcoming),
+        .target(name: "CProcess", path: "Sources/CProcess"),
+        .target(name: "Exec", dependencies: ["CopydeskCore", "CProcess"], path: "Plugins/Exec", swiftSettings: upcoming),
         // The one place built-in stages are registered; third-party runners call it too.
         .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Strip", "Entities", "Dedupe", "Export", "Exec"], swiftSettings: upcoming),
         // In-memory sources and sinks for stage tests.

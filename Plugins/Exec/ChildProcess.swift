@@ -1,4 +1,4 @@
-import CPipe
+import CProcess
 import Foundation
 
 /// A program run with pipes on its standard input and output (its standard error is the run's own).
@@ -35,7 +35,7 @@ final class ChildProcess: @unchecked Sendable {
     /// Starts `arguments[0]` (looked up on PATH) with the rest as its arguments.
     init(arguments: [String]) throws(ExecFailure) {
         guard let program = arguments.first, !program.isEmpty else { throw ExecFailure("the command is empty") }
-        // Close-on-exec from the start (pipe2, through CPipe), so a program started at the same moment by another thread
+        // Close-on-exec from the start (pipe2, through CProcess), so a program started at the same moment by another thread
         // cannot inherit these ends and keep this program's input open after copydesk closes it.
         var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
         guard copydesk_pipe_cloexec(&toChild) == 0 else { throw ExecFailure("cannot create a pipe: \(String(cString: strerror(errno)))") }
@@ -48,7 +48,11 @@ final class ChildProcess: @unchecked Sendable {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-        for fd in [toChild[0], toChild[1], fromChild[0], fromChild[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
+        // Nothing else of this process reaches the program: every descriptor from 3 up is closed in it
+        // (where the C library cannot, the pipes' own ends are closed and close-on-exec does the rest).
+        if copydesk_spawn_closefrom(&actions, 3) != 0 {
+            for fd in [toChild[0], toChild[1], fromChild[0], fromChild[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
+        }
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
