@@ -74,8 +74,6 @@ extension DedupeIndex {
             sample: sketch.sample, positions: sketch.samplePositions, shift: comparison.shift, other: sample(other),
             shingleSize: options.shingleSize)
         guard let first = mine.first else { return .none }
-        let leadCandidate = first.lowerBound < DocumentSketch.leadWords
-        guard mine.count >= options.minPassages || leadCandidate || containment >= options.singlePassageContainment else { return .none }
         let theirs = SharedPassages.find(
             sample: sample(other), positions: positions(other), shift: comparison.shift, other: sketch.sample,
             shingleSize: options.shingleSize)
@@ -83,7 +81,11 @@ extension DedupeIndex {
         if min(mine.count, theirs.count) >= options.minPassages { return .syndicated }
         if containment >= options.singlePassageContainment { return .syndicated }
         // One passage that opens both documents: the same lead, shared with more of the story.
-        if leadCandidate, theirFirst.lowerBound < DocumentSketch.leadWords { return .syndicated }
+        let myLead = first.lowerBound < DocumentSketch.leadWords, theirLead = theirFirst.lowerBound < DocumentSketch.leadWords
+        if myLead && theirLead { return .syndicated }
+        // One passage that opens one of them and is most of the shorter (a wire story run whole after a
+        // local introduction, or cut short): a background paragraph is neither.
+        if myLead || theirLead, containment >= options.leadPassageContainment { return .syndicated }
         return .none
     }
 }

@@ -29,6 +29,8 @@ public struct DedupeOptions: Sendable {
     public var minSharedShingles = 40
     public var minPassages = 2
     public var singlePassageContainment = 0.8
+    /// `lead_passage_containment`: one passage opening one document suffices from this containment.
+    public var leadPassageContainment = 0.5
     /// `drop_relations`: the relations `action: drop` removes (`exact`, `near`, `syndicated`).
     public var dropRelations: Set<String> = ["exact", "near", "syndicated"]
     /// `canonical` and `source_priority`: how the canonical member is chosen.
@@ -63,6 +65,7 @@ public struct DedupeOptions: Sendable {
         minSharedShingles = options.int("min_shared_shingles")
         minPassages = options.int("min_passages")
         singlePassageContainment = options.double("single_passage_containment")
+        leadPassageContainment = options.double("lead_passage_containment")
         dropRelations = Set(options.strings("drop_relations"))
         for relation in dropRelations where !["exact", "near", "syndicated"].contains(relation) {
             throw options.error("drop_relations", "unknown relation '\(relation)'; valid: exact, near, syndicated")
@@ -106,6 +109,8 @@ public struct DedupeOptions: Sendable {
                    "Syndicated: at least this many separate shared passages (runs of shared text of 12+ words, separated by text of its own), or one passage that opens both documents (the same lead); so one shared quote or background paragraph is not a copy."),
         OptionSpec("single_passage_containment", .double(min: 0, max: 1), default: .double(0.8),
                    "Syndicated with a single shared passage only when that passage is at least this share of one document (a shortened version)."),
+        OptionSpec("lead_passage_containment", .double(min: 0, max: 1), default: .double(0.5),
+                   "Syndicated with a single shared passage that opens one of the documents (a wire story run after a local introduction) when it is at least this share of one document."),
         OptionSpec("canonical", .choice(CanonicalPolicy.allCases.map(\.rawValue)), default: .string("earliest"),
                    "Canonical member: earliest published, then longest, then input order; longest first; or first in input order. A cluster with documents of an earlier run keeps that run's canonical."),
         OptionSpec("source_priority", .list(.string), default: .list([]),

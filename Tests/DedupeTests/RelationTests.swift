@@ -34,6 +34,14 @@ struct RelationTests {
         #expect((info.containment ?? 0) > 0.5)
     }
 
+    @Test("a wire story run after a local introduction, cut short and followed by local paragraphs, is 'syndicated'")
+    func wireAfterLocalIntroduction() throws {
+        let local = makeParagraphs(95, 3)
+        let version = ([local[0]] + story.paragraphs[0...3] + [local[1], local[2]]).joined(separator: "\n\n")
+        let (out, _) = try dedupe([makeDocument("wire", text: story.text), makeDocument("local", text: version)])
+        #expect(out[1].duplicate?.cluster == "wire" && out[1].duplicate?.relation == "syndicated")
+    }
+
     @Test("a different article quoting one sentence of the story verbatim is not merged")
     func sharedQuote() throws {
         var other = paragraphs(2, 2)
