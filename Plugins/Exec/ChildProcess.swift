@@ -53,10 +53,17 @@ final class ChildProcess: @unchecked Sendable {
         if copydesk_spawn_closefrom(&actions, 3) != 0 {
             for fd in [toChild[0], toChild[1], fromChild[0], fromChild[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
         }
+        // Its own process group: Ctrl-C at the terminal reaches copydesk alone, which then closes the
+        // program's input and takes its last answers, instead of the program dying mid-run.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
-        let status = posix_spawnp(&child, program, &actions, nil, argv, environ)
+        let status = posix_spawnp(&child, program, &actions, &attributes, argv, environ)
         close(toChild[0])
         close(fromChild[1])
         guard status == 0 else {

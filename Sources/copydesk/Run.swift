@@ -71,17 +71,23 @@ extension Copydesk {
             // Past a file-size limit (ulimit -f) a write fails with EFBIG and the run ends with a clear
             // error and exit 74, instead of the default SIGXFSZ killing the process mid-write.
             signal(SIGXFSZ, SIG_IGN)
-            signal(SIGINT, SIG_IGN)
-            let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-            interrupts.setEventHandler {
-                if cancellation.isCancelled {
-                    FileHandle.standardError.write(Data("\ncopydesk: interrupted twice; stopping now without writing outputs\n".utf8))
-                    Foundation.exit(130)
+            // SIGTERM (a service manager, `timeout`, `kill`) stops the same way as Ctrl-C.
+            var interrupts: [any DispatchSourceSignal] = []
+            for number in [SIGINT, SIGTERM] {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler {
+                    if cancellation.isCancelled {
+                        FileHandle.standardError.write(Data("\ncopydesk: interrupted twice; stopping now without writing outputs\n".utf8))
+                        Foundation.exit(130)
+                    }
+                    cancellation.cancel()
+                    FileHandle.standardError.write(Data(
+                        "\ncopydesk: interrupted; finishing the documents in flight and writing outputs (Ctrl-C again to stop now)\n".utf8))
                 }
-                cancellation.cancel()
-                FileHandle.standardError.write(Data("\ncopydesk: interrupted; finishing the documents in flight and writing outputs (Ctrl-C again to stop now)\n".utf8))
+                source.resume()
+                interrupts.append(source)
             }
-            interrupts.resume()
             let showProgress = !quiet && isatty(2) == 1
             if showProgress {
                 runner.onProgress = { progress in
@@ -105,9 +111,9 @@ extension Copydesk {
                 if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
                 fail(error)
             }
-            interrupts.cancel()
+            for source in interrupts { source.cancel() }
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            if !quiet || result.status == "interrupted" {
+            if !quiet {
                 var text = result.summary() + "\n"
                 for key in ["records", "drops", "rejects", "report"] {
                     if let path = result.outputs[key], path != "-" { text += "\(key): \(path)\n" }

@@ -1,5 +1,6 @@
 import CopydeskCore
 import Foundation
+import Glibc
 import Testing
 
 /// Interrupted, killed and disk-full runs never leave half a file under a final name.
@@ -45,6 +46,34 @@ struct CrashSafetyTests {
             #expect(process.terminationStatus == 0)  // finished before the signal arrived
         }
         for line in lines.suffix(3) { #expect((try? JSONParser.parse(String(line))) != nil) }
+    }
+
+    @Test("Ctrl-C at a terminal (SIGINT to the whole process group) with an exec stage, and SIGTERM, stop cleanly: exit 130, interrupted, balanced",
+          arguments: [true, false])
+    func interruptWithExec(terminalGroup: Bool) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") else { return }
+        let dir = CLI.temporaryDirectory()
+        let input = try Self.bigInput(dir, lines: 200_000)
+        let pipeline = dir + "/exec.yaml"
+        try Data("stages:\n  - use: exec\n    command: [cat]\n  - use: export\n    path: \(dir)/out.jsonl\n".utf8)
+            .write(to: URL(fileURLWithPath: pipeline))
+        // setsid: copydesk leads its own process group, as a shell's foreground job does.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = [CLI.binary, "run", pipeline, "--input", input, "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(500_000)
+        if terminalGroup { Glibc.kill(-process.processIdentifier, SIGINT) } else { Glibc.kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+        let report = try JSONParser.parse(String(contentsOfFile: dir + "/out.report.json", encoding: .utf8))
+        let lines = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(report["documents"]?["balanced"] == .bool(true))
+        #expect(report["documents"]?["out"] == .number(Double(lines.count)))
+        #expect(process.terminationStatus == 130 || process.terminationStatus == 0, "status \(process.terminationStatus)")
+        if process.terminationStatus == 130 { #expect(report["status"] == .string("interrupted")) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".tmp-") }.isEmpty)
     }
 
     @Test("SIGKILL leaves nothing half-written under the final names; the previous output stays")
