@@ -72,6 +72,7 @@ public final class PipelineRunner {
     public func run() throws(CopydeskError) -> RunReport {
         let plan: InputPlan
         do { plan = try InputPlan.expand(pipeline.input.paths, format: pipeline.input.format) } catch { throw CopydeskError(error) }
+        do { try OutputCheck.check(pipeline, paths: outputPaths, inputs: plan.files.map(\.path)) } catch { throw CopydeskError(error) }
         return try run(source: InputReader(plan: plan, options: pipeline.input))
     }
 

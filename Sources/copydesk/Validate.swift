@@ -22,6 +22,7 @@ extension Copydesk {
             do {
                 let loaded = try Pipeline.load(path: pipeline, registry: BuiltInStages.registry)
                 _ = try loaded.instantiate(context: StageContext(pipelineFile: pipeline, logger: logger))
+                try OutputCheck.check(loaded, paths: PipelineRunner(pipeline: loaded, context: StageContext()).outputPaths, inputs: [])
                 let stages = loaded.stages.map(\.descriptor.id).joined(separator: " → ")
                 print("\(pipeline): ok (\(stages))")
             } catch {

@@ -13,6 +13,41 @@ struct BadInputTests {
         return path
     }
 
+    @Test("outputs that would destroy something are refused before any work (exit 64): no export, a shared path, the input itself, an empty path, a directory")
+    func dangerousOutputs() throws {
+        let dir = CLI.temporaryDirectory()
+        let input = dir + "/in.jsonl"
+        try Data("{\"id\":\"a\",\"text\":\"Some text.\"}\n".utf8).write(to: URL(fileURLWithPath: input))
+        func write(_ name: String, _ yaml: String) throws -> String {
+            try Data(yaml.utf8).write(to: URL(fileURLWithPath: dir + "/" + name))
+            return dir + "/" + name
+        }
+        let noExport = try write("none.yaml", "input:\n  paths: [\(input)]\nstages:\n  - use: normalise\n")
+        var result = try CLI.run(["run", noExport])
+        #expect(result.status == 64 && result.stderr.contains("no stage writes the documents anywhere"), "\(result.stderr)")
+        result = try CLI.run(["validate", noExport])
+        #expect(result.status == 64 && result.stderr.contains("add '- use: export'"))
+
+        let two = try write("two.yaml", "input:\n  paths: [\(input)]\nstages:\n  - use: export\n    path: \(dir)/o.jsonl\n  - use: export\n    path: \(dir)/o.jsonl\n")
+        result = try CLI.run(["run", two])
+        #expect(result.status == 64 && result.stderr.contains("would both write"), "\(result.stderr)")
+
+        result = try CLI.run(["run", "pipelines/news.yaml", "--input", input, "--output", dir + "/same.jsonl", "--report", dir + "/same.jsonl"])
+        #expect(result.status == 64 && result.stderr.contains("would both write"), "\(result.stderr)")
+
+        result = try CLI.run(["run", "pipelines/news.yaml", "--input", input, "--output", input])
+        #expect(result.status == 64 && result.stderr.contains("also an input"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: input, encoding: .utf8).contains("Some text."))
+
+        let empty = try write("empty.yaml", "input:\n  paths: [\(input)]\nstages:\n  - use: export\n    path: \"\"\n")
+        result = try CLI.run(["run", empty, "--report", dir + "/r.json"])
+        #expect(result.status == 64 && result.stderr.contains("empty path"), "\(result.stderr)")
+
+        result = try CLI.run(["run", "pipelines/news.yaml", "--input", input, "--output", dir])
+        #expect(result.status == 64 && result.stderr.contains("existing directory"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["empty.yaml", "in.jsonl", "none.yaml", "two.yaml"])
+    }
+
     @Test("a missing input path exits 66 naming the path")
     func missingInput() throws {
         let result = try CLI.run(["run", "pipelines/news.yaml", "--input", "/no/such/dir"])
