@@ -4,7 +4,8 @@ import Foundation
 /// The `exec` stage: a third-party stage in any language. copydesk starts the program once, writes each
 /// document to its standard input as the JSONL output record (one line), and reads one answer line per
 /// document, in order, from its standard output: the document as it should go on (a record with the
-/// same `id`; fields it leaves out become empty, except the raw HTML, which is kept when it was not sent),
+/// same `id`; fields it leaves out become empty, except the raw HTML, which is kept when it was not sent,
+/// and `source`, which always stays the run's; entities whose offsets no longer fit the text are removed),
 /// or `{"drop": "reason"}` to remove it. A program that cannot start, exits early or with a failure
 /// status, stops answering for `timeout_seconds`, or answers something that is not such a record ends
 /// the run with an error naming the stage and the document.
@@ -17,7 +18,7 @@ public final class ExecStage: CorpusStage {
     /// Documents written and not answered yet, oldest first.
     private var pending: [Document] = []
     private var pendingHead = 0
-    private var answered = 0, dropped = 0
+    private var answered = 0, dropped = 0, staleEntities = 0
 
     /// Builds a stage running `command` (program and arguments).
     public init(command: [String], timeout: Double = 60, window: Int = 256, includeHTML: Bool = false) {
@@ -51,7 +52,9 @@ public final class ExecStage: CorpusStage {
 
     public var preparer: (any DocumentPreparer)? { ExecRecordEncoder(includeHTML: includeHTML) }
 
-    public var counters: [String: Int] { ["answered": answered, "dropped": dropped] }
+    public var counters: [String: Int] {
+        ["answered": answered, "dropped": dropped, "entities_cleared_after_text_change": staleEntities]
+    }
 
     private var name: String { command.joined(separator: " ") }
 
@@ -167,6 +170,9 @@ public final class ExecStage: CorpusStage {
             throw fail("answered for id '\(document.id)' (answers come one per document, in order)", at: original)
         }
         if !includeHTML, document.html == nil { document.html = original.html }
+        // Where a document came from is the run's to say, not the program's.
+        document.source = original.source
+        if document.clearStaleEntities() { staleEntities += 1 }
         answered += 1
         output.emit(document)
     }

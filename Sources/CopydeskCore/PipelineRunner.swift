@@ -322,6 +322,9 @@ final class Execution {
         }
     }
 
+    /// Counter of documents whose entities a stage's text change made stale (so they were removed).
+    static let staleEntities = "entities_cleared_after_text_change"
+
     static func processBatch(
         _ items: [InputItem], stages: [any DocumentStage], ids: [String], template: [StageStats], preparer: (any DocumentPreparer)?
     ) -> BatchResult {
@@ -345,6 +348,9 @@ final class Execution {
                 do {
                     switch try stage.process(&document) {
                     case .keep:
+                        if document.entities != nil, document.text != original.text, document.clearStaleEntities() {
+                            stats[s].counters[Self.staleEntities, default: 0] += 1
+                        }
                         next.append((index, document))
                     case .drop(let reason):
                         outcomes[index] = .dropped(document, stage: s, reason: reason)
@@ -424,6 +430,9 @@ final class Execution {
             switch verdict {
             case .keep:
                 stats[index].documentsOut += 1
+                if changed.entities != nil, changed.text != document.text, changed.clearStaleEntities() {
+                    stats[index].counters[Self.staleEntities, default: 0] += 1
+                }
                 try feed(changed, prepared: nil, from: index + 1)
             case .drop(let reason):
                 stats[index].dropped += 1

@@ -30,6 +30,7 @@ public struct StageStats: Sendable {
         rejected += other.rejected
         busySeconds += other.busySeconds
         cpuSeconds += other.cpuSeconds
+        for (key, value) in other.counters { counters[key, default: 0] += value }
     }
 }
 

@@ -8,7 +8,7 @@ import Testing
 struct ExecStageTests {
     func documents(_ count: Int = 6) -> [Document] {
         (0..<count).map { i in
-            var document = makeDocument("d\(i)", text: i == 2 ? "Please DROP this one." : "Text number \(i), \"quoted\".", title: "title \(i)")
+            var document = makeDocument("d\(i)", text: i == 2 ? "Walker: please DROP this one." : "Walker: text number \(i), \"quoted\".", title: "title \(i)")
             document.html = "<p>raw \(i)</p>"
             document.entities = [Entity(type: "PERSON", name: "Jackie Walker", mentions: [Mention(text: "Walker", start: 0, end: 6)])]
             return document
@@ -93,5 +93,23 @@ struct ExecStageTests {
         let options = try ExecStage.descriptor.defaultOptions(overriding: ["command": .list([.string("cat")])])
         #expect(options.double("timeout_seconds") == 60)
         #expect(options.int("window") == 256)
+    }
+}
+
+@Suite("exec stage and entity offsets")
+struct ExecEntityTests {
+    @Test("a program that edits the text but returns the old entities has them removed; the source stays the run's")
+    func staleEntities() throws {
+        var document = makeDocument("a", text: "Walker spoke in Showers.", path: "in/a.txt")
+        document.entities = [Entity(type: "PERSON", name: "Walker", mentions: [Mention(text: "Walker", start: 0, end: 6)])]
+        var kept = makeDocument("b", text: "Walker again.", path: "in/b.txt")
+        kept.entities = document.entities
+        let stage = ExecStage(command: ["sed", "-u", "-e", "s/Walker spoke/He spoke/", "-e", #"s/"path":"in\/a.txt"/"path":"evil"/"#])
+        let (output, _) = try runInMemory([.corpus(stage)], descriptors: [ExecStage.descriptor], documents: [document, kept])
+        #expect(output[0].text == "He spoke in Showers.")
+        #expect(output[0].entities == nil)
+        #expect(output[0].source.path == "in/a.txt")
+        #expect(output[1].entities == kept.entities)
+        #expect(stage.counters["entities_cleared_after_text_change"] == 1)
     }
 }
