@@ -31,6 +31,9 @@ struct DedupeIndex: Sendable {
     var bandPool: [UInt32] = []
     /// For documents of earlier runs: the canonical member of their cluster then.
     var earlierCanonical: [UInt32] = []
+    /// Documents of an earlier run replaced in this run by a new version with the same id: never
+    /// matched, never canonical, and left out of the index file written at the end.
+    var superseded: [Bool] = []
     var sets = UnionFind()
     /// Exact-copy lookup: content hash → first document with it.
     var exact: [UInt64: UInt32] = [:]
@@ -89,6 +92,7 @@ struct DedupeIndex: Sendable {
             }
         }
         earlierCanonical.append(UInt32.max)
+        superseded.append(false)
         return sets.add()
     }
 

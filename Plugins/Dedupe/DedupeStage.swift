@@ -14,7 +14,20 @@ public final class DedupeStage: CorpusStage {
     private var spill: DocumentSpill
     private var relations: [Relation] = []
     private var indexFile: AtomicFile?
+    private let lock = IndexLock()
     private var stats = Counters()
+    /// The index number of every document consumed, in input order: this run's new documents get new
+    /// numbers; a document already in the index (same id and content) gets its earlier number.
+    /// Everything inside the stage is keyed by these numbers, never by id.
+    private var positions: [UInt32] = []
+    /// Earlier documents by id (several when an earlier input repeated an id).
+    private var earlierByID: [String: [UInt32]] = [:]
+    /// Earlier documents already met again in this run (each is recognised once).
+    private var claimed: [Bool] = []
+    /// Earlier documents replaced in this run by a new version: earlier number → new number.
+    private var replacements: [(old: UInt32, new: UInt32)] = []
+    /// Ids met so far in this run, to count repeated ones.
+    private var seenIDs = Set<String>()
 
     /// How a document joined its cluster (its strongest verified match).
     typealias Relation = DuplicateRelation
@@ -23,6 +36,7 @@ public final class DedupeStage: CorpusStage {
     struct Counters {
         var documents = 0, empty = 0, short = 0, exact = 0, near = 0, syndicated = 0
         var verified = 0, earlier = 0, clusters = 0, duplicates = 0, matchedEarlier = 0
+        var duplicateIDs = 0, alreadyIndexed = 0, updated = 0
     }
 
     /// Builds the stage.
@@ -60,14 +74,46 @@ public final class DedupeStage: CorpusStage {
     /// Tokenising, shingling, sampling and MinHash: the parallel part.
     public var preparer: (any DocumentPreparer)? { builder }
 
-    /// Loads the index file of earlier runs, when there is one; refuses a foreign or damaged one.
+    /// Locks the index file for the run (`<index>.lock`; a second run fails at once), then loads the
+    /// index of earlier runs, when there is one; refuses a foreign or damaged one.
     public func start() throws(StageError) {
         guard let path = options.index else { return }
-        if FileManager.default.fileExists(atPath: path) {
+        try lock.acquire(index: path, exclusive: options.updateIndex)
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        do {
             index = try IndexFile.load(path, parameters: index.parameters, anchorCap: options.commonFingerprintCap)
-            stats.earlier = index.count
-            relations = [Relation](repeating: .none, count: index.count)
+        } catch {
+            lock.release()
+            throw error
         }
+        stats.earlier = index.count
+        relations = [Relation](repeating: .none, count: index.count)
+        claimed = [Bool](repeating: false, count: index.count)
+        earlierByID.reserveCapacity(index.count)
+        for d in 0..<index.count { earlierByID[index.ids[d], default: []].append(UInt32(d)) }
+    }
+
+    /// The earlier document `document` is (same id, same content, not yet met in this run), claimed;
+    /// otherwise, when its id is in the index with other content, retires that earlier version (it is
+    /// superseded by the new one, which is matched normally).
+    private func recogniseEarlier(_ document: Document, _ sketch: DocumentSketch) -> UInt32? {
+        guard let earlier = earlierByID[document.id] else { return nil }
+        var other: UInt32?
+        for e in earlier where !claimed[Int(e)] && !index.superseded[Int(e)] {
+            if index.contentHash[Int(e)] == sketch.contentHash {
+                claimed[Int(e)] = true
+                return e
+            }
+            if other == nil { other = e }
+        }
+        if let old = other {
+            claimed[Int(old)] = true
+            index.superseded[Int(old)] = true
+            if index.exact[index.contentHash[Int(old)]] == old { index.exact[index.contentHash[Int(old)]] = nil }
+            replacements.append((old, UInt32(index.count)))
+            stats.updated += 1
+        }
+        return nil
     }
 
     /// Looks `document` up (exact, LSH, passage fingerprints), verifies candidates, joins clusters and
@@ -76,6 +122,15 @@ public final class DedupeStage: CorpusStage {
         let sketch = prepared as? DocumentSketch ?? builder.sketch(document)
         try spill.append(document)
         stats.documents += 1
+        if !seenIDs.insert(document.id).inserted { stats.duplicateIDs += 1 }
+        if !earlierByID.isEmpty, let earlier = recogniseEarlier(document, sketch) {
+            // Already indexed (a re-run): it keeps its cluster and is not added again.
+            stats.alreadyIndexed += 1
+            if sketch.words == 0 { stats.empty += 1 } else if !sketch.hasShingles { stats.short += 1 }
+            positions.append(earlier)
+            return
+        }
+        positions.append(UInt32(index.count))
         let name = SourcePriority.name(of: document)
         if sketch.words == 0 {
             // Nothing to match on: always alone.
@@ -113,36 +168,50 @@ public final class DedupeStage: CorpusStage {
         var size = [UInt32](repeating: 0, count: total)
         var hasEarlier = [Bool](repeating: false, count: total)
         var roots = [UInt32](repeating: 0, count: total)
+        // The members that may be canonical of a cluster holding earlier documents: its earlier canonical,
+        // or the new version (same id) of an earlier canonical, which earlier outputs already name.
+        var keepsCanonical = [Bool](repeating: false, count: total)
         for x in 0..<total {
             let r = index.sets.find(UInt32(x))
             roots[x] = r
+            if index.superseded[x] { continue }
             size[Int(r)] += 1
-            if x < index.earlierCount { hasEarlier[Int(r)] = true }
+            if x < index.earlierCount {
+                hasEarlier[Int(r)] = true
+                if index.earlierCanonical[x] == UInt32(x) { keepsCanonical[x] = true }
+            }
+        }
+        for (old, new) in replacements where index.earlierCanonical[Int(old)] == old {
+            keepsCanonical[Int(new)] = true
+            hasEarlier[Int(roots[Int(new)])] = true
         }
         var best = [UInt32](repeating: .max, count: total)
-        for x in 0..<total {
+        for x in 0..<total where !index.superseded[x] {
             let r = Int(roots[x])
-            if hasEarlier[r], !(x < index.earlierCount && index.earlierCanonical[x] == UInt32(x)) { continue }
+            if hasEarlier[r], !keepsCanonical[x] { continue }
             if best[r] == .max || options.canonical.prefers(x, over: Int(best[r]), in: index, ranks: ranks) { best[r] = UInt32(x) }
         }
-        // Clusters of earlier runs whose canonical was lost (should not happen) fall back to the policy.
-        for x in 0..<total where best[Int(roots[x])] == .max {
+        // Clusters of earlier runs whose canonical was superseded by a version now in another cluster (or
+        // lost) fall back to the policy.
+        for x in 0..<total where !index.superseded[x] && best[Int(roots[x])] == .max {
             let r = Int(roots[x])
             if best[r] == .max || options.canonical.prefers(x, over: Int(best[r]), in: index, ranks: ranks) { best[r] = UInt32(x) }
         }
         var canonical = [UInt32](repeating: 0, count: total)
         for x in 0..<total { canonical[x] = best[Int(roots[x])] }
 
-        var d = index.earlierCount
+        var k = 0
         let passages = options.passages
         var countedRoots = Set<UInt32>()
         try spill.drain { (original: Document) throws(StageError) in
             var document = original
+            let d = Int(positions[k])
+            k += 1
             let r = Int(roots[d]), c = Int(canonical[d])
             var info = DuplicateInfo(cluster: index.ids[r], canonical: index.ids[c], similarity: 1.0)
             if size[r] > 1 {
                 if countedRoots.insert(UInt32(r)).inserted { stats.clusters += 1 }
-                if c < index.earlierCount { stats.matchedEarlier += 1 }
+                if c < index.earlierCount, d >= index.earlierCount { stats.matchedEarlier += 1 }
             }
             if c != d {
                 let comparison = SampleComparison(index.sample(d), index.shift[d], index.sample(c), index.shift[c])
@@ -180,7 +249,6 @@ public final class DedupeStage: CorpusStage {
                 document.duplicate = info
                 output.emit(document)
             }
-            d += 1
         }
         if let path = options.index, options.updateIndex {
             let file = try AtomicFile(path: path)
@@ -191,6 +259,7 @@ public final class DedupeStage: CorpusStage {
 
     /// Moves the new index file into place, once every stage of the run has succeeded.
     public func commit() throws(StageError) {
+        defer { lock.release() }
         try indexFile?.commit()
         indexFile = nil
     }
@@ -200,6 +269,7 @@ public final class DedupeStage: CorpusStage {
         indexFile?.abort()
         indexFile = nil
         spill.discard()
+        lock.release()
     }
 
     /// Documents, empty and short ones, relations, clusters and lookups, for the run report.
@@ -208,6 +278,7 @@ public final class DedupeStage: CorpusStage {
             "documents": stats.documents, "empty": stats.empty, "short": stats.short, "exact": stats.exact, "near": stats.near,
             "syndicated": stats.syndicated, "clusters": stats.clusters, "duplicates": stats.duplicates,
             "candidates_verified": stats.verified, "index_earlier": stats.earlier, "matched_earlier": stats.matchedEarlier,
+            "duplicate_ids": stats.duplicateIDs, "already_indexed": stats.alreadyIndexed, "updated": stats.updated,
         ]
     }
 }

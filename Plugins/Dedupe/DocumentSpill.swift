@@ -25,7 +25,7 @@ final class DocumentSpill {
         count += 1
         if file == nil {
             held.append(document)
-            heldBytes += document.text.utf8.count + (document.html?.utf8.count ?? 0) + 256
+            heldBytes += DocumentSpill.estimatedBytes(document)
             if heldBytes <= budget { return }
             try openFile()
             for d in held { try write(d) }
@@ -71,6 +71,49 @@ final class DocumentSpill {
         guard number == count else {
             throw StageError(.io, "the dedupe spill file \(path) holds \(number) of \(count) documents; is the temporary directory full?")
         }
+    }
+
+    /// Whether the documents went to the temporary file (the budget was exceeded).
+    var isSpilled: Bool { file != nil }
+
+    /// A fair estimate of the memory `document` holds: the value itself, every string's heap storage
+    /// (text, HTML, metadata, links, entity names and mention texts) and every array's, with allocator
+    /// overhead. Entities from the entities stage often outweigh the text, so they must count.
+    static func estimatedBytes(_ document: Document) -> Int {
+        var n = MemoryLayout<Document>.stride + heap(document.id) + heap(document.text) + heap(document.source.path)
+        for s in [document.html, document.url, document.title, document.published, document.publishedSource,
+                  document.crawled, document.author, document.site, document.language] {
+            if let s { n += heap(s) }
+        }
+        if !document.links.isEmpty {
+            n += arrayOverhead + document.links.count * MemoryLayout<String>.stride
+            for link in document.links { n += heap(link) }
+        }
+        if let entities = document.entities, !entities.isEmpty {
+            n += arrayOverhead + entities.count * MemoryLayout<Entity>.stride
+            for e in entities {
+                n += heap(e.type) + heap(e.name)
+                if !e.mentions.isEmpty {
+                    n += arrayOverhead + e.mentions.count * MemoryLayout<Mention>.stride
+                    for m in e.mentions { n += heap(m.text) }
+                }
+            }
+        }
+        if let duplicate = document.duplicate {
+            n += heap(duplicate.cluster) + heap(duplicate.canonical)
+            for p in duplicate.passages ?? [] { n += heap(p) + MemoryLayout<String>.stride }
+        }
+        return n
+    }
+
+    /// Heap header and allocator rounding of one array or string buffer.
+    private static let arrayOverhead = 48
+
+    /// The heap bytes of a string: none for small (inline) ones, else its UTF-8 plus overhead.
+    @inline(__always)
+    private static func heap(_ s: String) -> Int {
+        let count = s.utf8.count
+        return count <= 15 ? 0 : count + arrayOverhead
     }
 
     /// Removes the temporary file.

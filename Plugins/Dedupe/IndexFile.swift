@@ -34,8 +34,20 @@ enum IndexFile {
         let p = index.parameters
         out.u32(UInt32(p.shingleSize)); out.u32(UInt32(p.permutations)); out.u32(UInt32(p.lsh.bands))
         out.u32(UInt32(p.lsh.rows)); out.u32(UInt32(p.sampleCap)); out.u64(p.seed); out.u64(p.boilerplate)
-        out.u64(UInt64(index.count)); out.u64(UInt64(index.samplePool.count)); out.u64(UInt64(index.bandPool.count))
-        for d in 0..<index.count {
+        // Superseded documents (earlier versions of an id updated in this run) are left out; the others
+        // are renumbered in order, each cluster rooted at its first remaining member. Their samples stay
+        // in the pool (offsets unchanged).
+        var number = [UInt32](repeating: .max, count: index.count)
+        var rootNumber = [UInt32](repeating: .max, count: index.count)
+        var kept: UInt32 = 0
+        for d in 0..<index.count where !index.superseded[d] {
+            number[d] = kept
+            let r = Int(index.sets.find(UInt32(d)))
+            if rootNumber[r] == .max { rootNumber[r] = kept }
+            kept += 1
+        }
+        out.u64(UInt64(kept)); out.u64(UInt64(index.samplePool.count)); out.u64(UInt64(index.bandPool.count))
+        for d in 0..<index.count where !index.superseded[d] {
             out.string(index.ids[d])
             if let name = index.names[d] { out.string(name) } else { out.u32(.max) }
             out.u64(UInt64(bitPattern: index.published[d]))
@@ -45,8 +57,9 @@ enum IndexFile {
             out.u32(index.sampleStart[d])
             out.u32(UInt32(index.sampleCount[d]))
             out.u32(UInt32(bitPattern: index.bandStart[d]))
-            out.u32(index.sets.find(UInt32(d)))
-            out.u32(canonical[d])
+            out.u32(rootNumber[Int(index.sets.find(UInt32(d)))])
+            let c = Int(canonical[d])
+            out.u32(c < index.count && number[c] != .max ? number[c] : number[d])
             try flush()
         }
         for (i, v) in index.samplePool.enumerated() {
@@ -138,6 +151,7 @@ enum IndexFile {
             index.sampleCount.append(UInt16(clamping: sampleCount))
             index.bandStart.append(Int32(bitPattern: band))
             index.earlierCanonical.append(canonical)
+            index.superseded.append(false)
             roots.append(root)
         }
         guard r.offset + Int(poolCount + bandCount) * 4 + Int(poolCount) * 2 == body else { throw truncated() }
