@@ -23,14 +23,18 @@ public struct ReportPage {
     /// said so on the page instead of failing.
     public func render(reportPath: String) throws(StageError) -> [UInt8] {
         let report = try Self.readJSON(reportPath)
+        guard case .object? = report["documents"], case .array? = report["stages"] else {
+            throw StageError(.badData, "\(reportPath) is not a run report (no 'documents' and 'stages'); give the NAME.report.json written by 'copydesk run'")
+        }
+        let resolve = Self.resolver(directory: report["directory"]?.stringValue)
         var page = HTMLPage(title: "copydesk run: \(report["pipeline"]?.stringValue ?? reportPath)")
         summary(report, reportPath: reportPath, into: &page)
         stages(report, into: &page)
         let outputs = report["outputs"]
         for (key, title) in [("drops", "Dropped documents"), ("rejects", "Rejected records")] {
-            outcomes(path: outputs?[key]?.stringValue, key: key == "drops" ? "dropped" : "rejected", title: title, into: &page)
+            outcomes(path: outputs?[key]?.stringValue.map(resolve), key: key == "drops" ? "dropped" : "rejected", title: title, into: &page)
         }
-        if let records = outputs?["records"]?.stringValue, records.hasSuffix(".jsonl"), FileManager.default.fileExists(atPath: records) {
+        if let records = outputs?["records"]?.stringValue.map(resolve), records.hasSuffix(".jsonl"), FileManager.default.fileExists(atPath: records) {
             var digest = CorpusDigest(page: self)
             try Self.eachLine(records) { value in digest.add(value) }
             digest.write(into: &page)
@@ -111,6 +115,14 @@ public struct ReportPage {
             return [parts[0], parts.count > 1 ? parts[1] : "", String(entry.count), examples[entry.key] ?? ""]
         }
         page.table(["stage", "reason", "documents", "for example"], rows)
+    }
+
+    /// Relative paths of the report are relative to the directory the run started in.
+    static func resolver(directory: String?) -> (String) -> String {
+        { path in
+            guard !path.hasPrefix("/"), path != "-", let directory else { return path }
+            return (directory as NSString).appendingPathComponent(path)
+        }
     }
 
     /// Digits become `#` so that reasons naming a document or a size group together.

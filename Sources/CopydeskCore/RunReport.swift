@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counts and timings of one stage in a run.
 public struct StageStats: Sendable {
     public var id: String
@@ -37,6 +39,8 @@ public struct StageStats: Sendable {
 /// What a run did: the accounting (in = out + dropped + rejected), per-stage stats, outputs, timings.
 public struct RunReport: Sendable {
     public var pipeline: String
+    /// The directory the run started in: relative paths in the report are relative to it.
+    public var directory = FileManager.default.currentDirectoryPath
     public var status = "ok"
     public var error: String?
     public var workers = 1
@@ -63,6 +67,7 @@ public struct RunReport: Sendable {
         var w = JSONWriter()
         w.beginObject()
         w.string("pipeline", pipeline)
+        w.string("directory", directory)
         w.string("status", status)
         w.string("error", error)
         w.int("workers", workers)

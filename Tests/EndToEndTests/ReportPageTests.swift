@@ -56,5 +56,24 @@ struct ReportPageTests {
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("is not a run report"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/r.html"))
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: dir + "/e.json"))
+        let empty = try CLI.run(["report", dir + "/e.json"])
+        #expect(empty.status == 65 && empty.stderr.contains("no 'documents' and 'stages'"))
+    }
+
+    @Test("relative paths in the report are found from another directory (they are relative to the run's)")
+    func otherDirectory() throws {
+        let dir = CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/seeds", withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: CLI.root + "/seeds") {
+            try FileManager.default.copyItem(atPath: CLI.root + "/seeds/" + name, toPath: dir + "/seeds/" + name)
+        }
+        let run = try CLI.run(["run", CLI.root + "/pipelines/news.yaml", "--quiet"], in: dir)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let result = try CLI.run(["report", dir + "/out/news.report.json", "--output", dir + "/page.html"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let page = try String(contentsOfFile: dir + "/page.html", encoding: .utf8)
+        #expect(page.contains("canonical 001_ff0d523c67cc992b and 1 duplicate"))
+        #expect(page.contains("None (\(dir)/out/news.drops.jsonl)."))
     }
 }
