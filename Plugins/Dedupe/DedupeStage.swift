@@ -20,14 +20,17 @@ public final class DedupeStage: CorpusStage {
     /// numbers; a document already in the index (same id and content) gets its earlier number.
     /// Everything inside the stage is keyed by these numbers, never by id.
     private var positions: [UInt32] = []
-    /// Earlier documents by id (several when an earlier input repeated an id).
-    private var earlierByID: [String: [UInt32]] = [:]
+    /// Earlier documents by id hash: the first with it, then a chain through `nextSameIDHash` (several
+    /// when an earlier input repeated an id, or two ids' hashes collide; ids are compared). About 30
+    /// bytes per earlier document.
+    private var firstByIDHash: [UInt64: UInt32] = [:]
+    private var nextSameIDHash: [UInt32] = []
     /// Earlier documents already met again in this run (each is recognised once).
     private var claimed: [Bool] = []
     /// Earlier documents replaced in this run by a new version: earlier number → new number.
     private var replacements: [(old: UInt32, new: UInt32)] = []
-    /// Ids met so far in this run, to count repeated ones.
-    private var seenIDs = Set<String>()
+    /// Hashes of the ids met so far in this run, to count repeated ones (16 bytes a document, not the ids).
+    private var seenIDs = Set<UInt64>()
 
     /// How a document joined its cluster (its strongest verified match).
     typealias Relation = DuplicateRelation
@@ -89,17 +92,24 @@ public final class DedupeStage: CorpusStage {
         stats.earlier = index.count
         relations = [Relation](repeating: .none, count: index.count)
         claimed = [Bool](repeating: false, count: index.count)
-        earlierByID.reserveCapacity(index.count)
-        for d in 0..<index.count { earlierByID[index.ids[d], default: []].append(UInt32(d)) }
+        firstByIDHash.reserveCapacity(index.count)
+        nextSameIDHash = [UInt32](repeating: .max, count: index.count)
+        for d in (0..<index.count).reversed() {
+            let h = Mix64.string(index.ids[d])
+            if let next = firstByIDHash.updateValue(UInt32(d), forKey: h) { nextSameIDHash[d] = next }
+        }
     }
 
     /// The earlier document `document` is (same id, same content, not yet met in this run), claimed;
     /// otherwise, when its id is in the index with other content, retires that earlier version (it is
     /// superseded by the new one, which is matched normally).
-    private func recogniseEarlier(_ document: Document, _ sketch: DocumentSketch) -> UInt32? {
-        guard let earlier = earlierByID[document.id] else { return nil }
+    private func recogniseEarlier(_ document: Document, idHash: UInt64, _ sketch: DocumentSketch) -> UInt32? {
         var other: UInt32?
-        for e in earlier where !claimed[Int(e)] && !index.superseded[Int(e)] {
+        var next = firstByIDHash[idHash] ?? .max
+        while next != .max {
+            let e = next
+            next = nextSameIDHash[Int(e)]
+            guard !claimed[Int(e)], !index.superseded[Int(e)], index.ids[Int(e)] == document.id else { continue }
             if index.contentHash[Int(e)] == sketch.contentHash {
                 claimed[Int(e)] = true
                 return e
@@ -122,8 +132,9 @@ public final class DedupeStage: CorpusStage {
         let sketch = prepared as? DocumentSketch ?? builder.sketch(document)
         try spill.append(document)
         stats.documents += 1
-        if !seenIDs.insert(document.id).inserted { stats.duplicateIDs += 1 }
-        if !earlierByID.isEmpty, let earlier = recogniseEarlier(document, sketch) {
+        let idHash = Mix64.string(document.id)
+        if !seenIDs.insert(idHash).inserted { stats.duplicateIDs += 1 }
+        if !firstByIDHash.isEmpty, let earlier = recogniseEarlier(document, idHash: idHash, sketch) {
             // Already indexed (a re-run): it keeps its cluster and is not added again.
             stats.alreadyIndexed += 1
             if sketch.words == 0 { stats.empty += 1 } else if !sketch.hasShingles { stats.short += 1 }

@@ -31,4 +31,14 @@ enum Mix64 {
         for i in start..<(start + count) { h = combine(h, words[i]) }
         return fmix(h)
     }
+
+    /// FNV-1a of a string's UTF-8 bytes, finished with `fmix64` (document ids).
+    static func string(_ s: String) -> UInt64 {
+        var s = s
+        return s.withUTF8 { bytes in
+            var h = basis
+            for b in bytes { h = (h ^ UInt64(b)) &* prime }
+            return fmix(h)
+        }
+    }
 }
