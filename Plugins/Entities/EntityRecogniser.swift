@@ -31,6 +31,7 @@ public struct EntityRecogniser: Sendable {
         var labels = model.tag(view)
         var teams: Set<UInt64> = []
         if cues {
+            CueRules.dropLowercase(view, labels: &labels)
             CueRules.apply(view, labels: &labels)
             teams = CueRules.applyResults(view, labels: &labels)
             CueRules.applyAcronyms(view, labels: &labels)
@@ -40,6 +41,7 @@ public struct EntityRecogniser: Sendable {
         }
         userGazetteer.apply(view, labels: &labels)
         if consistency { DocumentConsistency.apply(view, labels: &labels, teams: teams) }
+        if cues { CueRules.dropSignOff(view, labels: &labels) }
         return labels
     }
 

@@ -5,8 +5,9 @@
 ///   a weekday, a month name on its own (except "May" and "March", which need a number), a year after a
 ///   preposition ("in 2019"), decades ("the 1990s"), and "yesterday", "today", "tomorrow", "last week" ….
 /// - TIME: "17:43", "5pm", "5.30 p.m.", "10 am", "noon", "midnight".
-/// - MONEY: "£3,000", "$5m", "€2 billion", "300 pounds", "50p".
-/// - PERCENT: "-58%", "58 %", "58 per cent", "58 percent".
+/// - MONEY: "£3,000", "$5m", "€2 billion", "300 pounds", "50p", and wire-service style ("15 mln dlrs",
+///   "1.5 bln dlrs", "300 dlrs", "20 cts", "40 mln stg", "5 billion yen", "15 mln Canadian dlrs").
+/// - PERCENT: "-58%", "58 %", "58 per cent", "58 percent", and wire-service "58 pct".
 /// - URL, EMAIL, HASHTAG, HANDLE: tokens of those kinds.
 enum PatternRules {
     static let months: Set<String> = Set(CueWords.months)
@@ -15,14 +16,18 @@ enum PatternRules {
     static let periods: Set<String> = ["week", "month", "year", "weekend", "decade", "century", "spring", "summer", "autumn", "winter", "fall", "season", "quarter"]
     static let relativeWords: Set<String> = ["last", "next", "this", "past", "previous", "coming"]
     static let yearPrepositions: Set<String> = ["in", "since", "by", "from", "until", "till", "to", "of", "during", "before", "after", "early", "late", "mid", "around", "and", "between"]
-    static let magnitudes: Set<String> = ["million", "billion", "trillion", "bn", "m", "k", "thousand", "tn", "mn"]
-    static let currencies: Set<String> = ["pounds", "pound", "dollars", "dollar", "euros", "euro", "pence", "yen", "yuan", "rupees", "francs", "cents", "sterling"]
+    static let magnitudes: Set<String> = ["million", "billion", "trillion", "bn", "m", "k", "thousand", "tn", "mn", "mln", "bln"]
+    static let currencies: Set<String> = ["pounds", "pound", "dollars", "dollar", "euros", "euro", "pence", "yen", "yuan", "rupees", "francs", "cents", "sterling",
+                                          "dlrs", "dlr", "cts", "ct", "stg"]
+    /// Words naming whose currency an amount is, between the magnitude and the currency word ("15 mln
+    /// Canadian dlrs", "2 mln U.S. dlrs").
+    static let currencyQualifiers: Set<String> = ["u.s.", "us", "canadian", "australian", "singapore", "taiwan", "american"]
     static let meridiem: Set<String> = ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]
 
     /// Lower-case hashes of every word the rules compare with.
     static let vocabulary: Set<UInt64> = {
         let words = months.union(weekdays).union(relativeDays).union(periods).union(relativeWords).union(yearPrepositions)
-            .union(magnitudes).union(currencies).union(meridiem).union(["of", "per", "cent", "%", "percent", "noon", "midnight", "may", "march", ","])
+            .union(magnitudes).union(currencies).union(currencyQualifiers).union(meridiem).union(["of", "per", "cent", "%", "percent", "pct", "noon", "midnight", "may", "march", ","])
         return Set(words.map { word in
             let bytes = Array(word.utf8)
             return bytes.withUnsafeBufferPointer { LowerCase.hash($0, 0, bytes.count) }
@@ -146,7 +151,7 @@ enum PatternRules {
                     continue
                 }
                 // Percentages written out or split.
-                if i + 1 < n, low(i + 1) == "%" || low(i + 1) == "percent" {
+                if i + 1 < n, low(i + 1) == "%" || low(i + 1) == "percent" || low(i + 1) == "pct" {
                     out.append(RawMention(range: i..<(i + 2), type: "PERCENT"))
                     i += 2
                     continue
@@ -159,6 +164,7 @@ enum PatternRules {
                 // Amounts with a currency word: "300 pounds", "5 million dollars", "50p".
                 var end = i + 1
                 if end < n, magnitudes.contains(low(end)) { end += 1 }
+                if end + 1 < n, currencyQualifiers.contains(low(end)), currencies.contains(low(end + 1)) { end += 1 }
                 if end < n, currencies.contains(low(end)) {
                     out.append(RawMention(range: i..<(end + 1), type: "MONEY"))
                     i = end + 1
