@@ -283,7 +283,8 @@ public final class DedupeStage: CorpusStage {
         lock.release()
     }
 
-    /// Documents, empty and short ones, relations, clusters and lookups, for the run report.
+    /// Documents, empty and short ones, relations, clusters and lookups, documents already indexed,
+    /// updated versions and repeated ids, for the run report.
     public var counters: [String: Int] {
         [
             "documents": stats.documents, "empty": stats.empty, "short": stats.short, "exact": stats.exact, "near": stats.near,
