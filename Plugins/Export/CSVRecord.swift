@@ -5,6 +5,7 @@ enum CSVRecord {
     static let columns = [
         "id", "source_path", "source_line", "url", "title", "published", "author", "site", "language", "text",
         "links", "entity_count", "entities", "duplicate_cluster", "duplicate_canonical", "duplicate_relation", "duplicate_similarity",
+        "duplicate_containment", "source_record", "source_offset",
     ]
 
     static var header: [UInt8] {
@@ -22,6 +23,8 @@ enum CSVRecord {
             entities.map { "\($0.type):\($0.name)" }.joined(separator: "; "),
             document.duplicate?.cluster ?? "", document.duplicate?.canonical ?? "", document.duplicate?.relation ?? "",
             document.duplicate.map { String($0.similarity) } ?? "",
+            document.duplicate?.containment.map { String($0) } ?? "", document.source.record.map(String.init) ?? "",
+            document.source.offset.map { String($0) } ?? "",
         ]
         var bytes: [UInt8] = []
         bytes.reserveCapacity(document.text.utf8.count + 256)

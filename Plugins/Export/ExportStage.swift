@@ -1,6 +1,6 @@
 public import CopydeskCore
 
-/// The `export` stage: writes every document that reaches it as JSONL (the record of docs/design.md),
+/// The `export` stage: writes every document that reaches it as JSONL (the output record of the README's 'export' section),
 /// CSV or an SQLite database, to a file written under a temporary name and renamed on success, or
 /// (JSONL and CSV) to stdout with `-`.
 /// Documents pass through unchanged, so several exports can follow each other.
@@ -39,7 +39,7 @@ public final class ExportStage: CorpusStage {
                        "Output file; '-' writes to stdout. Missing directories are created. `--output` replaces it on the last export.",
                        role: .outputPath),
             OptionSpec("format", .choice(Format.allCases.map(\.rawValue)), default: .string("jsonl"),
-                       "jsonl: one record per line as in docs/design.md; csv: one row per document with a header; sqlite: a "
+                       "jsonl: one output record per line (README, export); csv: one row per document with a header; sqlite: a "
                            + "database with tables documents (one row per document, the JSONL record in column record), "
                            + "entities, mentions (code-point offsets) and meta (schema_version)."),
             OptionSpec("include_html", .bool, default: .bool(false), "Also write the raw HTML of documents that still carry it (JSONL, and SQLite's record column)."),

@@ -49,6 +49,7 @@ public struct StripStage: DocumentStage {
 
     public func process(_ document: inout Document) throws(DocumentRejection) -> Verdict {
         let paragraphs: [String]
+        let isPage = document.html != nil
         if let html = document.html {
             let page: ExtractedPage
             do {
@@ -78,9 +79,15 @@ public struct StripStage: DocumentStage {
             document.publishedSource = "warc-date"
         }
         if document.text.isEmpty, dropEmpty {
-            return .drop(reason: document.html == nil && paragraphs.isEmpty
-                ? "no article text found: the page holds only navigation or furniture"
-                : "no article text left after removing boilerplate")
+            let reason: String
+            if !paragraphs.isEmpty {
+                reason = "no article text left after removing boilerplate"
+            } else if isPage {
+                reason = "no article text found: the page holds only navigation or furniture"
+            } else {
+                reason = "empty text: the document has nothing to keep"
+            }
+            return .drop(reason: reason)
         }
         return .keep
     }

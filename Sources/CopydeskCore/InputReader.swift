@@ -284,8 +284,8 @@ public struct InputReader: DocumentSource {
         var id: String
         switch value[fields.id] {
         case .string(let s)? where !s.isEmpty: id = s
-        case .number(let n)? where n == n.rounded() && abs(n) < 1e18: id = String(Int64(n))
-        case nil, .null?: id = StableID.make(path: jsonlPath, position: line)
+        case .number(let n)? where n == n.rounded() && abs(n) < 1e18: id = String(Int64(n))  // 1500 or 1.5e3 alike
+        case nil, .null?, .string?: id = StableID.make(path: jsonlPath, position: line)  // absent or empty
         case let other?: return reject("field '\(fields.id)' must be a string or integer id, not \(other.kindName)")
         }
         if id.isEmpty { id = StableID.make(path: jsonlPath, position: line) }

@@ -20,8 +20,9 @@ struct Copydesk: ParsableCommand {
               copydesk report out/news.report.json                   # the run as an HTML page
               copydesk stages
 
-            Exit codes: 0 success; 64 usage or pipeline-file error; 65 bad input data (run.on_bad_record: fail);
-            66 input not found; 74 I/O error.
+            Exit codes: 0 success; 64 usage or pipeline-file error; 65 bad input data (run.on_bad_record: fail,
+            or a corrupt dedupe index); 66 input not found; 74 I/O error (and a failing exec program);
+            130 interrupted (Ctrl-C or SIGTERM: complete outputs and the report are still written).
             """,
         version: CopydeskVersion.current,
         subcommands: [Run.self, Validate.self, Stages.self, Report.self]

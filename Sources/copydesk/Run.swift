@@ -54,7 +54,9 @@ extension Copydesk {
             }
             if let report { loaded.report = report }
             if let workers {
-                guard workers >= 0 else { fail(CopydeskError(exitCode: CopydeskError.usage, message: "--workers must be 0 (all cores) or more")) }
+                guard (0...1024).contains(workers) else {
+                    fail(CopydeskError(exitCode: CopydeskError.usage, message: "--workers must be 0 (all cores) to 1024, not \(workers)"))
+                }
                 loaded.run.workers = workers
             }
             if let onBadRecord {

@@ -132,6 +132,11 @@ struct BadInputTests {
         #expect(rejects.count == 2)
         #expect(rejects[0].contains("\"line\":2") && rejects[0].contains("not valid JSON"))
         #expect(rejects[1].contains("\"line\":3") && rejects[1].contains("no text"))
+        // An empty id is no id: the record gets the stable id of its file and line.
+        try Data("{\"id\":\"\",\"text\":\"fine\"}\n".utf8).write(to: URL(fileURLWithPath: dir + "/e.jsonl"))
+        let empty = try CLI.run(["run", pipeline(dir, input: dir + "/e.jsonl")])
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(try String(contentsOfFile: dir + "/out/o.jsonl", encoding: .utf8).contains("\"text\":\"fine\""))
     }
 
     @Test("a document over the size limit becomes a rejects record with the limit named")

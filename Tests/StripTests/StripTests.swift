@@ -86,6 +86,13 @@ struct MainContentTests {
         #expect(reason.contains("no article text"))
     }
 
+    @Test("an empty plain-text document is dropped as empty, not as a page of navigation")
+    func emptyText() throws {
+        var document = Document(id: "e", source: SourceLocation(path: "e.txt"), text: "  \n\n ")
+        guard case .drop(let reason) = try StripStage().process(&document) else { Issue.record("expected a drop"); return }
+        #expect(reason.hasPrefix("empty text"))
+    }
+
     @Test("the headline is the title field and does not open the body text")
     func headlineNotInBody() throws {
         let html = page(body: "<article><h1>Council approves budget</h1><p>\(paragraph1)</p></article>", head: "<title>Council approves budget | Example News</title>")
