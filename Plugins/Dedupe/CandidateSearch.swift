@@ -52,7 +52,7 @@ extension DedupeIndex {
         for k in 0..<candidates.count {
             let c = candidates[k]
             guard hits[Int(c)] & 0x80 != 0 || hits[Int(c)] >= 2 else { continue }
-            if superseded[Int(c)] || sets.find(c) == sets.find(d) { continue }
+            if sets.find(c) == sets.find(d) || superseded[Int(c)] && ids[Int(c)] == ids[Int(d)] { continue }
             verified += 1
             let comparison = SampleComparison(mine, sketch.shift, sample(Int(c)), shift[Int(c)])
             let relation = classify(comparison, sketch, other: Int(c), options: options)

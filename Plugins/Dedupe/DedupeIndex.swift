@@ -32,7 +32,8 @@ struct DedupeIndex: Sendable {
     /// For documents of earlier runs: the canonical member of their cluster then.
     var earlierCanonical: [UInt32] = []
     /// Documents of an earlier run replaced in this run by a new version with the same id: never
-    /// matched, never canonical, and left out of the index file written at the end.
+    /// matched against that new version (nor found as an exact original), never canonical, and left
+    /// out of the index file written at the end. Other documents still match their text.
     var superseded: [Bool] = []
     var sets = UnionFind()
     /// Exact-copy lookup: content hash → first document with it.
