@@ -155,9 +155,9 @@ enum IndexFile {
             roots.append(root)
         }
         guard r.offset + Int(poolCount + bandCount) * 4 + Int(poolCount) * 2 == body else { throw truncated() }
-        index.samplePool = r.u32Array(Int(poolCount))
-        index.bandPool = r.u32Array(Int(bandCount))
-        index.positionPool = r.u16Array(Int(poolCount))
+        index.samplePool = r.array(Int(poolCount), of: UInt32.self)
+        index.bandPool = r.array(Int(bandCount), of: UInt32.self)
+        index.positionPool = r.array(Int(poolCount), of: UInt16.self)
         for d in 0..<index.count {
             index.sets.add(withRoot: roots[d])
             if index.exact[index.contentHash[d]] == nil, index.words[d] > 0 { index.exact[index.contentHash[d]] = UInt32(d) }
@@ -259,25 +259,15 @@ struct ByteReader {
         defer { offset += Int(length) }
         return String(decoding: bytes[offset..<(offset + Int(length))], as: UTF8.self)
     }
-    mutating func u16Array(_ count: Int) -> [UInt16] {
+    /// `count` little-endian integers of type `T` (the caller has checked they fit).
+    mutating func array<T: FixedWidthInteger>(_ count: Int, of _: T.Type) -> [T] {
         let start = offset
-        offset += count * 2
-        return [UInt16](unsafeUninitializedCapacity: count) { buffer, initialised in
+        let width = MemoryLayout<T>.size
+        offset += count * width
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialised in
             bytes.withUnsafeBytes { raw in
                 for i in 0..<count {
-                    buffer[i] = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 2, as: UInt16.self))
-                }
-            }
-            initialised = count
-        }
-    }
-    mutating func u32Array(_ count: Int) -> [UInt32] {
-        let start = offset
-        offset += count * 4
-        return [UInt32](unsafeUninitializedCapacity: count) { buffer, initialised in
-            bytes.withUnsafeBytes { raw in
-                for i in 0..<count {
-                    buffer[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 4, as: UInt32.self))
+                    buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * width, as: T.self))
                 }
             }
             initialised = count
