@@ -1,4 +1,5 @@
 import CopydeskCore
+import CopydeskTesting
 import Foundation
 
 /// A per-document stage for tests: upper-cases the text, drops documents whose text is "drop me",
@@ -58,9 +59,7 @@ let testRegistry = StageRegistry([UppercaseStage.descriptor, HoldingStage.descri
 
 /// A fresh temporary directory for one test.
 func temporaryDirectory() -> String {
-    let path = NSTemporaryDirectory() + "copydesk-test-\(UUID().uuidString)"
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    TestDirectory.make("core")
 }
 
 func write(_ text: String, to path: String) {

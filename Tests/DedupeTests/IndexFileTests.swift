@@ -9,9 +9,7 @@ struct IndexFileTests {
     let story = Story()
 
     func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "dedupe-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        TestDirectory.make("dedupe-index")
     }
 
     func options(_ index: String) -> DedupeOptions {

@@ -18,9 +18,7 @@ struct RerunTests {
     let story = Story()
 
     func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "dedupe-rerun-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        TestDirectory.make("dedupe-rerun")
     }
 
     func options(_ index: String, action: DedupeOptions.Action = .drop) -> DedupeOptions {

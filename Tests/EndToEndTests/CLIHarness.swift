@@ -1,3 +1,4 @@
+import CopydeskTesting
 import Foundation
 
 /// Runs the built `copydesk` binary as a user would, from the package root.
@@ -69,8 +70,6 @@ enum CLI {
     }
 
     static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "copydesk-e2e-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        TestDirectory.make("e2e")
     }
 }

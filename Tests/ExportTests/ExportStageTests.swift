@@ -7,9 +7,7 @@ import Testing
 @Suite("export")
 struct ExportStageTests {
     func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "copydesk-export-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        TestDirectory.make("export")
     }
 
     func documents() -> [Document] {
