@@ -153,6 +153,44 @@ struct UserFieldsTests {
         }
     }
 
+    @Test("bad input from the command line: a meta that is not an object is kept, a remapped path that records lack is warned about once and counted, duplicate keys are counted")
+    func badInput() throws {
+        let dir = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try write("""
+            {"id":"a","text":"First story text.","meta":"not an object","k":1,"k":2}
+            {"id":"b","text":"Second story text.","meta":{"source_url":"https://example.com/b"}}
+            {"id":"c","text":"Third story text.","meta":{"other":true}}
+
+            """, to: dir + "/in.jsonl")
+        try write("""
+            input:
+              paths: [\(dir)/in.jsonl]
+              fields:
+                url: meta.source_url
+            stages:
+              - use: normalise
+              - use: export
+                path: \(dir)/out.jsonl
+
+            """, to: dir + "/p.yaml")
+        let result = try CLI.run(["run", dir + "/p.yaml"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("input.fields.url") }
+        #expect(warnings.count == 1, "\(result.stderr)")
+        #expect(warnings.first?.contains("in.jsonl:1") == true && warnings.first?.contains("'meta' is a string, not an object") == true)
+        #expect(result.stderr.contains("input.fields paths missing from records: url 2"))
+        let output = try records(dir + "/out.jsonl")
+        #expect(output.map { $0["url"] } == [.null, .string("https://example.com/b"), .null])
+        #expect(output[0]["meta"] == (try JSONParser.parse(#"{"meta":"not an object","k":2}"#)))
+        #expect(output[1]["meta"] == nil)
+        #expect(output[2]["meta"] == (try JSONParser.parse(#"{"other":true}"#)))
+        let report = try JSONParser.parse(String(contentsOfFile: dir + "/out.report.json", encoding: .utf8))
+        #expect(report["input"]?["field_misses"]?["url"] == .number(2))
+        #expect(report["input"]?["duplicate_keys"] == .number(1))
+        #expect(report["documents"]?["out"] == .number(3))
+    }
+
     static func words(_ record: JSONValue) -> Int {
         (record["text"]?.stringValue ?? "").split(whereSeparator: \.isWhitespace).count
     }
