@@ -49,7 +49,7 @@ public final class ExportStage: CorpusStage {
                        role: .outputPath),
             OptionSpec("format", .choice(Format.allCases.map(\.rawValue)), default: .string("jsonl"),
                        "jsonl: one output record per line (README, export); csv: one row per document with a header; sqlite: a "
-                           + "database with tables documents (one row per document, the JSONL record in column record), "
+                           + "database with tables documents (one row per document, the JSONL record in column record, the user fields as JSON in column meta), "
                            + "entities, mentions (code-point offsets) and meta (schema_version)."),
             OptionSpec("include_html", .bool, default: .bool(false), "Also write the raw HTML of documents that still carry it (JSONL, and SQLite's record column)."),
             OptionSpec("meta", .choice(DocumentRecord.MetaLayout.allCases.map(\.rawValue)), default: .string("nested"),
