@@ -314,7 +314,7 @@ public struct InputReader: DocumentSource {
         switch take("id", fields.id) {
         case .string(let s)? where !s.isEmpty: id = s
         case .number(let n)? where n.isPlainInteger: id = n.literal  // every digit as written
-        case .number(let n)? where n.int64Value != nil: id = String(n.int64Value!)  // 1.5e3 is 1500
+        case .number(let n)? where n.int64Value != nil: id = n.int64Value.map { String($0) } ?? n.literal  // 1.5e3 is 1500
         case nil, .null?, .string?: id = StableID.make(path: jsonlPath, position: line)  // absent or empty
         case let other?: return reject("field '\(fields.id)' must be a string or integer id, not \(other.kindName)")
         }
