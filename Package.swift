@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "ExportTests", dependencies: ["Export", "CopydeskCore", "CopydeskTesting", "CSQLite"], swiftSettings: upcoming),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["copydesk", "CopydeskCore", "CopydeskStages", "CopydeskTesting"],
+            dependencies: ["copydesk", "CopydeskCore", "CopydeskStages", "CopydeskTesting", "CSQLite"],
             resources: [.copy("Expected")],
             swiftSettings: upcoming
         ),

@@ -18,15 +18,24 @@ public final class ExportStage: CorpusStage {
     public let path: String
     public let format: Format
     public let includeHTML: Bool
+    /// Where JSONL records put the user fields; see ``DocumentRecord/MetaLayout``.
+    public let meta: DocumentRecord.MetaLayout
+    /// User-field paths flattened into CSV columns named `meta.<path>`.
+    public let csvMetaColumns: [String]
     private var file: AtomicFile?
     private var database: SQLiteDatabase?
     private var wroteHeader = false
 
     /// Builds an export writing `format` to `path`.
-    public init(path: String, format: Format = .jsonl, includeHTML: Bool = false) {
+    public init(
+        path: String, format: Format = .jsonl, includeHTML: Bool = false, meta: DocumentRecord.MetaLayout = .nested,
+        csvMetaColumns: [String] = []
+    ) {
         self.path = path
         self.format = format
         self.includeHTML = includeHTML
+        self.meta = meta
+        self.csvMetaColumns = csvMetaColumns
     }
 
     /// The stage as registered: id `export`.
@@ -40,17 +49,27 @@ public final class ExportStage: CorpusStage {
                        role: .outputPath),
             OptionSpec("format", .choice(Format.allCases.map(\.rawValue)), default: .string("jsonl"),
                        "jsonl: one output record per line (README, export); csv: one row per document with a header; sqlite: a "
-                           + "database with tables documents (one row per document, the JSONL record in column record), "
+                           + "database with tables documents (one row per document, the JSONL record in column record, the user fields as JSON in column meta), "
                            + "entities, mentions (code-point offsets) and meta (schema_version)."),
             OptionSpec("include_html", .bool, default: .bool(false), "Also write the raw HTML of documents that still carry it (JSONL, and SQLite's record column)."),
+            OptionSpec("meta", .choice(DocumentRecord.MetaLayout.allCases.map(\.rawValue)), default: .string("nested"),
+                       "JSONL: where the users' own fields go. nested: under \"meta\": {…} after the record's fields; top: each at the "
+                           + "top level, except those named like a record field, which stay under \"meta\" (docs/output-record.md)."),
+            OptionSpec("csv_meta_columns", .list(.string), default: .list([]),
+                       "CSV: user-field paths (source_url, crawl.status) written as extra columns named meta.<path>: strings as they are, "
+                           + "other values as JSON, empty when absent. The whole meta is always in the column meta."),
         ],
         make: { options, _ throws(ConfigError) in
             .corpus(ExportStage(
                 path: options.string("path"), format: Format(rawValue: options.string("format")) ?? .jsonl,
-                includeHTML: options.bool("include_html")))
+                includeHTML: options.bool("include_html"),
+                meta: DocumentRecord.MetaLayout(rawValue: options.string("meta")) ?? .nested,
+                csvMetaColumns: options.strings("csv_meta_columns")))
         })
 
-    public var preparer: (any DocumentPreparer)? { RecordEncoder(format: format, includeHTML: includeHTML) }
+    public var preparer: (any DocumentPreparer)? { encoder }
+
+    var encoder: RecordEncoder { RecordEncoder(format: format, includeHTML: includeHTML, meta: meta, csvMetaColumns: csvMetaColumns) }
 
     public func start() throws(StageError) {
         if format == .sqlite {
@@ -59,12 +78,12 @@ public final class ExportStage: CorpusStage {
         }
         file = try AtomicFile(path: path)
         if format == .csv {
-            try file?.write(CSVRecord.header)
+            try file?.write(CSVRecord.header(metaColumns: csvMetaColumns))
         }
     }
 
     public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
-        let line = prepared as? [UInt8] ?? RecordEncoder(format: format, includeHTML: includeHTML).encode(document)
+        let line = prepared as? [UInt8] ?? encoder.encode(document)
         if let database {
             try database.insert(document, record: line.dropLast())
         } else if let file {
@@ -96,13 +115,16 @@ public final class ExportStage: CorpusStage {
 struct RecordEncoder: DocumentPreparer {
     let format: ExportStage.Format
     let includeHTML: Bool
+    let meta: DocumentRecord.MetaLayout
+    let csvMetaColumns: [String]
 
     func prepare(_ document: Document) -> any Sendable { encode(document) }
 
     func encode(_ document: Document) -> [UInt8] {
         switch format {
-        case .jsonl, .sqlite: DocumentRecord.line(document, includeHTML: includeHTML)
-        case .csv: CSVRecord.row(document)
+        case .jsonl: DocumentRecord.line(document, includeHTML: includeHTML, meta: meta)
+        case .sqlite: DocumentRecord.line(document, includeHTML: includeHTML)
+        case .csv: CSVRecord.row(document, metaColumns: csvMetaColumns)
         }
     }
 }

@@ -3,12 +3,13 @@ import CopydeskCore
 import Foundation
 
 /// The export stage's SQLite output: one database file with a `documents` table (one row per document,
-/// the whole output record in `record`), `entities` and `mentions` tables, and a `meta` table naming the
+/// the whole output record in `record`, the users' own fields as a JSON object in `meta`, queryable with
+/// `json_extract(meta, '$.source_url')`), `entities` and `mentions` tables, and a `meta` table naming the
 /// schema version. It is built under a temporary name inside one transaction and renamed over the final
 /// path only on `commit()`, so a failed or killed run never leaves a half-written database behind.
 final class SQLiteDatabase {
     /// Version of the tables below, stored in `meta` and in `PRAGMA user_version`.
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     static let schema = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,7 +22,8 @@ final class SQLiteDatabase {
           links TEXT NOT NULL,                -- JSON array
           duplicate_cluster TEXT, duplicate_canonical TEXT, duplicate_relation TEXT,
           duplicate_similarity REAL, duplicate_containment REAL,
-          record TEXT NOT NULL                -- the JSONL output record
+          record TEXT NOT NULL,               -- the JSONL output record
+          meta TEXT NOT NULL                  -- the users' own fields: a JSON object, '{}' when none
         );
         CREATE TABLE entities (
           doc_seq INTEGER NOT NULL REFERENCES documents(seq),
@@ -71,7 +73,7 @@ final class SQLiteDatabase {
         try execute(Self.schema)
         try execute("BEGIN;")
         try execute("INSERT INTO meta VALUES ('schema_version', '\(Self.schemaVersion)'), ('generator', 'copydesk \(CopydeskVersion.current)');")
-        insertDocument = try prepare("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        insertDocument = try prepare("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         insertEntity = try prepare("INSERT INTO entities VALUES (?,?,?,?,?)")
         insertMention = try prepare("INSERT INTO mentions VALUES (?,?,?,?,?)")
     }
@@ -108,6 +110,9 @@ final class SQLiteDatabase {
         bind(statement, 17, document.duplicate?.similarity)
         bind(statement, 18, document.duplicate?.containment)
         bind(statement, 19, record)
+        var meta = JSONWriter(reservingCapacity: 256)
+        meta.value(nil, document.meta.jsonValue)
+        bind(statement, 20, meta.bytes[...])
         try step(statement, "documents")
         for (index, entity) in (document.entities ?? []).enumerated() {
             sqlite3_bind_int64(insertEntity, 1, seq)

@@ -28,6 +28,11 @@ public struct Document: Sendable, Hashable {
     public var entities: [Entity]?
     /// Duplicate-cluster membership, or `nil` when no dedupe stage ran.
     public var duplicate: DuplicateInfo?
+    /// The users' own fields, in input order, values verbatim: every input field that no `input.fields`
+    /// mapping consumed, WARC headers under `warc`, and whatever an `exec` program adds. Written as the
+    /// record's `meta` (docs/output-record.md). Read and write it through ``field(_:)``,
+    /// ``setField(_:_:)`` and ``removeField(_:)``, or directly.
+    public var meta = JSONObject()
 
     /// Creates a document; every field a stage did not fill stays `nil`.
     public init(
@@ -50,6 +55,22 @@ public struct Document: Sendable, Hashable {
         self.entities = entities
         self.duplicate = duplicate
     }
+}
+
+extension Document {
+    /// The user field at `path` in ``meta``: a member named exactly `path`, else a dotted path into
+    /// nested objects (`crawl.status`); `nil` when absent.
+    public func field(_ path: String) -> JSONValue? { meta[path: path] }
+
+    /// Sets the user field at `path` (dotted paths create missing objects); throws when the path goes
+    /// through a value that is not an object, leaving ``meta`` unchanged.
+    public mutating func setField(_ path: String, _ value: JSONValue) throws(JSONObject.PathError) {
+        try meta.setValue(value, atPath: path)
+    }
+
+    /// Removes the user field at `path` and returns its value.
+    @discardableResult
+    public mutating func removeField(_ path: String) -> JSONValue? { meta.removeValue(atPath: path) }
 }
 
 /// The position of a document in its input: a file, and for multi-record files the line or record.

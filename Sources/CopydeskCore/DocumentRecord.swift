@@ -1,9 +1,26 @@
-/// The output record of docs/design.md: one JSON object per document, keys in a fixed order.
+/// The output record of docs/output-record.md: one JSON object per document, keys in a fixed order,
+/// the users' own fields last under `meta`.
 public enum DocumentRecord {
+    /// Where the users' own fields (``Document/meta``) go in a record.
+    public enum MetaLayout: String, Sendable, CaseIterable {
+        /// Under `"meta": {…}` after the record's own fields; absent when there are none.
+        case nested
+        /// Each at the top level after the record's own fields; a field named like one of the record's
+        /// own (``recordKeys``) stays under `"meta": {…}` so nothing is overwritten, and reading the record
+        /// back gives the same fields.
+        case top
+    }
+
+    /// The record's own top-level keys; any other key of a record read back is a user field.
+    public static let recordKeys: Set<String> = [
+        "id", "source", "url", "title", "published", "published_source", "crawled", "author", "site", "language", "text",
+        "links", "entities", "duplicate", "html", "meta",
+    ]
+
     /// Writes `document` as the record object into `writer`. `extra` adds fields after the record's own
-    /// (used by the drops output); `includeHTML` adds the raw HTML.
+    /// (used by the drops output); `includeHTML` adds the raw HTML; `meta` places the user fields.
     public static func write(
-        _ document: Document, into writer: inout JSONWriter, includeHTML: Bool = false,
+        _ document: Document, into writer: inout JSONWriter, includeHTML: Bool = false, meta layout: MetaLayout = .nested,
         extra: (inout JSONWriter) -> Void = { _ in }
     ) {
         writer.beginObject()
@@ -59,8 +76,25 @@ public enum DocumentRecord {
             writer.null("duplicate")
         }
         if includeHTML { writer.string("html", document.html) }
+        writeMeta(document.meta, into: &writer, layout: layout)
         extra(&writer)
         writer.endObject()
+    }
+
+    /// Writes the user fields: nothing when there are none, else `"meta": {…}` or (``MetaLayout/top``)
+    /// each field at the top level, those named like a record key kept under `"meta"`.
+    static func writeMeta(_ meta: JSONObject, into writer: inout JSONWriter, layout: MetaLayout) {
+        guard !meta.isEmpty else { return }
+        switch layout {
+        case .nested:
+            writer.value("meta", meta.jsonValue)
+        case .top:
+            var clashing: [(key: String, value: JSONValue)] = []
+            for (key, value) in meta.members {
+                if recordKeys.contains(key) { clashing.append((key, value)) } else { writer.value(key, value) }
+            }
+            if !clashing.isEmpty { writer.value("meta", .object(clashing)) }
+        }
     }
 
     /// Writes a source location as the record's `source` object.
@@ -74,18 +108,20 @@ public enum DocumentRecord {
     }
 
     /// The record as one JSONL line (with the trailing newline).
-    public static func line(_ document: Document, includeHTML: Bool = false) -> [UInt8] {
+    public static func line(_ document: Document, includeHTML: Bool = false, meta layout: MetaLayout = .nested) -> [UInt8] {
         var writer = JSONWriter(reservingCapacity: document.text.utf8.count + 512)
-        write(document, into: &writer, includeHTML: includeHTML)
+        write(document, into: &writer, includeHTML: includeHTML, meta: layout)
         var bytes = writer.bytes
         bytes.append(0x0A)
         return bytes
     }
 
-    /// Reads a record object back into a document (the inverse of `write`, for exec stages and
-    /// round trips). Fields of the wrong type are errors naming the field.
+    /// Reads a record object back into a document (the inverse of `write` in either layout, for exec
+    /// stages and round trips). Fields of the wrong type are errors naming the field. Every key that is
+    /// not one of ``recordKeys`` is a user field, and so are the members of a `meta` object (see
+    /// ``userFields(of:)``), so an exec program adds, changes or removes user fields by writing the record.
     public static func read(_ value: JSONValue, source fallback: SourceLocation) throws(DocumentRejection) -> Document {
-        guard case .object = value else { throw DocumentRejection("expected a JSON object, got \(value.kindName)") }
+        guard case .object(let members) = value else { throw DocumentRejection("expected a JSON object, got \(value.kindName)") }
         func string(_ key: String) throws(DocumentRejection) -> String? {
             switch value[key] {
             case nil, .null?: return nil
@@ -97,9 +133,8 @@ public enum DocumentRecord {
         var source = fallback
         if case .object? = value["source"], let path = value["source"]?["path"]?.stringValue {
             source = SourceLocation(
-                path: path, line: value["source"]?["line"]?.doubleValue.map { Int($0) },
-                record: value["source"]?["record"]?.doubleValue.map { Int($0) },
-                offset: value["source"]?["offset"]?.doubleValue.map { Int64($0) })
+                path: path, line: value["source"]?["line"]?.intValue, record: value["source"]?["record"]?.intValue,
+                offset: value["source"]?["offset"]?.int64Value)
         }
         var document = Document(
             id: id, source: source, url: try string("url"), title: try string("title"),
@@ -118,10 +153,10 @@ public enum DocumentRecord {
                 var mentions: [Mention] = []
                 if case .array(let items)? = entity["mentions"] {
                     for item in items {
-                        guard let text = item["text"]?.stringValue, let start = item["start"]?.doubleValue,
-                              let end = item["end"]?.doubleValue, start >= 0, end >= start
+                        guard let text = item["text"]?.stringValue, let start = item["start"]?.intValue,
+                              let end = item["end"]?.intValue, start >= 0, end >= start
                         else { throw DocumentRejection("entity '\(name)' has a mention without text, start and end") }
-                        mentions.append(Mention(text: text, start: Int(start), end: Int(end)))
+                        mentions.append(Mention(text: text, start: start, end: end))
                     }
                 }
                 return Entity(type: type, name: name, mentions: mentions)
@@ -138,6 +173,26 @@ public enum DocumentRecord {
                 document.duplicate?.passages = passages.compactMap(\.stringValue)
             }
         }
+        document.meta = userFields(of: members).fields
         return document
+    }
+
+    /// The user fields of a record's members: every member whose key is not in `skipping`, in order,
+    /// with the members of a `meta` object merged in at its place; a `meta` that is not an object is kept
+    /// as the user field `meta`. A key met twice keeps its last value at its first place, and is counted
+    /// in `collisions`. Input records use this with nothing skipped (their consumed fields removed first).
+    public static func userFields(
+        of members: [(key: String, value: JSONValue)], skipping: Set<String> = recordKeys
+    ) -> (fields: JSONObject, collisions: Int) {
+        var fields = JSONObject()
+        var collisions = 0
+        for (key, value) in members {
+            if key == "meta", case .object(let inner) = value {
+                for (innerKey, innerValue) in inner where fields.set(innerKey, innerValue) { collisions += 1 }
+            } else if key == "meta" || !skipping.contains(key) {
+                if fields.set(key, value) { collisions += 1 }
+            }
+        }
+        return (fields, collisions)
     }
 }

@@ -40,7 +40,7 @@ public struct InputOptions: Sendable {
         OptionSpec("max_document_bytes", .int(min: 1, max: nil), default: .int(defaultMaxDocumentBytes),
                    "Largest document accepted (a whole .txt/.html file, one JSONL line or one WARC record); larger ones are rejected."),
         OptionSpec("fields", .record(JSONLFieldMap.specs), default: nil,
-                   "JSONL field names for id, url, title, text, html, published, author, site, language (defaults: the same names)."),
+                   "JSONL field names or dotted paths (url: meta.source_url) for id, url, title, text, html, published, author, site, language (defaults: the same names). Fields no mapping takes are kept in the record's meta; a remapped path missing from a record is counted (input.field_misses) and logged once."),
     ]
 
     /// Builds the options from a decoded `input:` section.
@@ -68,10 +68,27 @@ public struct JSONLFieldMap: Sendable, Equatable {
 
     public init() {}
 
+    /// Whether `name`'s mapping differs from its default (the field of the same name): only such
+    /// mappings count and log records that lack their path.
+    public func isRemapped(_ name: String) -> Bool {
+        switch name {
+        case "id": id != "id"
+        case "url": url != "url"
+        case "title": title != "title"
+        case "text": text != "text"
+        case "html": html != "html"
+        case "published": published != "published"
+        case "author": author != "author"
+        case "site": site != "site"
+        case "language": language != "language"
+        default: false
+        }
+    }
+
     static let names = ["id", "url", "title", "text", "html", "published", "author", "site", "language"]
 
     static let specs: [OptionSpec] = names.map {
-        OptionSpec($0, .string, default: .string($0), "JSONL field holding the document's \($0).")
+        OptionSpec($0, .string, default: .string($0), "JSONL field (or dotted path into nested objects) holding the document's \($0).")
     }
 
     init(_ entries: [KeyedOptionValue]) {

@@ -16,6 +16,14 @@ public struct InputStats: Sendable {
     /// On-disk bytes of the input files read so far, and in all (`nil` when unknown, e.g. stdin).
     public var diskBytesRead: Int64 = 0
     public var diskBytesTotal: Int64?
+    /// JSON object keys given twice in one JSONL line (or both at the top level and inside its `meta`
+    /// object); the last value wins.
+    public var duplicateKeys = 0
+    /// Records in which a remapped `input.fields` path was absent or went through a non-object, by
+    /// document field (`url`, …).
+    public var fieldMisses: [String: Int] = [:]
+    /// Messages the run should log once each (the first miss of each remapped field), oldest first.
+    public var warnings: [String] = []
 
     public init() {}
 }
@@ -270,47 +278,77 @@ public struct InputReader: DocumentSource {
             noteRepairs(check.errors)
         }
         let value: JSONValue
+        var duplicates = 0
         do {
             if check.errors > 0 {
-                value = try JSONParser.parse(String(decoding: bytes, as: UTF8.self))
+                let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
+                value = try Self.withBuffer(repaired) { buffer throws(JSONParseError) in try JSONParser.parse(buffer, duplicateKeys: &duplicates) }
             } else {
-                value = try Self.withBuffer(bytes) { buffer throws(JSONParseError) in try JSONParser.parse(buffer) }
+                value = try Self.withBuffer(bytes) { buffer throws(JSONParseError) in try JSONParser.parse(buffer, duplicateKeys: &duplicates) }
             }
+            stats.duplicateKeys += duplicates
         } catch {
             return reject("not valid JSON: \(error.description)")
         }
-        guard case .object = value else { return reject("expected a JSON object per line, got \(value.kindName)") }
+        guard case .object(let members) = value else { return reject("expected a JSON object per line, got \(value.kindName)") }
+        let record = JSONObject(members)
         let fields = options.fields
+        var consumed: [String] = []
+        /// The value at a mapped path; a miss of a remapped field is counted and, the first time, logged.
+        func take(_ name: String, _ path: String) -> JSONValue? {
+            let found = record.lookup(path)
+            if case .found(let value) = found {
+                consumed.append(path)
+                return value
+            }
+            guard fields.isRemapped(name) else { return nil }
+            stats.fieldMisses[name, default: 0] += 1
+            if stats.fieldMisses[name] == 1 {
+                var reason = "no record field '\(path)'"
+                if case .throughNonObject(let prefix, let kind) = found { reason = "'\(prefix)' is \(kind), not an object" }
+                stats.warnings.append("input.fields.\(name): \(source): \(reason); '\(name)' is left empty where the path is missing (counted in the report as input.field_misses)")
+            }
+            return nil
+        }
         var id: String
-        switch value[fields.id] {
+        switch take("id", fields.id) {
         case .string(let s)? where !s.isEmpty: id = s
-        case .number(let n)? where n == n.rounded() && abs(n) < 1e18: id = String(Int64(n))  // 1500 or 1.5e3 alike
+        case .number(let n)? where n.isPlainInteger: id = n.literal  // every digit as written
+        case .number(let n)? where n.int64Value != nil: id = n.int64Value.map { String($0) } ?? n.literal  // 1.5e3 is 1500
         case nil, .null?, .string?: id = StableID.make(path: jsonlPath, position: line)  // absent or empty
         case let other?: return reject("field '\(fields.id)' must be a string or integer id, not \(other.kindName)")
         }
         if id.isEmpty { id = StableID.make(path: jsonlPath, position: line) }
-        func string(_ key: String) -> Result<String?, DocumentRejection> {
-            switch value[key] {
+        func string(_ name: String, _ key: String) -> Result<String?, DocumentRejection> {
+            switch take(name, key) {
             case nil, .null?: return .success(nil)
             case .string(let s)?: return .success(s)
             case let other?: return .failure(DocumentRejection("field '\(key)' must be a string, not \(other.kindName)"))
             }
         }
         do throws(DocumentRejection) {
-            let text = try string(fields.text).get()
-            let html = try string(fields.html).get()
+            let text = try string("text", fields.text).get()
+            let html = try string("html", fields.html).get()
             guard text != nil || html != nil else {
                 return reject("record has no text: no string field '\(fields.text)'"
                     + (fields.html != fields.text ? " or '\(fields.html)'" : "")
                     + "; set input.fields.text to the field that holds the text", id: id)
             }
             var document = Document(
-                id: id, source: source, url: try string(fields.url).get(), title: try string(fields.title).get(),
-                published: try string(fields.published).get(), author: try string(fields.author).get(),
-                site: try string(fields.site).get(), language: try string(fields.language).get(),
+                id: id, source: source, url: try string("url", fields.url).get(), title: try string("title", fields.title).get(),
+                published: try string("published", fields.published).get(), author: try string("author", fields.author).get(),
+                site: try string("site", fields.site).get(), language: try string("language", fields.language).get(),
                 text: text ?? "", html: html)
             if document.title == nil, let html { document.title = HTMLSniffing.title(in: html) }
-            if case .array(let links)? = value["links"] { document.links = links.compactMap(\.stringValue) }
+            if case .array(let links)? = record["links"], links.allSatisfy({ $0.stringValue != nil }) {
+                document.links = links.compactMap(\.stringValue)
+                consumed.append("links")
+            }
+            var rest = record
+            for path in consumed { rest.removeValue(atPath: path) }
+            let kept = DocumentRecord.userFields(of: rest.members, skipping: [])
+            document.meta = kept.fields
+            stats.duplicateKeys += kept.collisions
             return .document(document)
         } catch {
             return reject(error.reason, id: id)

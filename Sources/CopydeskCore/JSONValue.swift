@@ -1,8 +1,9 @@
-/// A parsed JSON value. Objects keep their keys in input order.
+/// A parsed JSON value. Objects keep their keys in input order, each key once (the parser keeps the
+/// last value of a key given twice, at the key's first position); numbers keep their literal digits.
 public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
-    case number(Double)
+    case number(JSONNumber)
     case string(String)
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
@@ -34,7 +35,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// The value for `key` when this is an object (first occurrence).
+    /// The value for `key` when this is an object.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.first { $0.key == key }?.value
@@ -45,8 +46,27 @@ public indirect enum JSONValue: Sendable, Hashable {
         return nil
     }
 
+    /// The nearest double of a number.
     public var doubleValue: Double? {
-        if case .number(let n) = self { return n }
+        if case .number(let n) = self { return n.doubleValue }
+        return nil
+    }
+
+    /// A number's exact integer value when it fits `Int64` (see ``JSONNumber/int64Value``).
+    public var int64Value: Int64? {
+        if case .number(let n) = self { return n.int64Value }
+        return nil
+    }
+
+    /// A number's exact integer value when it fits `Int`.
+    public var intValue: Int? {
+        if case .number(let n) = self { return n.intValue }
+        return nil
+    }
+
+    /// The members of an object.
+    public var objectValue: JSONObject? {
+        if case .object(let pairs) = self { return JSONObject(pairs) }
         return nil
     }
 
@@ -83,11 +103,19 @@ public struct JSONParser {
 
     /// Parses one complete JSON value from `bytes` (surrounding whitespace allowed).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+        var duplicates = 0
+        return try parse(bytes, duplicateKeys: &duplicates)
+    }
+
+    /// Parses one complete JSON value and adds to `duplicateKeys` the number of object keys given more
+    /// than once (in any object, at any depth); of those, the last value wins, at the key's first position.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, duplicateKeys: inout Int) throws(JSONParseError) -> JSONValue {
         var parser = Cursor(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
         if parser.index < bytes.count { throw parser.error("unexpected data after the JSON value") }
+        duplicateKeys += parser.duplicateKeys
         return value
     }
 
@@ -103,6 +131,7 @@ public struct JSONParser {
     private struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+        var duplicateKeys = 0
 
         func error(_ reason: String) -> JSONParseError {
             JSONParseError(column: index + 1, reason: reason)
@@ -154,6 +183,7 @@ public struct JSONParser {
             if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth)") }
             index += 1
             var pairs: [(key: String, value: JSONValue)] = []
+            var positions: [String: Int] = [:]  // built once the object is big enough for a linear search to cost
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
@@ -168,13 +198,28 @@ public struct JSONParser {
                 index += 1
                 skipWhitespace()
                 let value = try parseValue(depth: depth)
-                pairs.append((key, value))
+                if let earlier = position(of: key, in: pairs, index: &positions) {
+                    pairs[earlier].value = value
+                    duplicateKeys += 1
+                } else {
+                    pairs.append((key, value))
+                    if !positions.isEmpty { positions[key] = pairs.count - 1 }
+                }
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of input in object") }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                 if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(pairs) }
                 throw error("expected ',' or '}' in object")
             }
+        }
+
+        /// Where `key` already is among `pairs`: a linear search for small objects, a dictionary for big ones.
+        func position(of key: String, in pairs: [(key: String, value: JSONValue)], index: inout [String: Int]) -> Int? {
+            if index.isEmpty {
+                if pairs.count < 16 { return pairs.firstIndex { $0.key == key } }
+                for (offset, pair) in pairs.enumerated() { index[pair.key] = offset }
+            }
+            return index[key]
         }
 
         mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
@@ -197,7 +242,7 @@ public struct JSONParser {
             }
         }
 
-        mutating func parseNumber() throws(JSONParseError) -> Double {
+        mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
             let start = index
             if bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
@@ -217,9 +262,7 @@ public struct JSONParser {
                 guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }
-            let text = Swift.String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            guard let value = Double(text) else { throw JSONParseError(column: start + 1, reason: "invalid number") }
-            return value
+            return JSONNumber(validated: Swift.String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
         }
 
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

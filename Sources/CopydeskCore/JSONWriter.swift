@@ -47,12 +47,22 @@ public struct JSONWriter: Sendable {
     public mutating func double(_ key: String? = nil, _ value: Double?) {
         prefix(key)
         guard let value, value.isFinite else { return appendLiteral("null") }
+        bytes.append(contentsOf: Self.spell(value))
+    }
+
+    /// The spelling of a finite double: `2.0` for whole numbers below 10^15, else Swift's shortest
+    /// round-tripping form (`0.25`, `1e-07`).
+    static func spell(_ value: Double) -> [UInt8] {
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
-            bytes.append(contentsOf: ".0".utf8)
-        } else {
-            bytes.append(contentsOf: "\(value)".utf8)
+            return Array(String(Int64(value)).utf8) + Array(".0".utf8)
         }
+        return Array("\(value)".utf8)
+    }
+
+    /// Writes a number exactly as its literal.
+    public mutating func number(_ key: String? = nil, _ value: JSONNumber) {
+        prefix(key)
+        bytes.append(contentsOf: value.literal.utf8)
     }
 
     public mutating func bool(_ key: String? = nil, _ value: Bool?) {
@@ -71,7 +81,7 @@ public struct JSONWriter: Sendable {
         switch value {
         case .null: null(key)
         case .bool(let b): bool(key, b)
-        case .number(let n): double(key, n)
+        case .number(let n): number(key, n)
         case .string(let s): string(key, s)
         case .array(let items):
             beginArray(key)

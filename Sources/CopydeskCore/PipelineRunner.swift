@@ -282,6 +282,7 @@ final class Execution {
         var batch: [InputItem] = []
         var batchBytes = 0
         var lastProgress = started
+        var warningsLogged = 0
         while true {
             let item: InputItem?
             if cancellation?.isCancelled == true {
@@ -289,6 +290,10 @@ final class Execution {
                 item = nil
             } else {
                 do { item = try reader.next() } catch { throw CopydeskError(error) }
+                while warningsLogged < reader.stats.warnings.count {
+                    logger.warning("\(reader.stats.warnings[warningsLogged])")
+                    warningsLogged += 1
+                }
             }
             if let item {
                 if case .document(let document) = item { batchBytes += document.text.utf8.count + (document.html?.utf8.count ?? 0) }

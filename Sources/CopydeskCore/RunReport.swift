@@ -96,6 +96,10 @@ public struct RunReport: Sendable {
         w.beginObject("skipped_records")
         for kind in input.skippedRecords.keys.sorted() { w.int(kind, input.skippedRecords[kind]) }
         w.endObject()
+        w.int("duplicate_keys", input.duplicateKeys)
+        w.beginObject("field_misses")
+        for field in input.fieldMisses.keys.sorted() { w.int(field, input.fieldMisses[field]) }
+        w.endObject()
         w.endObject()
         w.beginArray("stages")
         for stage in stages {
@@ -154,6 +158,13 @@ public struct RunReport: Sendable {
         if !input.skippedRecords.isEmpty {
             let kinds = input.skippedRecords.keys.sorted().map { "\($0) \(input.skippedRecords[$0]!)" }.joined(separator: ", ")
             lines.append("WARC records that are not documents, skipped: \(kinds)")
+        }
+        if input.duplicateKeys > 0 {
+            lines.append("\(input.duplicateKeys) JSON key(s) given twice in an input record; the last value was kept")
+        }
+        if !input.fieldMisses.isEmpty {
+            let misses = input.fieldMisses.keys.sorted().map { "\($0) \(input.fieldMisses[$0]!)" }.joined(separator: ", ")
+            lines.append("input.fields paths missing from records: \(misses)")
         }
         if !input.skippedFiles.isEmpty {
             lines.append("\(input.skippedFiles.count) file(s) skipped while reading directories (listed in the report)")

@@ -104,6 +104,7 @@ public struct WARCReader {
                     var document = Document(id: id, source: source, url: fields["warc-target-uri"], text: "", html: html)
                     document.title = HTMLSniffing.title(in: html)
                     document.crawled = fields["warc-date"]
+                    document.meta["warc"] = WARCFields.object(headers: fields, status: response.status, contentType: response.headers["content-type"]).jsonValue
                     return .document(document)
                 } catch {
                     return .rejected(Rejection(source: source, id: id, stage: "input", reason: error.reason))

@@ -38,7 +38,7 @@ struct CrashSafetyTests {
         let report = try JSONParser.parse(String(contentsOfFile: dir + "/out.report.json", encoding: .utf8))
         let lines = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(report["documents"]?["balanced"] == .bool(true))
-        #expect(report["documents"]?["out"] == .number(Double(lines.count)))
+        #expect(report["documents"]?["out"] == .number(JSONNumber(lines.count)))
         if process.terminationStatus == 130 {
             #expect(report["status"] == .string("interrupted"))
             #expect(lines.count < 400_000)
@@ -70,7 +70,7 @@ struct CrashSafetyTests {
         let report = try JSONParser.parse(String(contentsOfFile: dir + "/out.report.json", encoding: .utf8))
         let lines = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(report["documents"]?["balanced"] == .bool(true))
-        #expect(report["documents"]?["out"] == .number(Double(lines.count)))
+        #expect(report["documents"]?["out"] == .number(JSONNumber(lines.count)))
         #expect(process.terminationStatus == 130 || process.terminationStatus == 0, "status \(process.terminationStatus)")
         if process.terminationStatus == 130 { #expect(report["status"] == .string("interrupted")) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".tmp-") }.isEmpty)

@@ -55,8 +55,8 @@ struct SQLiteExportTests {
         #expect(record.map { $0 + "\n" } == String(decoding: DocumentRecord.line(tests.documents()[1]), as: UTF8.self))
         #expect(db.rows("SELECT doc_seq, entity, type, name, mentions FROM entities") == [["1", "0", "PERSON", "Jackie Walker", "1"]])
         #expect(db.rows(#"SELECT doc_seq, entity, text, start, "end" FROM mentions"#) == [["1", "0", "Walker", "0", "6"]])
-        #expect(db.rows("SELECT value FROM meta WHERE key = 'schema_version'") == [["1"]])
-        #expect(db.rows("PRAGMA user_version") == [["1"]])
+        #expect(db.rows("SELECT value FROM meta WHERE key = 'schema_version'") == [["2"]])
+        #expect(db.rows("PRAGMA user_version") == [["2"]])
         #expect(db.rows("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'documents_%' ORDER BY name") == [["documents_cluster"], ["documents_id"]])
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["x.sqlite"])
     }
