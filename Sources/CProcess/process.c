@@ -69,6 +69,17 @@ static int resolve(const char *file, char *path) {
     return found;
 }
 
+/// The C library refuses to touch the signals it reserves for itself (32 and 33 in glibc); an ignored one
+/// would still be ignored after execve, so it is reset with the system call itself.
+static void reset_reserved(int number) {
+#if defined(__linux__) && defined(SYS_rt_sigaction) && (defined(__x86_64__) || defined(__aarch64__))
+    struct { void (*handler)(int); unsigned long flags; void (*restorer)(void); unsigned long mask; } kernel = {SIG_DFL, 0, NULL, 0};
+    (void)syscall(SYS_rt_sigaction, number, &kernel, NULL, sizeof kernel.mask);
+#else
+    (void)number;
+#endif
+}
+
 /// The child's side: async-signal-safe calls only. Reports a failure's errno on `report` and exits 127.
 static void child(const char *path, char *const argv[], char *const envp[], int in, int out, int err, int report,
                   pid_t parent, int descriptors) {
@@ -79,7 +90,7 @@ static void child(const char *path, char *const argv[], char *const envp[], int 
     sigemptyset(&action.sa_mask);
     for (int number = 1; number < NSIG; number++) {
         if (number == SIGKILL || number == SIGSTOP) continue;
-        (void)sigaction(number, &action, NULL);
+        if (sigaction(number, &action, NULL) != 0) reset_reserved(number);
     }
     int error = 0;
 #if defined(__linux__)
