@@ -459,6 +459,8 @@ final class Execution {
             do {
                 try stage.consume(document, prepared: prepared ?? stage.preparer?.prepare(document), into: &collector)
             } catch {
+                // What it passed on before failing (documents it rejected) is still counted in the report.
+                _ = try? route(collector, from: index)
                 throw CopydeskError(error, stage: stats[index].id)
             }
             stats[index].busySeconds += StageClock.wall() - t0
