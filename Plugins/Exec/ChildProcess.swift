@@ -7,7 +7,7 @@ import Synchronization
 /// output pipe while copydesk is still writing to it; an answer longer than `maxAnswerBytes` is never
 /// held whole (it becomes ``Answer/tooLong`` and the rest of its line is skipped). Its standard error is
 /// passed through to copydesk's and its last lines are kept for error messages. Writes to it are
-/// non-blocking with a timeout. ``interrupt()`` may be called from any thread.
+/// non-blocking with a timeout. ``interrupt(grace:)`` may be called from any thread.
 final class ChildProcess: @unchecked Sendable {
     /// One line the program wrote.
     enum Answer {
@@ -30,7 +30,7 @@ final class ChildProcess: @unchecked Sendable {
         case closed
         /// The program did not read for the whole timeout.
         case timedOut
-        /// ``interrupt()`` was called.
+        /// The grace given by ``interrupt(grace:)`` ran out.
         case interrupted
         case failed(String)
     }
@@ -47,7 +47,8 @@ final class ChildProcess: @unchecked Sendable {
     /// Closing `wakeWrite` stops the reader threads even while something else still holds the pipes open.
     private let wakeRead: Int32
     private var wakeWrite: Int32
-    private let interrupted = Atomic<Bool>(false)
+    /// When an interruption's grace ends (seconds since the reference date, as a bit pattern); 0 when none.
+    private let interruptDeadline = Atomic<UInt64>(0)
     // Guarded by `condition`: answers read and not yet taken, the end of each stream, the stderr tail.
     private let condition = NSCondition()
     private var answers: [Answer] = []
@@ -118,7 +119,7 @@ final class ChildProcess: @unchecked Sendable {
         let deadline = Date(timeIntervalSinceNow: timeout)
         var offset = 0
         while offset < bytes.count {
-            if interrupted.load(ordering: .relaxed) { throw .interrupted }
+            if isInterrupted { throw .interrupted }
             let count = bytes.withUnsafeBytes { raw in Foundation.write(input, raw.baseAddress! + offset, raw.count - offset) }
             if count >= 0 { offset += count; continue }
             switch errno {
@@ -154,30 +155,44 @@ final class ChildProcess: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if interrupted.load(ordering: .relaxed) { return .interrupted }
             if let answer = takeLocked() { return .answer(answer) }
             if outputEnded { return .endOfOutput }
-            if !condition.wait(until: deadline) {
+            if isInterrupted { return .interrupted }
+            let until = min(deadline, interruptionEnds ?? deadline)
+            if !condition.wait(until: until), Date() >= deadline {
                 if let answer = takeLocked() { return .answer(answer) }
                 return outputEnded ? .endOfOutput : .timedOut
             }
         }
     }
 
-    /// Wakes every wait at once and ends the program's process group. Safe from any thread.
-    func interrupt() {
-        interrupted.store(true, ordering: .relaxed)
+    /// Gives the program `grace` seconds more: every wait on it then returns (``Next/interrupted``,
+    /// ``WriteFailure/interrupted``, `nil` from ``waitForExit(timeout:)``). Safe from any thread; a
+    /// second call does not extend the grace.
+    func interrupt(grace: Double) {
+        let ends = Date(timeIntervalSinceNow: grace).timeIntervalSinceReferenceDate
+        _ = interruptDeadline.compareExchange(expected: 0, desired: ends.bitPattern, ordering: .relaxed)
         condition.lock()
         condition.broadcast()
         condition.unlock()
-        killGroup()
     }
 
-    var isInterrupted: Bool { interrupted.load(ordering: .relaxed) }
+    /// When the grace of an interruption ends, if there was one.
+    private var interruptionEnds: Date? {
+        let bits = interruptDeadline.load(ordering: .relaxed)
+        return bits == 0 ? nil : Date(timeIntervalSinceReferenceDate: Double(bitPattern: bits))
+    }
+
+    /// Whether an interruption's grace has run out.
+    var isInterrupted: Bool {
+        guard let ends = interruptionEnds else { return false }
+        return Date() >= ends
+    }
 
     /// Waits at most `timeout` seconds for the program itself to exit: its exit status, `128 + signal`
-    /// when a signal ended it, or `nil` when it is still running.
-    func waitForExit(timeout: Double) -> Int32? {
+    /// when a signal ended it, or `nil` when it is still running (also, when `interruptible`, once an
+    /// interruption's grace has run out).
+    func waitForExit(timeout: Double, interruptible: Bool = false) -> Int32? {
         let deadline = Date(timeIntervalSinceNow: timeout)
         while true {
             reaping.lock()
@@ -196,7 +211,7 @@ final class ChildProcess: @unchecked Sendable {
             let known = exitStatus
             reaping.unlock()
             if let known { return known }
-            if Date() >= deadline { return nil }
+            if Date() >= deadline || (interruptible && isInterrupted) { return nil }
             usleep(2_000)
         }
     }

@@ -32,7 +32,7 @@ public final class ExecStage: CorpusStage {
     public let maxAnswerBytes: Int
     private let cancellation: CancellationFlag?
     private var cancellationToken: Int?
-    private let interruption = Interruption()
+    private let interruption: Interruption
     private var child: ChildProcess?
     /// Documents written and not answered yet, oldest first.
     private var pending: [Document] = []
@@ -56,6 +56,7 @@ public final class ExecStage: CorpusStage {
         self.maxRestarts = maxRestarts
         self.maxAnswerBytes = maxAnswerBytes
         self.cancellation = cancellation
+        interruption = Interruption(grace: min(timeout, 2))
     }
 
     /// The stage as registered: id `exec`.
@@ -122,8 +123,8 @@ public final class ExecStage: CorpusStage {
     }
 
     public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
-        if interruption.fired {
-            try settleInterrupted(into: &output)
+        if interruption.fired, child == nil {
+            // Interrupted and already ended: what still arrives (batches read before the interruption) is owed nothing.
             rejectInterrupted(document, into: &output)
             return
         }
@@ -138,21 +139,22 @@ public final class ExecStage: CorpusStage {
 
     public func finish(into output: inout some CorpusOutput) throws(StageError) {
         defer { removeCancellationHandler() }
-        while pendingHead < pending.count, !interruption.fired {
+        while pendingHead < pending.count {
             // Closed again after every restart: the new program must see the end of its input too.
             child?.closeInput()
             try awaitAnswer(into: &output)
         }
-        if interruption.fired { return try settleInterrupted(into: &output) }
+        // No program left: an interruption already ended it (and rejected what it owed).
         guard let child else { return }
         child.closeInput()
-        let status = child.waitForExit(timeout: timeout)
+        let status = child.waitForExit(timeout: timeout, interruptible: true)
         // Every answer is in: whatever is left of its process group (a child it forked that still holds
         // its output) is ended, not waited for.
         child.stop()
-        if interruption.fired { return try settleInterrupted(into: &output) }
         self.child = nil
         recordPeak(child)
+        // Interrupted while it was exiting: every document was answered, so nothing is owed and no error.
+        if status == nil, child.isInterrupted { return }
         if let extra = child.availableAnswer() {
             let line: String
             if case .line(let bytes) = extra { line = preview(bytes) } else { line = "over max_answer_bytes" }

@@ -216,4 +216,19 @@ struct ExecRecoveryTests {
         #expect(run.output.rejected.allSatisfy { $0.reason.contains("interrupted") })
         #expect(clock.now - started < .seconds(5))
     }
+
+    @Test("an interruption gives a healthy program its grace: the documents in flight are answered, none is rejected")
+    func interruptionWithHealthyProgram() throws {
+        let flag = CancellationFlag()
+        let stage = ExecStage(command: ["cat"], timeout: 20, cancellation: flag)
+        var output = Recorded()
+        try stage.start()
+        let documents = execDocuments(5)
+        for document in documents.prefix(3) { try stage.consume(document, prepared: nil, into: &output) }
+        flag.cancel()
+        for document in documents.suffix(2) { try stage.consume(document, prepared: nil, into: &output) }
+        try stage.finish(into: &output)
+        #expect(output.emitted == documents)
+        #expect(output.rejected.isEmpty)
+    }
 }
