@@ -290,6 +290,15 @@ final class ChildProcess: @unchecked Sendable {
         }
     }
 
+    /// The index of the first `\n` in `buffer[start..<end]` (memchr: a skipped gigabyte-long answer
+    /// is scanned at memory speed).
+    private static func newline(in buffer: [UInt8], from start: Int, to end: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress, start < end, let found = memchr(base + start, 0x0A, end - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     private func readAnswers() {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var partial: [UInt8] = []
@@ -303,7 +312,7 @@ final class ChildProcess: @unchecked Sendable {
             var complete: [Answer] = []
             var start = 0
             while start < count {
-                let newline = buffer[start..<count].firstIndex(of: 0x0A)
+                let newline = Self.newline(in: buffer, from: start, to: count)
                 let end = newline ?? count
                 if !skipping {
                     if partial.count + (end - start) > maxAnswerBytes {
@@ -359,7 +368,7 @@ final class ChildProcess: @unchecked Sendable {
             condition.lock()
             var start = 0
             while start < count {
-                let newline = buffer[start..<count].firstIndex(of: 0x0A)
+                let newline = Self.newline(in: buffer, from: start, to: count)
                 let end = newline ?? count
                 let room = Self.stderrLineBytes - stderrPartial.count
                 if room > 0 { stderrPartial.append(contentsOf: buffer[start..<min(end, start + room)]) }
