@@ -61,6 +61,7 @@ final class ChildProcess: @unchecked Sendable {
     // Guarded by `reaping`.
     private let reaping = NSLock()
     private var exitStatus: Int32?
+    private var reaped = false
 
     /// Starts `arguments[0]` (looked up on PATH) with the rest as its arguments.
     init(arguments: [String], maxAnswerBytes: Int) throws(ExecFailure) {
@@ -109,6 +110,12 @@ final class ChildProcess: @unchecked Sendable {
 
     deinit {
         if input >= 0 { close(input) }
+        // Every path of the stage stops the program; should one not, it is still not left behind.
+        if !reaped {
+            _ = copydesk_kill_group(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
         if wakeWrite >= 0 { close(wakeWrite) }
         close(wakeRead)
     }
@@ -191,22 +198,19 @@ final class ChildProcess: @unchecked Sendable {
 
     /// Waits at most `timeout` seconds for the program itself to exit: its exit status, `128 + signal`
     /// when a signal ended it, or `nil` when it is still running (also, when `interruptible`, once an
-    /// interruption's grace has run out).
+    /// interruption's grace has run out). It is not reaped yet (see ``stop(grace:)``), so its process
+    /// group id stays its own until then.
     func waitForExit(timeout: Double, interruptible: Bool = false) -> Int32? {
         let deadline = Date(timeIntervalSinceNow: timeout)
         while true {
             reaping.lock()
-            if let exitStatus {
-                reaping.unlock()
-                return exitStatus
-            }
-            var status: Int32 = 0
-            let result = waitpid(pid, &status, WNOHANG)
-            if result == pid {
-                let signal = status & 0x7F
-                exitStatus = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
-            } else if result < 0 && errno != EINTR {
-                exitStatus = -1
+            if exitStatus == nil {
+                var status: Int32 = 0
+                switch copydesk_exited(pid, &status) {
+                case 1: exitStatus = status
+                case 0: break
+                default: if errno != EINTR { exitStatus = -1 }
+                }
             }
             let known = exitStatus
             reaping.unlock()
@@ -217,11 +221,21 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Sends SIGKILL to the program's whole process group: the program and every child it started
-    /// that did not leave the group (`setsid`, `setpgid`).
+    /// that did not leave the group (`setsid`, `setpgid`). Only until the program is reaped: after that
+    /// its pid may belong to another process.
     func killGroup() {
         reaping.lock()
         defer { reaping.unlock() }
-        _ = copydesk_kill_group(pid, SIGKILL)
+        if !reaped { _ = copydesk_kill_group(pid, SIGKILL) }
+    }
+
+    private func reap() {
+        reaping.lock()
+        defer { reaping.unlock() }
+        guard !reaped, exitStatus != nil else { return }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        reaped = true
     }
 
     /// Ends the program and its group, reaps it and stops the readers: first waits up to `grace` seconds
@@ -232,6 +246,7 @@ final class ChildProcess: @unchecked Sendable {
         if grace > 0 { _ = waitForExit(timeout: grace) }
         killGroup()
         _ = waitForExit(timeout: 5)
+        reap()
         // A member that left the group (setsid) may still hold the pipes: stop reading them anyway.
         if !waitForReaders(timeout: 1) {
             if wakeWrite >= 0 { close(wakeWrite) }

@@ -37,6 +37,17 @@ int copydesk_spawn_closefrom(posix_spawn_file_actions_t *actions, int from) {
 #endif
 }
 
+int copydesk_exited(pid_t pid, int *status) {
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    int result;
+    do { result = waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT); } while (result < 0 && errno == EINTR);
+    if (result < 0) return -1;
+    if (info.si_pid != pid) return 0;
+    *status = info.si_code == CLD_EXITED ? info.si_status : 128 + info.si_status;
+    return 1;
+}
+
 int copydesk_kill_group(pid_t group, int signal) {
     if (group <= 1) { errno = EINVAL; return -1; }
     return kill(-group, signal);

@@ -25,6 +25,11 @@ int copydesk_spawn_closefrom(posix_spawn_file_actions_t *actions, int from);
 /// an error number (ENOENT for a program not found, or the errno of a failed execve).
 int copydesk_spawn(const char *file, char *const argv[], char *const envp[], int in, int out, int err, pid_t *pid);
 
+/// Whether `pid` (a child) has exited, without reaping it (waitid with WNOWAIT), so its pid and process
+/// group id cannot be reused until it is reaped. Returns 1 and its status in `status` (the exit code, or
+/// 128 + the signal that ended it), 0 while it runs, or -1 with errno set.
+int copydesk_exited(pid_t pid, int *status);
+
 /// Sends `signal` to the process group `group`; returns 0, or -1 with errno set.
 int copydesk_kill_group(pid_t group, int signal);
 
