@@ -4,7 +4,6 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -25,15 +24,6 @@ int copydesk_pipe_cloexec(int fds[2]) {
     fcntl(fds[0], F_SETFD, FD_CLOEXEC);
     fcntl(fds[1], F_SETFD, FD_CLOEXEC);
     return 0;
-#endif
-}
-
-int copydesk_spawn_closefrom(posix_spawn_file_actions_t *actions, int from) {
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
-    return posix_spawn_file_actions_addclosefrom_np(actions, from);
-#else
-    (void)actions; (void)from;
-    return ENOSYS;
 #endif
 }
 

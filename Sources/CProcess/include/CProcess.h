@@ -1,17 +1,11 @@
 #ifndef COPYDESK_CPROCESS_H
 #define COPYDESK_CPROCESS_H
 
-#include <spawn.h>
 #include <sys/types.h>
 
 /// Creates a pipe whose two ends are close-on-exec from the start (Linux pipe2 with O_CLOEXEC, or
 /// pipe + fcntl where pipe2 is missing). Returns 0, or -1 with errno set.
 int copydesk_pipe_cloexec(int fds[2]);
-
-/// Adds "close every descriptor from `from` up" to spawn file actions (glibc's
-/// posix_spawn_file_actions_addclosefrom_np, which Swift does not see without _GNU_SOURCE).
-/// Returns 0, or an error number (ENOSYS where the C library lacks it).
-int copydesk_spawn_closefrom(posix_spawn_file_actions_t *actions, int from);
 
 /// Starts a program the way an exec stage needs it, with fork and execve:
 /// - `file` is looked up on PATH when it has no slash (in the parent, before the fork);
