@@ -6,26 +6,57 @@ import Foundation
 /// document, in order, from its standard output: the document as it should go on (a record with the
 /// same `id`; fields it leaves out become empty, except the raw HTML, which is kept when it was not sent,
 /// and `source`, which always stays the run's; entities whose offsets no longer fit the text are removed),
-/// or `{"drop": "reason"}` to remove it. A program that cannot start, exits early or with a failure
-/// status, stops answering for `timeout_seconds`, or answers something that is not such a record ends
-/// the run with an error naming the stage and the document.
+/// or `{"drop": "reason"}` to remove it.
+///
+/// When the program crashes, stops answering for `timeout_seconds` or writes an answer longer than
+/// `max_answer_bytes`, the first document it had not answered is to blame: with `on_error: fail` the run
+/// ends with an error naming it; with `on_error: reject` it goes to the rejects output with the reason
+/// and the program's last standard-error lines, the program is started again (at most `max_restarts`
+/// times) and the documents written after the culprit are sent again. A program that cannot start, or
+/// answers something that is not such a record, always ends the run. See docs/exec.md.
 public final class ExecStage: CorpusStage {
+    /// What a crash, a timeout or an over-long answer does.
+    public enum ErrorPolicy: String, Sendable, CaseIterable {
+        /// The run ends with an error naming the document (exit 74).
+        case fail
+        /// The document is rejected, the program restarted, and the run goes on.
+        case reject
+    }
+
     public let command: [String]
     public let timeout: Double
     public let window: Int
     public let includeHTML: Bool
+    public let onError: ErrorPolicy
+    public let maxRestarts: Int
+    public let maxAnswerBytes: Int
+    private let cancellation: CancellationFlag?
+    private var cancellationToken: Int?
+    private let interruption: Interruption
     private var child: ChildProcess?
     /// Documents written and not answered yet, oldest first.
     private var pending: [Document] = []
     private var pendingHead = 0
-    private var answered = 0, dropped = 0, staleEntities = 0
+    private var answered = 0, dropped = 0, staleEntities = 0, restarts = 0
+    private var rejectedCrashed = 0, rejectedTimedOut = 0, rejectedTooLong = 0, rejectedInterrupted = 0
+    /// The most bytes of one answer held at once by any of the program's runs (for tests of the limit).
+    private(set) var peakBufferedAnswerBytes = 0
 
-    /// Builds a stage running `command` (program and arguments).
-    public init(command: [String], timeout: Double = 60, window: Int = 256, includeHTML: Bool = false) {
+    /// Builds a stage running `command` (program and arguments). `cancellation`, when given, makes an
+    /// interruption end the program at once (the runner passes its own through the stage context).
+    public init(
+        command: [String], timeout: Double = 60, window: Int = 256, includeHTML: Bool = false, onError: ErrorPolicy = .fail,
+        maxRestarts: Int = 10, maxAnswerBytes: Int = 64 << 20, cancellation: CancellationFlag? = nil
+    ) {
         self.command = command
         self.timeout = timeout
         self.window = window
         self.includeHTML = includeHTML
+        self.onError = onError
+        self.maxRestarts = maxRestarts
+        self.maxAnswerBytes = maxAnswerBytes
+        self.cancellation = cancellation
+        interruption = Interruption(grace: min(timeout, 2))
     }
 
     /// The stage as registered: id `exec`.
@@ -37,23 +68,42 @@ public final class ExecStage: CorpusStage {
             OptionSpec("command", .list(.string), default: nil, required: true,
                        "The program and its arguments, e.g. [python3, -u, my_stage.py]; looked up on PATH, run from the current directory."),
             OptionSpec("timeout_seconds", .double(min: 0.1, max: 86_400), default: .double(60),
-                       "How long the program may go without reading or answering while documents are owed; then it is killed and the run fails."),
+                       "How long the program may go without reading or answering while documents are owed; then it is killed (see on_error)."),
             OptionSpec("window", .int(min: 1, max: 100_000), default: .int(256),
                        "Documents written ahead of their answers (a program that reads several before answering needs at least that many)."),
             OptionSpec("include_html", .bool, default: .bool(false), "Also send the raw HTML of documents that still carry it."),
+            OptionSpec("on_error", .choice(ErrorPolicy.allCases.map(\.rawValue)), default: .string("fail"),
+                       "When the program crashes, times out or answers over max_answer_bytes on a document (the first it had not answered): "
+                        + "fail: the run ends (exit 74) naming it; reject: it goes to the rejects output with the reason and the "
+                        + "program's last stderr lines, the program is restarted and the documents after it are sent again."),
+            OptionSpec("max_restarts", .int(min: 0, max: 1_000_000), default: .int(10),
+                       "With on_error: reject, how many times the program may be restarted in a run; one more failure ends the run "
+                        + "(exit 74) naming the document and those not answered."),
+            OptionSpec("max_answer_bytes", .int(min: 1, max: Int(Int32.max)), default: .int(64 << 20),
+                       "Longest answer line accepted (bytes); a longer one is never held in memory whole: its document is rejected "
+                        + "(on_error: reject) or the run fails."),
         ],
-        make: { options, _ throws(ConfigError) in
+        make: { options, context throws(ConfigError) in
             let command = options.strings("command")
             guard !command.isEmpty, !command[0].isEmpty else { throw options.error("command", "needs at least the program, e.g. [python3, -u, my_stage.py]") }
             return .corpus(ExecStage(
                 command: command, timeout: options.double("timeout_seconds"), window: options.int("window"),
-                includeHTML: options.bool("include_html")))
+                includeHTML: options.bool("include_html"), onError: ErrorPolicy(rawValue: options.string("on_error")) ?? .fail,
+                maxRestarts: options.int("max_restarts"), maxAnswerBytes: options.int("max_answer_bytes"),
+                cancellation: context.cancellation))
         })
 
     public var preparer: (any DocumentPreparer)? { ExecRecordEncoder(includeHTML: includeHTML) }
 
     public var counters: [String: Int] {
-        ["answered": answered, "dropped": dropped, "entities_cleared_after_text_change": staleEntities]
+        var counts = ["answered": answered, "dropped": dropped, "entities_cleared_after_text_change": staleEntities]
+        if onError == .reject || restarts > 0 { counts["restarts"] = restarts }
+        let rejected = [
+            ("rejected_crashed", rejectedCrashed), ("rejected_timed_out", rejectedTimedOut),
+            ("rejected_answer_too_long", rejectedTooLong), ("rejected_interrupted", rejectedInterrupted),
+        ]
+        for (key, count) in rejected where count > 0 || onError == .reject { counts[key] = count }
+        return counts
     }
 
     private var name: String { command.joined(separator: " ") }
@@ -61,82 +111,212 @@ public final class ExecStage: CorpusStage {
     public func start() throws(StageError) {
         // A program that exits while copydesk writes to it must end in an error, not in SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        if let cancellation {
+            let interruption = interruption
+            cancellationToken = cancellation.onCancel { interruption.fire() }
+        }
         do {
-            child = try ChildProcess(arguments: command)
+            try launch()
         } catch {
             throw StageError(.configuration, "exec: \(error.message)")
         }
     }
 
     public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
+        if interruption.fired, child == nil {
+            // Interrupted and already ended: what still arrives (batches read before the interruption) is owed nothing.
+            rejectInterrupted(document, into: &output)
+            return
+        }
         guard let child else { throw StageError(.io, "exec '\(name)' was not started") }
         let line = prepared as? [UInt8] ?? ExecRecordEncoder(includeHTML: includeHTML).encode(document)
-        do {
-            try child.write(line, timeout: timeout)
-        } catch .timedOut {
-            throw fail("stopped reading its input for \(format(timeout)) s", at: document)
-        } catch .closed {
-            // Name the first document it did not answer, after taking every answer it did give.
-            pending.append(document)
-            reading: while true {
-                switch child.nextLine(timeout: min(timeout, 5)) {
-                case .line(let answer): try handle(answer, into: &output)
-                case .endOfOutput, .timedOut: break reading
-                }
-            }
-            throw fail(exitedDescription(child) + " without answering", at: pending[pendingHead])
-        } catch {
-            throw fail("cannot be written to (\(error))", at: document)
-        }
+        // Owed from the first byte written: a failure while writing blames the oldest unanswered document.
         pending.append(document)
-        while let answer = child.availableLine() { try handle(answer, into: &output) }
-        while pending.count - pendingHead >= window { try awaitAnswer(child, into: &output) }
+        if let failure = write(line, to: child) { try recover(from: failure, into: &output) }
+        while let answer = self.child?.availableAnswer() { try handle(answer, into: &output) }
+        while pending.count - pendingHead >= window { try awaitAnswer(into: &output) }
     }
 
     public func finish(into output: inout some CorpusOutput) throws(StageError) {
+        defer { removeCancellationHandler() }
+        while pendingHead < pending.count {
+            // Closed again after every restart: the new program must see the end of its input too.
+            child?.closeInput()
+            try awaitAnswer(into: &output)
+        }
+        // No program left: an interruption already ended it (and rejected what it owed).
         guard let child else { return }
         child.closeInput()
-        while pendingHead < pending.count { try awaitAnswer(child, into: &output) }
-        switch child.nextLine(timeout: timeout) {
-        case .line(let extra):
-            child.terminate()
-            throw StageError(.io, "exec '\(name)' answered more lines than it was given documents (extra line: \(preview(extra)))")
-        case .timedOut:
-            child.terminate()
-            throw StageError(.io, "exec '\(name)' did not exit within \(format(timeout)) s after its input ended")
-        case .endOfOutput: break
-        }
-        let status = child.waitForExit(timeout: timeout)
+        let status = child.waitForExit(timeout: timeout, interruptible: true)
+        // Every answer is in: whatever is left of its process group (a child it forked that still holds
+        // its output) is ended, not waited for.
+        child.stop()
         self.child = nil
-        guard let status else {
-            child.terminate()
-            throw StageError(.io, "exec '\(name)' did not exit within \(format(timeout)) s after its input ended")
+        recordPeak(child)
+        // Interrupted while it was exiting: every document was answered, so nothing is owed and no error.
+        if status == nil, child.isInterrupted { return }
+        if let extra = child.availableAnswer() {
+            let line: String
+            if case .line(let bytes) = extra { line = preview(bytes) } else { line = "over max_answer_bytes" }
+            throw StageError(.io, "exec '\(name)' answered more lines than it was given documents (extra line: \(line))")
         }
-        if status != 0 { throw StageError(.io, "exec '\(name)' exited with status \(status) after answering every document; its output was not used") }
+        guard let status else {
+            throw StageError(.io, "exec '\(name)' did not exit within \(format(timeout)) s after its input ended (every document was answered; it was killed)")
+        }
+        if status != 0 {
+            throw StageError(.io, "exec '\(name)' \(describe(status)) after answering every document; its output was not used" + stderrNote(child.lastErrorLines()))
+        }
     }
 
     public func abort() {
-        child?.terminate()
+        removeCancellationHandler()
+        if let child {
+            child.stop()
+            recordPeak(child)
+        }
         child = nil
+        interruption.attach(nil)
     }
 
-    private func awaitAnswer(_ child: ChildProcess, into output: inout some CorpusOutput) throws(StageError) {
-        switch child.nextLine(timeout: timeout) {
-        case .line(let answer): try handle(answer, into: &output)
-        case .timedOut:
-            child.terminate()
-            throw fail("gave no answer for \(format(timeout)) s", at: pending[pendingHead])
-        case .endOfOutput:
-            throw fail(exitedDescription(child) + " without answering", at: pending[pendingHead])
+    // MARK: - The program's runs
+
+    /// Why the program is being ended.
+    private enum Failure {
+        /// It closed its input or its output, or exited, with documents owed.
+        case ended
+        /// It gave no answer for `timeout_seconds`.
+        case silent
+        /// It did not read its input for `timeout_seconds`.
+        case notReading
+        case interrupted
+    }
+
+    private func launch() throws(ExecFailure) {
+        let started = try ChildProcess(arguments: command, maxAnswerBytes: maxAnswerBytes)
+        child = started
+        interruption.attach(started)
+    }
+
+    private func write(_ line: [UInt8], to child: ChildProcess) -> Failure? {
+        do {
+            try child.write(line, timeout: timeout)
+            return nil
+        } catch .timedOut {
+            return .notReading
+        } catch .interrupted {
+            return .interrupted
+        } catch {
+            return .ended
         }
     }
 
-    /// Matches one answer line with the oldest unanswered document.
-    private func handle(_ answer: [UInt8], into output: inout some CorpusOutput) throws(StageError) {
-        guard pendingHead < pending.count else {
-            child?.terminate()
-            throw StageError(.io, "exec '\(name)' answered before it was given a document (line: \(preview(answer)))")
+    private func awaitAnswer(into output: inout some CorpusOutput) throws(StageError) {
+        guard let child else { throw StageError(.io, "exec '\(name)' is not running") }
+        switch child.nextAnswer(timeout: timeout) {
+        case .answer(let answer): try handle(answer, into: &output)
+        case .timedOut: try recover(from: .silent, into: &output)
+        case .endOfOutput: try recover(from: .ended, into: &output)
+        case .interrupted: try settleInterrupted(into: &output)
         }
+    }
+
+    /// Ends the program, takes the answers it gave, blames the first document it did not answer, and
+    /// either fails the run or rejects that document, restarts the program and sends the rest again.
+    private func recover(from first: Failure, into output: inout some CorpusOutput) throws(StageError) {
+        var failure = first
+        while true {
+            if failure == .interrupted || interruption.fired { return try settleInterrupted(into: &output) }
+            guard let child else { throw StageError(.io, "exec '\(name)' is not running") }
+            // A program that ended by itself keeps its own exit status; a silent one is killed at once.
+            child.stop(grace: failure == .ended ? 1 : 0)
+            recordPeak(child)
+            self.child = nil
+            while pendingHead < pending.count, let answer = child.availableAnswer() { try handle(answer, into: &output) }
+            if interruption.fired { return try settleInterrupted(into: &output) }
+            let what = describe(failure, child)
+            let stderr = child.lastErrorLines()
+            guard pendingHead < pending.count else {
+                // It answered all it was given, then ended before its input did: nothing to blame but
+                // the program itself, and it is still needed for the documents to come.
+                if onError == .fail || restarts >= maxRestarts {
+                    throw StageError(.io, "exec '\(name)' \(what) before its input ended" + restartNote() + "; fix the program or its command" + stderrNote(stderr))
+                }
+                restarts += 1
+                try relaunch()
+                return
+            }
+            let culprit = takePending()
+            guard onError == .reject else {
+                throw fail(what + " without answering", at: culprit, stderr: stderr)
+            }
+            guard restarts < maxRestarts else {
+                throw StageError(
+                    .io,
+                    "exec '\(name)' \(what) without answering document '\(culprit.id)' (\(culprit.source)); it was already restarted "
+                        + "\(restarts) times, the limit (max_restarts: \(maxRestarts)), so the run stops. \(unansweredNote()) Fix the program "
+                        + "or raise max_restarts" + stderrNote(stderr))
+            }
+            switch failure {
+            case .ended: rejectedCrashed += 1
+            case .silent, .notReading: rejectedTimedOut += 1
+            case .interrupted: break
+            }
+            output.reject(culprit, reason: "exec '\(name)' \(what) without answering this document (the first one it had not answered); "
+                + "the program was restarted" + stderrNote(stderr))
+            restarts += 1
+            try relaunch()
+            guard let next = resend() else { return }
+            failure = next
+        }
+    }
+
+    private func relaunch() throws(StageError) {
+        do {
+            try launch()
+        } catch {
+            throw StageError(.io, "exec: restarting after a failure: \(error.message)")
+        }
+    }
+
+    /// Writes the documents still owed to the program just started; the failure, if it fails too.
+    private func resend() -> Failure? {
+        guard let child else { return .ended }
+        let encoder = ExecRecordEncoder(includeHTML: includeHTML)
+        for index in pendingHead..<pending.count {
+            if let failure = write(encoder.encode(pending[index]), to: child) { return failure }
+        }
+        return nil
+    }
+
+    /// After Ctrl-C: the program is ended at once; the answers it already gave are used, and the
+    /// documents it still owed go to the rejects output as interrupted.
+    private func settleInterrupted(into output: inout some CorpusOutput) throws(StageError) {
+        if let child {
+            child.stop()
+            recordPeak(child)
+            self.child = nil
+            while pendingHead < pending.count, let answer = child.availableAnswer() { try handle(answer, into: &output) }
+        }
+        while pendingHead < pending.count { rejectInterrupted(takePending(), into: &output) }
+    }
+
+    private func rejectInterrupted(_ document: Document, into output: inout some CorpusOutput) {
+        rejectedInterrupted += 1
+        output.reject(document, reason: "exec '\(name)': the run was interrupted before the program answered this document")
+    }
+
+    private func removeCancellationHandler() {
+        if let cancellationToken { cancellation?.removeHandler(cancellationToken) }
+        cancellationToken = nil
+    }
+
+    private func recordPeak(_ child: ChildProcess) {
+        peakBufferedAnswerBytes = max(peakBufferedAnswerBytes, child.peakBufferedAnswerBytes)
+    }
+
+    // MARK: - Answers
+
+    private func takePending() -> Document {
         let original = pending[pendingHead]
         pending[pendingHead] = Document(id: "", source: original.source, text: "")
         pendingHead += 1
@@ -144,13 +324,32 @@ public final class ExecStage: CorpusStage {
             pending.removeFirst(pendingHead)
             pendingHead = 0
         }
-        var bytes = answer
+        return original
+    }
+
+    /// Matches one answer line with the oldest unanswered document.
+    private func handle(_ answer: ChildProcess.Answer, into output: inout some CorpusOutput) throws(StageError) {
+        guard pendingHead < pending.count else {
+            child?.stop()
+            let line: String
+            if case .line(let bytes) = answer { line = preview(bytes) } else { line = "over max_answer_bytes" }
+            throw StageError(.io, "exec '\(name)' answered before it was given a document (line: \(line))")
+        }
+        let original = takePending()
+        guard case .line(let answerBytes) = answer else {
+            let what = "answered with a line longer than max_answer_bytes (\(maxAnswerBytes) bytes)"
+            guard onError == .reject else { throw fail(what + "; raise max_answer_bytes or", at: original) }
+            rejectedTooLong += 1
+            output.reject(original, reason: "exec '\(name)' \(what); the answer was skipped")
+            return
+        }
+        var bytes = answerBytes
         if bytes.last == 0x0D { bytes.removeLast() }
         let value: JSONValue
         do {
             value = try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSONParser.parse(buffer) }
         } catch {
-            throw fail("answered a line that is not JSON (\(error)): \(preview(answer))", at: original)
+            throw fail("answered a line that is not JSON (\(error)): \(preview(answerBytes))", at: original)
         }
         if case .object = value, let reason = value["drop"] {
             guard let text = reason.stringValue, !text.isEmpty else {
@@ -177,14 +376,46 @@ public final class ExecStage: CorpusStage {
         output.emit(document)
     }
 
-    private func fail(_ what: String, at document: Document) -> StageError {
-        child?.terminate()
-        return StageError(.io, "exec '\(name)' \(what) — document '\(document.id)' (\(document.source)); fix the program or its command")
+    // MARK: - Messages
+
+    private func fail(_ what: String, at document: Document, stderr: [String] = []) -> StageError {
+        if let child {
+            child.stop()
+            recordPeak(child)
+        }
+        child = nil
+        return StageError(.io, "exec '\(name)' \(what) — document '\(document.id)' (\(document.source)); fix the program or its command" + stderrNote(stderr))
     }
 
-    private func exitedDescription(_ child: ChildProcess) -> String {
-        guard let status = child.waitForExit(timeout: 1) else { return "closed its output" }
-        return status > 128 ? "was killed by signal \(status - 128)" : "exited with status \(status)"
+    private func describe(_ failure: Failure, _ child: ChildProcess) -> String {
+        switch failure {
+        case .silent: return "gave no answer for \(format(timeout)) s (it was killed)"
+        case .notReading: return "stopped reading its input for \(format(timeout)) s (it was killed)"
+        case .interrupted: return "was interrupted"
+        case .ended:
+            guard let status = child.waitForExit(timeout: 0) else { return "closed its output" }
+            return describe(status)
+        }
+    }
+
+    private func describe(_ status: Int32) -> String {
+        status > 128 ? "was killed by signal \(status - 128)" : "exited with status \(status)"
+    }
+
+    private func restartNote() -> String {
+        restarts > 0 ? " (after \(restarts) restarts; max_restarts: \(maxRestarts))" : ""
+    }
+
+    /// The documents still owed after the culprit, for the error that ends a run (at most 20 named).
+    private func unansweredNote() -> String {
+        let owed = pending[pendingHead...]
+        guard !owed.isEmpty else { return "No other document was waiting for an answer." }
+        let named = owed.prefix(20).map { "'\($0.id)'" }.joined(separator: ", ")
+        return "Also not answered: \(named)" + (owed.count > 20 ? " and \(owed.count - 20) more" : "") + " (\(owed.count) in all)."
+    }
+
+    private func stderrNote(_ lines: [String]) -> String {
+        lines.isEmpty ? "" : "; its last stderr lines:\n" + lines.joined(separator: "\n")
     }
 
     private func preview(_ bytes: [UInt8]) -> String {

@@ -88,6 +88,8 @@ public final class PipelineRunner {
             precondition(given.count == pipeline.stages.count, "one instance per configured stage")
             instances = given
         } else {
+            var context = context
+            context.cancellation = context.cancellation ?? cancellation
             do { instances = try pipeline.instantiate(context: context) } catch { throw CopydeskError(error) }
         }
 
@@ -112,6 +114,7 @@ public final class PipelineRunner {
             report.input = reader.stats
         } catch {
             report.input = reader.stats
+            execution.collectCounters()
             execution.abortStages()
             outcomes.abort()
             report.status = "failed"
@@ -122,6 +125,8 @@ public final class PipelineRunner {
             if let path = paths.report { try? AtomicFile.write(report.json(), to: path) }
             throw error
         }
+        // A stage blocked in `finish` (an exec program) may have been woken by an interruption after reading ended.
+        if cancellation?.isCancelled == true { execution.interrupted = true }
         execution.fill(&report)
         if let drops = paths.drops { report.outputs["drops"] = drops }
         if let rejects = paths.rejects { report.outputs["rejects"] = rejects }
@@ -216,6 +221,14 @@ final class Execution {
         }
     }
 
+    /// Reads the corpus-wide stages' counters into the stats, for the report of a run that failed
+    /// (a finished stage's were read after its `finish`).
+    func collectCounters() {
+        for (index, instance) in instances.enumerated() {
+            if case .corpus(let stage) = instance, stats[index].counters.isEmpty { stats[index].counters = stage.counters }
+        }
+    }
+
     func abortStages() {
         for instance in instances {
             if case .corpus(let stage) = instance { stage.abort() }
@@ -256,6 +269,9 @@ final class Execution {
         case .drop(let document, let reason):
             stats[index].dropped += 1
             try recordDrop(document, stage: stats[index].id, reason: reason)
+        case .reject(let document, let reason):
+            stats[index].rejected += 1
+            try recordReject(Rejection(source: document.source, id: document.id, stage: stats[index].id, reason: reason), document: document)
         }
     }
 
@@ -448,6 +464,8 @@ final class Execution {
             do {
                 try stage.consume(document, prepared: prepared ?? stage.preparer?.prepare(document), into: &collector)
             } catch {
+                // What it passed on before failing (documents it rejected) is still counted in the report.
+                _ = try? route(collector, from: index)
                 throw CopydeskError(error, stage: stats[index].id)
             }
             stats[index].busySeconds += StageClock.wall() - t0
@@ -477,6 +495,7 @@ struct StreamingOutput: CorpusOutput {
 
     mutating func emit(_ document: Document) { send(.emit(document)) }
     mutating func drop(_ document: Document, reason: String) { send(.drop(document, reason)) }
+    mutating func reject(_ document: Document, reason: String) { send(.reject(document, reason)) }
 
     private mutating func send(_ event: CollectingOutput.Event) {
         guard failure == nil else { return }
@@ -492,10 +511,12 @@ struct CollectingOutput: CorpusOutput {
     enum Event {
         case emit(Document)
         case drop(Document, String)
+        case reject(Document, String)
     }
 
     var events: [Event] = []
 
     mutating func emit(_ document: Document) { events.append(.emit(document)) }
     mutating func drop(_ document: Document, reason: String) { events.append(.drop(document, reason)) }
+    mutating func reject(_ document: Document, reason: String) { events.append(.reject(document, reason)) }
 }

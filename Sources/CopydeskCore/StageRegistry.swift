@@ -6,10 +6,13 @@ public struct StageContext: Sendable {
     public var pipelineFile: String?
     /// Where the stage should log; never stdout.
     public var logger: Logger
+    /// Set when the run is interrupted (Ctrl-C); a stage that may block for long registers a handler on it.
+    public var cancellation: CancellationFlag?
 
-    public init(pipelineFile: String? = nil, logger: Logger = Logger(label: "copydesk")) {
+    public init(pipelineFile: String? = nil, logger: Logger = Logger(label: "copydesk"), cancellation: CancellationFlag? = nil) {
         self.pipelineFile = pipelineFile
         self.logger = logger
+        self.cancellation = cancellation
     }
 }
 
