@@ -417,7 +417,9 @@ final class Execution {
 
     private func recordReject(_ rejection: Rejection, document: Document?) throws(CopydeskError) {
         rejected += 1
-        if pipeline.run.onBadRecord == .fail {
+        // Documents a stage gives up on because the run is being interrupted are not bad data: they go to
+        // the rejects output and the run still ends as interrupted (exit 130).
+        if pipeline.run.onBadRecord == .fail, cancellation?.isCancelled != true {
             throw CopydeskError(
                 exitCode: CopydeskError.badData,
                 message: "\(rejection.source): \(rejection.reason) (rejected by \(rejection.stage); run.on_bad_record is 'fail' — use 'skip' to send bad records to the rejects output)")

@@ -9,7 +9,7 @@ import Testing
 struct ExecChildrenTests {
     /// A directory with `count` JSONL documents (`d0`…) in `in.jsonl` and a pipeline running `command` (a
     /// YAML flow list) with `options` before an export to `out.jsonl`.
-    func setUp(command: String, options: String = "", count: Int = 6) throws -> String {
+    func setUp(command: String, options: String = "", count: Int = 6, onBadRecord: String = "skip") throws -> String {
         let dir = CLI.temporaryDirectory()
         var input = ""
         for i in 0..<count { input += "{\"id\":\"d\(i)\",\"text\":\"Text of document \(i).\"}\n" }
@@ -17,6 +17,8 @@ struct ExecChildrenTests {
         let pipeline = """
             input:
               paths: [\(dir)/in.jsonl]
+            run:
+              on_bad_record: \(onBadRecord)
             stages:
               - use: exec
                 command: \(command)
@@ -123,9 +125,13 @@ struct ExecChildrenTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.jsonl"))
     }
 
-    @Test("Ctrl-C with a hung program exits 130 at once, with the answered documents written and the others rejected as interrupted")
-    func interruptHungProgram() throws {
-        let dir = try setUp(command: #"[sh, -c, 'head -n 2; echo hung > "$0"; exec sleep 300', hung.flag]"#, options: "timeout_seconds: 60")
+    @Test(
+        "Ctrl-C with a hung program exits 130 at once, with the answered documents written and the others rejected as interrupted (also when bad records fail the run)",
+        arguments: ["skip", "fail"])
+    func interruptHungProgram(onBadRecord: String) throws {
+        let dir = try setUp(
+            command: #"[sh, -c, 'head -n 2; echo hung > "$0"; exec sleep 300', hung.flag]"#, options: "timeout_seconds: 60",
+            onBadRecord: onBadRecord)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let process = try start(dir)
         try #require(firstLine(of: dir + "/hung.flag") == "hung")
