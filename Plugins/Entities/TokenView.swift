@@ -2,6 +2,8 @@
 /// gazetteer mask, sentence start, and how each word appears elsewhere in the document.
 struct TokenView {
     let text: TokenizedText
+    /// The text's bytes lower-cased (same offsets), for the tagger's affix features.
+    let lower: [UInt8]
     let facts: [FeatureExtractor.TokenFacts]
     let documentFlags: [UInt64: UInt8]
     let gazetteer: GazetteerTable
@@ -10,7 +12,8 @@ struct TokenView {
         self.text = text
         self.gazetteer = gazetteer
         let extractor = FeatureExtractor(bucketBits: 8, gazetteer: gazetteer)
-        facts = extractor.facts(text)
+        lower = LowerCase.lowered(text.bytes)
+        facts = extractor.facts(text, lower: lower)
         documentFlags = FeatureExtractor.documentFlags(text, facts)
     }
 
