@@ -72,8 +72,7 @@ public struct TaggerModel: Sendable {
             while from < end {
                 let to = min(from + chunk, end)
                 buckets.withUnsafeMutableBufferPointer { b in
-                    extractor.buckets(text, facts: view.facts, documentFlags: view.documentFlags, lower: view.lower,
-                                      tokens: from..<to, into: b)
+                    extractor.buckets(text, facts: view.facts, documentFlags: view.documentFlags, tokens: from..<to, into: b)
                 }
                 emissions.withUnsafeMutableBufferPointer { e in
                     score(buckets: buckets, count: to - from, into: e, at: (from - start) * L)

@@ -2,8 +2,6 @@
 /// gazetteer mask, sentence start, and how each word appears elsewhere in the document.
 struct TokenView {
     let text: TokenizedText
-    /// The text's bytes lower-cased (same offsets), for the tagger's affix features.
-    let lower: [UInt8]
     let facts: [FeatureExtractor.TokenFacts]
     let documentFlags: [UInt64: UInt8]
     let gazetteer: GazetteerTable
@@ -12,8 +10,7 @@ struct TokenView {
         self.text = text
         self.gazetteer = gazetteer
         let extractor = FeatureExtractor(bucketBits: 8, gazetteer: gazetteer)
-        lower = LowerCase.lowered(text.bytes)
-        facts = extractor.facts(text, lower: lower)
+        facts = extractor.facts(text)
         documentFlags = FeatureExtractor.documentFlags(text, facts)
     }
 
