@@ -53,6 +53,8 @@ public struct EntityRecogniser: Sendable {
     }
 
     /// The entities of `text`, each with a canonical name and every mention (code-point offsets into `text`).
+    /// `text` must be at most ``Token/maxTextBytes`` UTF-8 bytes (the stage rejects longer documents). Working
+    /// memory is about 46 bytes a token plus the text's bytes, whatever the tagging window (see docs/limits.md).
     public func entities(in text: String) -> [Entity] {
         let tokenized = TokenizedText(text: text)
         guard !tokenized.tokens.isEmpty else { return [] }
