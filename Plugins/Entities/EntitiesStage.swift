@@ -61,6 +61,11 @@ struct EntitiesDocumentStage: DocumentStage {
     let recogniser: EntityRecogniser
 
     func process(_ document: inout Document) throws(DocumentRejection) -> Verdict {
+        let bytes = document.text.utf8.count
+        guard bytes <= Token.maxTextBytes else {
+            throw DocumentRejection("entities: the text is \(bytes) bytes; the stage handles texts of up to \(Token.maxTextBytes) bytes "
+                + "(4 GiB): split the document, or keep max_document_bytes below that")
+        }
         document.entities = recogniser.entities(in: document.text)
         return .keep
     }

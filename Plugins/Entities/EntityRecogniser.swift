@@ -10,15 +10,22 @@ public struct EntityRecogniser: Sendable {
     public let userGazetteer: UserGazetteer
     /// The entity types kept in the output.
     public let types: Set<String>
+    /// The tagger's window in tokens (whole sentences; see ``TaggerModel/windowTokens``): it bounds the
+    /// tagger's scratch memory and does not change the result.
+    public let windowTokens: Int
 
     /// Every type the recogniser can emit.
     public static let allTypes = ["PERSON", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "URL", "EMAIL", "HASHTAG", "HANDLE"]
 
-    /// A recogniser with `model`, the user's entries and the types to keep.
-    public init(model: TaggerModel, userGazetteer: UserGazetteer = .empty, types: Set<String> = Set(allTypes)) {
+    /// A recogniser with `model`, the user's entries, the types to keep and the tagger's window.
+    public init(
+        model: TaggerModel, userGazetteer: UserGazetteer = .empty, types: Set<String> = Set(allTypes),
+        windowTokens: Int = TaggerModel.windowTokens
+    ) {
         self.model = model
         self.userGazetteer = userGazetteer
         self.types = types
+        self.windowTokens = max(1, windowTokens)
     }
 
     /// BIO labels for PERSON/ORG/LOC after the cue rules, the user gazetteer and (unless turned off) the
@@ -28,7 +35,7 @@ public struct EntityRecogniser: Sendable {
     }
 
     func labels(_ view: TokenView, consistency: Bool = true, cues: Bool = true) -> [UInt8] {
-        var labels = model.tag(view)
+        var labels = model.tag(view, windowTokens: windowTokens)
         var teams: Set<UInt64> = []
         if cues {
             CueRules.dropLowercase(view, labels: &labels)
@@ -46,6 +53,8 @@ public struct EntityRecogniser: Sendable {
     }
 
     /// The entities of `text`, each with a canonical name and every mention (code-point offsets into `text`).
+    /// `text` must be at most ``Token/maxTextBytes`` UTF-8 bytes (the stage rejects longer documents). Working
+    /// memory is about 46 bytes a token plus the text's bytes, whatever the tagging window (see docs/limits.md).
     public func entities(in text: String) -> [Entity] {
         let tokenized = TokenizedText(text: text)
         guard !tokenized.tokens.isEmpty else { return [] }

@@ -25,69 +25,95 @@ public struct FeatureExtractor: Sendable {
         var isCapitalised: Bool { self == .title || self == .upper || self == .initial || self == .mixed }
     }
 
-    /// Per-token facts the features are built from.
+    /// Per-token facts the features are built from, kept for the whole document (the rules and the document
+    /// pass read them too), so compact: 24 bytes a token. Shapes, affixes and length are read from the bytes
+    /// when a window's buckets are built.
     struct TokenFacts {
         var lower: UInt64 = 0
-        var shape: UInt64 = 0
-        var prefix3: UInt64 = 0
-        var suffix2: UInt64 = 0
-        var suffix3: UInt64 = 0
-        var suffix4: UInt64 = 0
-        var caps: Caps = .none
         var single: UInt16 = 0
         var gazB: UInt16 = 0
         var gazI: UInt16 = 0
+        var caps: Caps = .none
         var first = false
         var capsSentence = false
-        var lengthBucket: UInt64 = 0
-        var capRun: UInt64 = 0
+        /// Length of the run of capitalised tokens (capped at 4) << 4 | position in it.
+        var capRun: UInt8 = 0
     }
 
     /// Bucket indices for every token, row-major: token `i`'s features at `i * featureCount ..< (i + 1) * featureCount`.
     public func buckets(_ text: TokenizedText) -> [UInt32] {
         let facts = self.facts(text)
-        return buckets(text, facts: facts, documentFlags: Self.documentFlags(text, facts))
+        let flags = Self.documentFlags(text, facts)
+        var out = [UInt32](repeating: 0, count: facts.count * Self.featureCount)
+        out.withUnsafeMutableBufferPointer { out in
+            buckets(text, facts: facts, documentFlags: flags, tokens: 0..<facts.count, into: out)
+        }
+        return out
     }
 
-    /// Bucket indices from facts already computed for `text`.
-    func buckets(_ text: TokenizedText, facts: [TokenFacts], documentFlags docFlags: [UInt64: UInt8]) -> [UInt32] {
+    /// Bucket indices for the tokens `range` only, row-major from `out[0]`, from facts computed for the whole
+    /// of `text` (neighbours outside `range` are read as usual): the tagger builds a big document's features a
+    /// window at a time. Shapes and lower-cased bytes are made here for the range alone (scratch of the
+    /// window's size).
+    func buckets(
+        _ text: TokenizedText, facts: [TokenFacts], documentFlags docFlags: [UInt64: UInt8],
+        tokens range: Range<Int>, into out: UnsafeMutableBufferPointer<UInt32>
+    ) {
+        precondition(out.count >= range.count * Self.featureCount)
+        guard !range.isEmpty else { return }
         let n = facts.count
         let mask = UInt64((1 << bucketBits) - 1)
-        var out = [UInt32](repeating: 0, count: n * Self.featureCount)
         let none = FeatureCodes.none
-        out.withUnsafeMutableBufferPointer { out in
-            for i in 0..<n {
+        // Lower-casing keeps byte offsets and starts at a token (a scalar boundary): the same bytes as lowering
+        // the whole text.
+        let span = text.tokens[range.lowerBound].byteStart
+        let lower = LowerCase.lowered(Array(text.bytes[span..<text.tokens[range.upperBound - 1].byteEnd]))
+        let shapeFrom = max(0, range.lowerBound - 1)
+        let shapeTo = min(n, range.upperBound + 1)
+        var shapes = [UInt64](repeating: 0, count: shapeTo - shapeFrom)
+        text.bytes.withUnsafeBufferPointer { raw in
+            for k in shapeFrom..<shapeTo {
+                shapes[k - shapeFrom] = Self.shape(raw, text.tokens[k].byteStart, text.tokens[k].byteEnd).0
+            }
+        }
+        lower.withUnsafeBufferPointer { low in
+            for i in range {
                 let f = facts[i]
+                let t = text.tokens[i]
+                let length = t.byteEnd - t.byteStart
+                let ts = t.byteStart - span, te = t.byteEnd - span
+                let shape = shapes[i - shapeFrom]
                 let p1 = i > 0 ? facts[i - 1] : nil
                 let p2 = i > 1 ? facts[i - 2] : nil
                 let n1 = i + 1 < n ? facts[i + 1] : nil
                 let n2 = i + 2 < n ? facts[i + 2] : nil
                 let lp1 = p1?.lower ?? FeatureCodes.start, lp2 = p2?.lower ?? FeatureCodes.start
                 let ln1 = n1?.lower ?? FeatureCodes.end, ln2 = n2?.lower ?? FeatureCodes.end
-                let sp1 = p1?.shape ?? FeatureCodes.start, sn1 = n1?.shape ?? FeatureCodes.end
+                let sp1 = i > 0 ? shapes[i - 1 - shapeFrom] : FeatureCodes.start
+                let sn1 = i + 1 < n ? shapes[i + 1 - shapeFrom] : FeatureCodes.end
                 let flags = f.caps == .none ? none : UInt64(docFlags[f.lower] ?? 0)
                 let ctx = (f.first ? 1 : 0) | (f.capsSentence ? 2 : 0)
-                let base = i * Self.featureCount
+                let base = (i - range.lowerBound) * Self.featureCount
                 @inline(__always) func put(_ template: Int, _ value: UInt64) {
                     let h = FeatureHash.combine(UInt64(template + 1) &* 0x1000_0000_01B3, value)
                     out[base + template] = UInt32(truncatingIfNeeded: h & mask)
                 }
                 put(0, 0)
                 put(1, f.lower)
-                put(2, f.shape)
-                put(3, f.prefix3)
-                put(4, f.suffix2)
-                put(5, f.suffix3)
-                put(6, f.suffix4)
+                put(2, shape)
+                put(3, FeatureHash.bytes(low, ts, ts + min(3, length), seed: 3))
+                put(4, FeatureHash.bytes(low, te - min(2, length), te, seed: 2))
+                put(5, FeatureHash.bytes(low, te - min(3, length), te, seed: 5))
+                put(6, FeatureHash.bytes(low, te - min(4, length), te, seed: 7))
                 put(7, lp1)
                 put(8, ln1)
                 put(9, lp2)
                 put(10, ln2)
                 put(11, sp1)
                 put(12, sn1)
-                put(13, FeatureHash.combine(lp1, f.shape))
-                put(14, FeatureHash.combine(f.shape, ln1))
-                put(15, FeatureHash.combine(FeatureHash.combine(sp1, f.shape), sn1))
+                put(13, FeatureHash.combine(lp1, shape))
+                put(14, FeatureHash.combine(shape, ln1))
+                put(15, FeatureHash.combine(FeatureHash.combine(sp1, shape), sn1))
                 put(16, f.caps.rawValue << 8 | UInt64(ctx))
                 put(17, f.caps.rawValue << 16 | flags << 8 | UInt64(ctx))
                 put(18, UInt64(f.single))
@@ -95,21 +121,20 @@ public struct FeatureExtractor: Sendable {
                 put(20, UInt64(f.gazI) << 8 | f.caps.rawValue)
                 put(21, UInt64(p1?.single ?? 0) << 8 | f.caps.rawValue)
                 put(22, UInt64(n1?.single ?? 0) << 8 | f.caps.rawValue)
-                put(23, UInt64(text.tokens[i].kind.rawValue))
+                put(23, UInt64(t.kind.rawValue))
                 put(24, FeatureHash.combine(lp1, f.lower))
                 put(25, FeatureHash.combine(f.lower, ln1))
                 put(26, FeatureHash.combine(f.caps.rawValue, f.lower))
-                put(27, f.lengthBucket << 8 | f.caps.rawValue)
+                put(27, UInt64(min(length, 12)) << 8 | f.caps.rawValue)
                 put(28, (p1?.caps.rawValue ?? 9) << 16 | f.caps.rawValue << 8 | (n1?.caps.rawValue ?? 9))
-                put(29, f.capRun << 8 | UInt64(ctx))
+                put(29, UInt64(f.capRun) << 8 | UInt64(ctx))
                 put(30, FeatureHash.combine(lp2, lp1))
                 put(31, flags << 8 | UInt64(f.single))
             }
         }
-        return out
     }
 
-    /// Lower-case hashes, shapes, affixes, capitalisation, sentence and gazetteer facts for every token.
+    /// Lower-case hashes, capitalisation, sentence and gazetteer facts for every token.
     func facts(_ text: TokenizedText) -> [TokenFacts] {
         let n = text.tokens.count
         var facts = [TokenFacts](repeating: TokenFacts(), count: n)
@@ -120,15 +145,7 @@ public struct FeatureExtractor: Sendable {
                     let t = text.tokens[i]
                     var f = TokenFacts()
                     f.lower = LowerCase.hash(low, t.byteStart, t.byteEnd)
-                    let (shape, caps) = Self.shape(raw, t.byteStart, t.byteEnd)
-                    f.shape = shape
-                    f.caps = caps
-                    let length = t.byteEnd - t.byteStart
-                    f.prefix3 = FeatureHash.bytes(low, t.byteStart, t.byteStart + min(3, length), seed: 3)
-                    f.suffix2 = FeatureHash.bytes(low, t.byteEnd - min(2, length), t.byteEnd, seed: 2)
-                    f.suffix3 = FeatureHash.bytes(low, t.byteEnd - min(3, length), t.byteEnd, seed: 5)
-                    f.suffix4 = FeatureHash.bytes(low, t.byteEnd - min(4, length), t.byteEnd, seed: 7)
-                    f.lengthBucket = UInt64(min(length, 12))
+                    f.caps = Self.shape(raw, t.byteStart, t.byteEnd).1
                     f.single = gazetteer.single(f.lower) & ~GazetteerKind.prefix.rawValue
                     facts[i] = f
                 }
@@ -186,9 +203,9 @@ public struct FeatureExtractor: Sendable {
             guard c.isCapitalised else { i += 1; continue }
             var j = i
             while j + 1 < n, facts[j + 1].caps.isCapitalised { j += 1 }
-            let length = UInt64(min(j - i + 1, 4))
+            let length = UInt8(min(j - i + 1, 4))
             for k in i...j {
-                let position: UInt64 = k == i ? (k == j ? 0 : 1) : (k == j ? 3 : 2)
+                let position: UInt8 = k == i ? (k == j ? 0 : 1) : (k == j ? 3 : 2)
                 facts[k].capRun = length << 4 | position
             }
             i = j + 1

@@ -38,13 +38,14 @@ enum PatternRules {
         let text = view.text
         let n = text.tokens.count
         var out: [RawMention] = []
-        var lowerStrings = [String?](repeating: nil, count: n)
-        // Lower-case strings only for numbers and the rules' own words (found by hash): no String per token.
+        // Lower-case strings only for numbers and the rules' own words (found by hash): no String per token,
+        // and a cache that holds those tokens only (not a slot for every token of a big document).
+        var lowerStrings: [Int: String] = [:]
         func low(_ i: Int) -> String {
             guard i >= 0, i < n else { return "" }
-            if let s = lowerStrings[i] { return s }
             let t = text.tokens[i]
             guard t.byteEnd - t.byteStart <= 24, t.kind == .number || vocabulary.contains(view.lower(i)) else { return "" }
+            if let s = lowerStrings[i] { return s }
             let s = text.string(i).lowercased()
             lowerStrings[i] = s
             return s

@@ -35,52 +35,83 @@ public struct TaggerModel: Sendable {
     /// Size of the serialised model in bytes.
     public var byteCount: Int { serialized().count }
 
+    /// Tokens whose features are built at once, and the size of a tagging window (whole sentences): the
+    /// tagger's scratch (32 feature buckets and 7 scores a token) stays this size whatever the document's.
+    public static let windowTokens = 4096
+
     /// BIO labels (see ``EntityLabel``) for every token.
     public func tag(_ text: TokenizedText) -> [UInt8] {
-        tag(text, buckets: extractor.buckets(text))
+        tag(TokenView(text, gazetteer: gazetteer))
     }
 
-    /// Labels from a token view whose facts are already computed.
-    func tag(_ view: TokenView) -> [UInt8] {
-        tag(view.text, buckets: extractor.buckets(view.text, facts: view.facts, documentFlags: view.documentFlags))
-    }
-
-    func tag(_ text: TokenizedText, buckets: [UInt32]) -> [UInt8] {
+    /// Labels from a token view whose facts are already computed, a window of whole sentences at a time
+    /// (at most `windowTokens`, or one longer sentence, whose scores are built `windowTokens` at a time).
+    /// Features read the whole document's facts and Viterbi decodes each sentence alone, so the labels do not
+    /// depend on the window size.
+    func tag(_ view: TokenView, windowTokens: Int = TaggerModel.windowTokens) -> [UInt8] {
+        let text = view.text
         let n = text.tokens.count
         guard n > 0 else { return [] }
         let F = FeatureExtractor.featureCount
         let L = EntityLabel.count
-        var emissions = [Float](repeating: 0, count: n * L)
-        weights.withUnsafeBufferPointer { w in
-            buckets.withUnsafeBufferPointer { b in
-                emissions.withUnsafeMutableBufferPointer { e in
-                    for i in 0..<n {
-                        var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0, s4: Int32 = 0, s5: Int32 = 0, s6: Int32 = 0
-                        for f in 0..<F {
-                            let row = Int(b[i * F + f]) * L
-                            s0 &+= Int32(w[row]); s1 &+= Int32(w[row + 1]); s2 &+= Int32(w[row + 2]); s3 &+= Int32(w[row + 3])
-                            s4 &+= Int32(w[row + 4]); s5 &+= Int32(w[row + 5]); s6 &+= Int32(w[row + 6])
-                        }
-                        let o = i * L
-                        e[o] = Float(s0) * scale; e[o + 1] = Float(s1) * scale; e[o + 2] = Float(s2) * scale
-                        e[o + 3] = Float(s3) * scale; e[o + 4] = Float(s4) * scale; e[o + 5] = Float(s5) * scale
-                        e[o + 6] = Float(s6) * scale
-                    }
-                }
-            }
-        }
+        let chunk = max(1, windowTokens)
+        var buckets = [UInt32](repeating: 0, count: min(n, chunk) * F)
+        var emissions = [Float](repeating: 0, count: min(n, chunk) * L)
         var labels = [UInt8](repeating: 0, count: n)
         var scratch = [Float](repeating: 0, count: 2 * L)
         var back: [UInt8] = []
-        emissions.withUnsafeBufferPointer { e in
-            transitions.withUnsafeBufferPointer { t in
-                for sentence in text.sentences where !sentence.isEmpty {
-                    Viterbi.decode(emissions: e, offset: sentence.lowerBound * L, count: sentence.count, transitions: t,
-                                   scratch: &scratch, back: &back, into: &labels, at: sentence.lowerBound)
+        let sentences = text.sentences
+        var s = 0
+        while s < sentences.count {
+            let start = sentences[s].lowerBound
+            var e = s + 1
+            while e < sentences.count, sentences[e].upperBound - start <= chunk { e += 1 }
+            let end = sentences[e - 1].upperBound
+            if emissions.count < (end - start) * L { emissions = [Float](repeating: 0, count: (end - start) * L) }
+            var from = start
+            while from < end {
+                let to = min(from + chunk, end)
+                buckets.withUnsafeMutableBufferPointer { b in
+                    extractor.buckets(text, facts: view.facts, documentFlags: view.documentFlags, tokens: from..<to, into: b)
+                }
+                emissions.withUnsafeMutableBufferPointer { e in
+                    score(buckets: buckets, count: to - from, into: e, at: (from - start) * L)
+                }
+                from = to
+            }
+            emissions.withUnsafeBufferPointer { em in
+                transitions.withUnsafeBufferPointer { t in
+                    for sentence in sentences[s..<e] where !sentence.isEmpty {
+                        Viterbi.decode(emissions: em, offset: (sentence.lowerBound - start) * L, count: sentence.count, transitions: t,
+                                       scratch: &scratch, back: &back, into: &labels, at: sentence.lowerBound)
+                    }
+                }
+            }
+            s = e
+        }
+        return labels
+    }
+
+    /// Label scores of `count` tokens from their feature buckets (row-major), written from `e[offset]`.
+    private func score(buckets: [UInt32], count: Int, into e: UnsafeMutableBufferPointer<Float>, at offset: Int) {
+        let F = FeatureExtractor.featureCount
+        let L = EntityLabel.count
+        weights.withUnsafeBufferPointer { w in
+            buckets.withUnsafeBufferPointer { b in
+                for i in 0..<count {
+                    var s0: Int32 = 0, s1: Int32 = 0, s2: Int32 = 0, s3: Int32 = 0, s4: Int32 = 0, s5: Int32 = 0, s6: Int32 = 0
+                    for f in 0..<F {
+                        let row = Int(b[i * F + f]) * L
+                        s0 &+= Int32(w[row]); s1 &+= Int32(w[row + 1]); s2 &+= Int32(w[row + 2]); s3 &+= Int32(w[row + 3])
+                        s4 &+= Int32(w[row + 4]); s5 &+= Int32(w[row + 5]); s6 &+= Int32(w[row + 6])
+                    }
+                    let o = offset + i * L
+                    e[o] = Float(s0) * scale; e[o + 1] = Float(s1) * scale; e[o + 2] = Float(s2) * scale
+                    e[o + 3] = Float(s3) * scale; e[o + 4] = Float(s4) * scale; e[o + 5] = Float(s5) * scale
+                    e[o + 6] = Float(s6) * scale
                 }
             }
         }
-        return labels
     }
 
     /// The model as file bytes.
