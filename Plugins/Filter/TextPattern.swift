@@ -1,0 +1,149 @@
+import Foundation
+
+/// A compiled regular expression of a filter condition. Patterns that are literal text or an
+/// alternation of literals (optionally `(?i)`, a group around the alternation, and `\b` at both ends:
+/// `(?i)\b(shares|stocks)\b`) are matched on the UTF-8 bytes directly; every other pattern with
+/// `NSRegularExpression` (ICU syntax), compiled once per stage instance.
+public struct TextPattern: Sendable {
+    /// The pattern as written.
+    public let source: String
+    let literals: LiteralAlternation?
+    let regex: NSRegularExpression?
+
+    /// Compiles `source`; throws the ICU error for an invalid pattern (the option decoder has already
+    /// checked pipeline files).
+    public init(_ source: String) throws {
+        self.source = source
+        if let literals = LiteralAlternation(parsing: source) {
+            self.literals = literals
+            regex = nil
+        } else {
+            literals = nil
+            regex = try NSRegularExpression(pattern: source)
+        }
+    }
+
+    /// Whether the byte-level matcher handles this pattern (no ICU call per document).
+    public var isLiteral: Bool { literals != nil }
+
+    /// Whether the pattern matches anywhere in `text`.
+    public func matches(_ text: String) -> Bool {
+        if let literals {
+            var copy = text
+            return copy.withUTF8 { literals.matches($0) }
+        }
+        guard let regex else { return false }
+        return regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+    }
+}
+
+/// Literal alternatives matched on bytes: ASCII case folding when `(?i)`, word boundaries as ICU's
+/// `\b` (letters, marks, decimal digits and connector punctuation are word characters).
+struct LiteralAlternation: Sendable {
+    var alternatives: [[UInt8]]
+    var caseInsensitive: Bool
+    var boundaryStart: Bool
+    var boundaryEnd: Bool
+    /// Which bytes can start a match (both cases when folding).
+    var firstBytes: [Bool]
+
+    /// Parses the restricted form; `nil` sends the pattern to ICU.
+    init?(parsing pattern: String) {
+        var p = Substring(pattern)
+        caseInsensitive = false
+        if p.hasPrefix("(?i)") { caseInsensitive = true; p = p.dropFirst(4) }
+        boundaryStart = false
+        boundaryEnd = false
+        if p.hasPrefix("\\b") { boundaryStart = true; p = p.dropFirst(2) }
+        if p.hasSuffix("\\b"), !p.hasSuffix("\\\\b") { boundaryEnd = true; p = p.dropLast(2) }
+        if p.hasPrefix("(?:"), p.hasSuffix(")"), !p.hasSuffix("\\)") { p = p.dropFirst(3).dropLast() }
+        else if p.hasPrefix("("), !p.hasPrefix("(?"), p.hasSuffix(")"), !p.hasSuffix("\\)") { p = p.dropFirst().dropLast() }
+        var alternatives: [[UInt8]] = [[]]
+        var escaped = false
+        for scalar in p.unicodeScalars {
+            if escaped {
+                // Only escaped punctuation is literal; \d, \w, \s, \b … are classes or assertions.
+                guard scalar.isASCII, !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) else { return nil }
+                alternatives[alternatives.count - 1].append(UInt8(scalar.value))
+                escaped = false
+                continue
+            }
+            switch scalar {
+            case "\\": escaped = true
+            case "|": alternatives.append([])
+            case ".", "*", "+", "?", "(", ")", "[", "]", "{", "}", "^", "$", "#": return nil
+            default:
+                // Case folding beyond ASCII (ſ, K, ß …) is ICU's.
+                if caseInsensitive, !scalar.isASCII, scalar.properties.changesWhenCaseFolded || scalar.properties.changesWhenCaseMapped { return nil }
+                alternatives[alternatives.count - 1].append(contentsOf: String(scalar).utf8)
+            }
+        }
+        guard !escaped, !alternatives.contains(where: \.isEmpty) else { return nil }
+        if caseInsensitive { alternatives = alternatives.map { $0.map(Self.lower) } }
+        self.alternatives = alternatives
+        var first = [Bool](repeating: false, count: 256)
+        for alternative in alternatives {
+            let b = alternative[0]
+            first[Int(b)] = true
+            if caseInsensitive, b >= 0x61, b <= 0x7A { first[Int(b - 0x20)] = true }
+        }
+        firstBytes = first
+    }
+
+    @inline(__always)
+    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            if firstBytes[Int(bytes[i])] {
+                for alternative in alternatives where matchesAt(bytes, i, alternative) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    func matchesAt(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ alternative: [UInt8]) -> Bool {
+        let m = alternative.count
+        guard i + m <= bytes.count else { return false }
+        if caseInsensitive {
+            for k in 0..<m where Self.lower(bytes[i + k]) != alternative[k] { return false }
+        } else {
+            for k in 0..<m where bytes[i + k] != alternative[k] { return false }
+        }
+        if boundaryStart, Self.isWordBefore(bytes, i) == Self.isWordAt(alternative, 0) { return false }
+        if boundaryEnd, Self.isWordAt(bytes, i + m) == Self.isWordBefore(alternative, m) { return false }
+        return true
+    }
+
+    /// Whether the character ending just before byte `i` is a word character (false at the start).
+    static func isWordBefore<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ i: Int) -> Bool where C.Index == Int {
+        guard i > bytes.startIndex else { return false }
+        var start = i - 1
+        while start > bytes.startIndex, bytes[start] & 0xC0 == 0x80, i - start < 4 { start -= 1 }
+        return isWordAt(bytes, start)
+    }
+
+    /// Whether the character starting at byte `i` is a word character (false at the end).
+    static func isWordAt<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ i: Int) -> Bool where C.Index == Int {
+        guard i < bytes.endIndex else { return false }
+        let b = bytes[i]
+        if b < 0x80 {
+            return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+        }
+        var value: UInt32 = 0
+        var length = 0
+        if b >= 0xF0 { value = UInt32(b & 0x07); length = 4 } else if b >= 0xE0 { value = UInt32(b & 0x0F); length = 3 } else if b >= 0xC0 { value = UInt32(b & 0x1F); length = 2 } else { return false }
+        guard i + length <= bytes.endIndex else { return false }
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return properties.isAlphabetic || value == 0x200C || value == 0x200D
+        }
+    }
+}
