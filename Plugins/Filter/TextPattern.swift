@@ -44,8 +44,11 @@ struct LiteralAlternation: Sendable {
     var caseInsensitive: Bool
     var boundaryStart: Bool
     var boundaryEnd: Bool
-    /// Which bytes can start a match (both cases when folding).
-    var firstBytes: [Bool]
+    /// Which pairs of bytes can start a match: a 65,536-bit set indexed by the first two bytes
+    /// (lowercased when folding), so common first letters do not stop the scan.
+    var firstPairs: [UInt64]
+    /// The one-byte alternatives (which the pair set cannot hold), lowercased when folding.
+    var singleBytes: [UInt8]
 
     /// Parses the restricted form; `nil` sends the pattern to ICU.
     init?(parsing pattern: String) {
@@ -81,13 +84,18 @@ struct LiteralAlternation: Sendable {
         guard !escaped, !alternatives.contains(where: \.isEmpty) else { return nil }
         if caseInsensitive { alternatives = alternatives.map { $0.map(Self.lower) } }
         self.alternatives = alternatives
-        var first = [Bool](repeating: false, count: 256)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var singles: [UInt8] = []
         for alternative in alternatives {
-            let b = alternative[0]
-            first[Int(b)] = true
-            if caseInsensitive, b >= 0x61, b <= 0x7A { first[Int(b - 0x20)] = true }
+            if alternative.count == 1 {
+                singles.append(alternative[0])
+                continue
+            }
+            let key = Int(alternative[0]) << 8 | Int(alternative[1])
+            pairs[key >> 6] |= 1 << UInt64(key & 63)
         }
-        firstBytes = first
+        firstPairs = pairs
+        singleBytes = singles
     }
 
     @inline(__always)
@@ -95,15 +103,34 @@ struct LiteralAlternation: Sendable {
 
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
-        var i = 0
-        while i < n {
-            if firstBytes[Int(bytes[i])] {
+        guard n > 0 else { return false }
+        if !singleBytes.isEmpty {
+            // Rare (a one-letter alternative): try every position.
+            for i in 0..<n {
                 for alternative in alternatives where matchesAt(bytes, i, alternative) { return true }
             }
-            i += 1
+            return false
         }
-        return false
+        return firstPairs.withUnsafeBufferPointer { table in
+            let fold: UInt8 = caseInsensitive ? 0x20 : 0
+            var i = 0
+            var previous = Self.fold(bytes[0], fold)
+            while i + 1 < n {
+                let next = Self.fold(bytes[i + 1], fold)
+                let key = Int(previous) << 8 | Int(next)
+                if table[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                    for alternative in alternatives where matchesAt(bytes, i, alternative) { return true }
+                }
+                previous = next
+                i += 1
+            }
+            return false
+        }
     }
+
+    /// `b` lowercased when `fold` is 0x20 and `b` is an ASCII capital.
+    @inline(__always)
+    static func fold(_ b: UInt8, _ fold: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | fold : b }
 
     @inline(__always)
     func matchesAt(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ alternative: [UInt8]) -> Bool {

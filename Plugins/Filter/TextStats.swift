@@ -40,69 +40,83 @@ public struct TextStats: Sendable, Equatable {
     }
 
     /// Measures UTF-8 `bytes` (invalid sequences count as one visible non-letter character each).
+    /// ASCII takes a branch-light path with the counts in locals; other characters are decoded and
+    /// classified by their Unicode properties.
     public static func measure(bytes: UnsafeBufferPointer<UInt8>, repeats: Bool) -> TextStats {
         var s = TextStats()
         guard !bytes.isEmpty else { return s }
+        var characters = 0, visible = 0, letters = 0, digits = 0, words = 0, wordCharacters = 0
+        var lines = 0, punctuatedLines = 0
         var inWord = false, wordHasAlnum = false, wordLength = 0
-        var lineVisible = false, lastVisibleTerminal = false
+        var lineVisible = false
+        var lastVisible: UInt32 = 0
         var i = 0
         let n = bytes.count
-        func endWord(_ s: inout TextStats) {
-            if inWord, wordHasAlnum {
-                s.words += 1
-                s.wordCharacters += wordLength
-            }
-            inWord = false
-            wordHasAlnum = false
-            wordLength = 0
-        }
         while i < n {
             let b = bytes[i]
-            let cls: UInt8
-            var scalar: UInt32 = UInt32(b)
+            var cls: UInt8
+            var scalar = UInt32(b)
             if b < 0x80 {
-                cls = asciiClass[Int(b)]
                 i += 1
+                if b <= 0x20 {
+                    if b == 0x0A {
+                        characters += 1
+                        if wordHasAlnum { words += 1; wordCharacters += wordLength }
+                        inWord = false; wordHasAlnum = false; wordLength = 0
+                        if lineVisible {
+                            lines += 1
+                            if isTerminal(lastVisible) { punctuatedLines += 1 }
+                        }
+                        lineVisible = false
+                        continue
+                    }
+                    cls = b == 0x20 || (b >= 0x09 && b <= 0x0D) ? space : 0
+                } else if (b | 0x20) &- 0x61 < 26 {
+                    cls = letter
+                } else if b &- 0x30 < 10 {
+                    cls = digit
+                } else {
+                    cls = 0
+                }
             } else {
                 let (value, length) = decode(bytes, at: i)
                 scalar = value
                 i += length
                 cls = classify(value)
             }
-            s.characters += 1
-            if b == 0x0A {
-                endWord(&s)
-                if lineVisible {
-                    s.lines += 1
-                    if lastVisibleTerminal { s.punctuatedLines += 1 }
-                }
-                lineVisible = false
-                lastVisibleTerminal = false
+            characters += 1
+            if cls == space {
+                if wordHasAlnum { words += 1; wordCharacters += wordLength }
+                inWord = false; wordHasAlnum = false; wordLength = 0
                 continue
             }
-            if cls & space != 0 {
-                endWord(&s)
-                continue
-            }
-            s.visible += 1
+            visible += 1
             lineVisible = true
-            lastVisibleTerminal = cls & terminal != 0 || (scalar >= 0x80 && isTerminal(scalar))
+            lastVisible = scalar
             inWord = true
             wordLength += 1
-            if cls & letter != 0 {
-                s.letters += 1
+            if cls == letter {
+                letters += 1
                 wordHasAlnum = true
-            } else if cls & digit != 0 {
-                s.digits += 1
+            } else if cls == digit {
+                digits += 1
                 wordHasAlnum = true
             }
         }
-        endWord(&s)
+        if inWord, wordHasAlnum { words += 1; wordCharacters += wordLength }
         if lineVisible {
-            s.lines += 1
-            if lastVisibleTerminal { s.punctuatedLines += 1 }
+            lines += 1
+            if isTerminal(lastVisible) { punctuatedLines += 1 }
         }
-        if repeats, s.lines > 1 { s.repeatedLines = countRepeatedLines(bytes, lines: s.lines) }
+        s.characters = characters
+        s.visible = visible
+        s.letters = letters
+        s.digits = digits
+        s.words = words
+        s.wordCharacters = wordCharacters
+        s.lines = lines
+        s.punctuatedLines = punctuatedLines
+        if repeats, lines > 1 { s.repeatedLines = countRepeatedLines(bytes, lines: lines) }
         return s
     }
 
@@ -136,18 +150,8 @@ public struct TextStats: Sendable, Equatable {
         }
     }
 
-    // Character classes, as bits.
-    static let space: UInt8 = 1, letter: UInt8 = 2, digit: UInt8 = 4, terminal: UInt8 = 8
-
-    static let asciiClass: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
-        switch b {
-        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: space
-        case 0x30...0x39: digit
-        case 0x41...0x5A, 0x61...0x7A: letter
-        case 0x2E, 0x21, 0x3F, 0x22, 0x27, 0x29: terminal  // . ! ? " ' )
-        default: 0
-        }
-    }
+    // Character classes.
+    static let space: UInt8 = 1, letter: UInt8 = 2, digit: UInt8 = 3
 
     /// Decodes the scalar at `i` (a lead byte ≥ 0x80); an invalid sequence is U+FFFD of length 1.
     @inline(__always)
@@ -181,11 +185,11 @@ public struct TextStats: Sendable, Equatable {
         return 0
     }
 
-    /// Non-ASCII terminal punctuation: … ” ’ » 。 ！ ？ ؟ । ｡
+    /// Terminal punctuation, ending a line: . ! ? " ' ) … ” ’ » 。 ！ ？ ؟ । ｡
     @inline(__always)
     static func isTerminal(_ value: UInt32) -> Bool {
         switch value {
-        case 0x2026, 0x201D, 0x2019, 0x00BB, 0x3002, 0xFF01, 0xFF1F, 0x061F, 0x0964, 0xFF61: true
+        case 0x2E, 0x21, 0x3F, 0x22, 0x27, 0x29, 0x2026, 0x201D, 0x2019, 0x00BB, 0x3002, 0xFF01, 0xFF1F, 0x061F, 0x0964, 0xFF61: true
         default: false
         }
     }

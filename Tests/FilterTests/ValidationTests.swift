@@ -1,6 +1,7 @@
 import CopydeskCore
 import CopydeskTesting
 import Filter
+import Foundation
 import Testing
 
 /// What the pipeline file may say to the filter, and the errors with positions when it says it wrong.
@@ -16,6 +17,16 @@ struct ValidationTests {
             #expect(!spec.required, "\(spec.name)")
             #expect(spec.summary.count > 20 && !spec.summary.contains("\n"), "\(spec.name)")
         }
+    }
+
+    @Test("docs/stages/filter.md documents every option and condition field of the declaration")
+    func documented() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        let page = try String(contentsOf: root.appendingPathComponent("docs/stages/filter.md"), encoding: .utf8)
+        var names = (FilterStage.descriptor.options + FilterStage.conditionSpecs).map(\.name)
+        names += ["type", "name", "min_mentions"]
+        for name in names { #expect(page.contains("`\(name)`"), "docs/stages/filter.md does not mention `\(name)`") }
     }
 
     @Test("nested all/any/not trees decode and build")
