@@ -141,31 +141,59 @@ struct LiteralAlternation: Sendable {
         } else {
             for k in 0..<m where bytes[i + k] != alternative[k] { return false }
         }
-        if boundaryStart, Self.isWordBefore(bytes, i) == Self.isWordAt(alternative, 0) { return false }
-        if boundaryEnd, Self.isWordAt(bytes, i + m) == Self.isWordBefore(alternative, m) { return false }
+        if boundaryStart, !Self.isBoundary(bytes, i) { return false }
+        if boundaryEnd, !Self.isBoundary(bytes, i + m) { return false }
         return true
     }
 
-    /// Whether the character ending just before byte `i` is a word character (false at the start).
-    static func isWordBefore<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ i: Int) -> Bool where C.Index == Int {
-        guard i > bytes.startIndex else { return false }
-        var start = i - 1
-        while start > bytes.startIndex, bytes[start] & 0xC0 == 0x80, i - start < 4 { start -= 1 }
-        return isWordAt(bytes, start)
+    /// ICU's `\b` at byte `p`: never before a combining (Grapheme_Extend) or format character; else
+    /// the word-ness of the character at `p` differs from that of the nearest character before it
+    /// that is neither combining nor format (the start and the end count as non-word).
+    static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {
+        var current = false
+        if p < bytes.count {
+            let scalar = scalar(bytes, at: p)
+            if isExtendOrFormat(scalar) { return false }
+            current = isWord(scalar)
+        }
+        var previous = false
+        var q = p
+        while q > 0 {
+            var start = q - 1
+            while start > 0, bytes[start] & 0xC0 == 0x80, q - start < 4 { start -= 1 }
+            let scalar = scalar(bytes, at: start)
+            q = start
+            if !isExtendOrFormat(scalar) {
+                previous = isWord(scalar)
+                break
+            }
+        }
+        return current != previous
     }
 
-    /// Whether the character starting at byte `i` is a word character (false at the end).
-    static func isWordAt<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ i: Int) -> Bool where C.Index == Int {
-        guard i < bytes.endIndex else { return false }
+    /// The scalar starting at byte `i` (U+FFFD for a stray byte).
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
         let b = bytes[i]
-        if b < 0x80 {
+        if b < 0x80 { return UInt32(b) }
+        var value: UInt32
+        var length: Int
+        if b >= 0xF0 { value = UInt32(b & 0x07); length = 4 } else if b >= 0xE0 { value = UInt32(b & 0x0F); length = 3 } else if b >= 0xC0 { value = UInt32(b & 0x1F); length = 2 } else { return 0xFFFD }
+        guard i + length <= bytes.count else { return 0xFFFD }
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return value
+    }
+
+    static func isExtendOrFormat(_ value: UInt32) -> Bool {
+        guard value >= 0x80, let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .format
+    }
+
+    /// ICU's word characters: alphabetic, marks, decimal digits, connector punctuation, ZWNJ and ZWJ.
+    static func isWord(_ value: UInt32) -> Bool {
+        if value < 0x80 {
+            let b = UInt8(value)
             return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
         }
-        var value: UInt32 = 0
-        var length = 0
-        if b >= 0xF0 { value = UInt32(b & 0x07); length = 4 } else if b >= 0xE0 { value = UInt32(b & 0x0F); length = 3 } else if b >= 0xC0 { value = UInt32(b & 0x1F); length = 2 } else { return false }
-        guard i + length <= bytes.endIndex else { return false }
-        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
         guard let scalar = Unicode.Scalar(value) else { return false }
         let properties = scalar.properties
         switch properties.generalCategory {

@@ -34,6 +34,27 @@ struct TextPatternTests {
         }
     }
 
+    @Test("on 3,000 generated texts of letters, digits, marks, spaces and non-ASCII letters, byte matcher and ICU agree")
+    func agreesOnGeneratedTexts() throws {
+        let pieces = ["ab", "b", "a", " ", "-", "_", "1", "é", "É", "\u{0301}", "ß", "東", "\n", "AB", "Ba", "x", ".", "\u{200D}"]
+        let patterns = ["ab|b", "(?i)\\bab\\b", "(?i)a b", "\\bé", "b\\b", "(?:ab|ba)", "(?i)(ab|x1)\\b", "\\b1", "a\\.b", "東", "\\b(ab|東)\\b"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for pattern in patterns {
+            let compiled = try TextPattern(pattern)
+            #expect(compiled.isLiteral, "\(pattern)")
+            let reference = try NSRegularExpression(pattern: pattern)
+            for _ in 0..<300 {
+                let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+                let expected = reference.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+                #expect(compiled.matches(text) == expected, "/\(pattern)/ on \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("an invalid pattern throws instead of matching nothing")
     func invalid() {
         for pattern in ["(unclosed", "a[b", "*start", "x{2,1}"] {
