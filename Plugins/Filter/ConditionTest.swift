@@ -94,7 +94,7 @@ public enum ConditionTest: Sendable {
             return nil
         case .language(let codes, let minConfidence):
             guard let language = document.language, !language.isEmpty else {
-                context.missing.note(.language, in: document)
+                context.missing.note("language", in: document)
                 return "language unknown (\(requirement))"
             }
             if !codes.isEmpty, !codes.contains(where: { Self.languageMatches(language, $0) }) {
@@ -102,7 +102,7 @@ public enum ConditionTest: Sendable {
             }
             if let minConfidence {
                 guard let confidence = document.filterLanguageConfidence else {
-                    context.missing.note(.languageConfidence, in: document)
+                    context.missing.note("language confidence", in: document)
                     return "language \(language) confidence unknown (min_confidence needs the language stage before filter)"
                 }
                 if confidence < minConfidence { return "language \(language) confidence \(Self.share(confidence)) below \(minConfidence)" }
@@ -110,7 +110,7 @@ public enum ConditionTest: Sendable {
             return nil
         case .pattern(let field, let pattern, let include):
             guard let value = field.value(in: document) else {
-                context.missing.note(MissingField(field), in: document)
+                context.missing.note(field.description, in: document)
                 return include ? "no \(field) (\(requirement))" : nil
             }
             let matched = pattern.matches(value)
@@ -119,7 +119,7 @@ public enum ConditionTest: Sendable {
             return nil
         case .urlHosts(let hosts):
             guard var url = document.url else {
-                context.missing.note(.url, in: document)
+                context.missing.note("url", in: document)
                 return "no url (\(requirement))"
             }
             return url.withUTF8 { bytes in
@@ -129,7 +129,7 @@ public enum ConditionTest: Sendable {
             }
         case .urlPathSuffixes(let suffixes):
             guard var url = document.url else {
-                context.missing.note(.url, in: document)
+                context.missing.note("url", in: document)
                 return "no url (\(requirement))"
             }
             return url.withUTF8 { bytes in
@@ -139,7 +139,7 @@ public enum ConditionTest: Sendable {
             }
         case .published(let from, let to, let fromText, let toText, let undatedPasses):
             guard let published = document.published else {
-                context.missing.note(.published, in: document)
+                context.missing.note("published", in: document)
                 return undatedPasses ? nil : "no published date (\(requirement); undated: fail)"
             }
             guard let seconds = PublishedTime.seconds(published) else {
@@ -150,7 +150,7 @@ public enum ConditionTest: Sendable {
             return nil
         case .entity(let type, let name, let minMentions):
             guard let entities = document.entities else {
-                context.missing.note(.entities, in: document)
+                context.missing.note("entities", in: document)
                 return "no entities (\(requirement); put the entities stage before filter)"
             }
             var mentions = 0
@@ -163,7 +163,7 @@ public enum ConditionTest: Sendable {
             return mentions == 0 ? "no \(requirement.dropFirst(7))" : "\(mentions) mention\(mentions == 1 ? "" : "s") of \(requirement.dropFirst(7))"
         case .dropRelations(let relations):
             guard let duplicate = document.duplicate else {
-                context.missing.note(.duplicate, in: document)
+                context.missing.note("duplicate", in: document)
                 return nil
             }
             guard let relation = duplicate.relation, relations.contains(relation) else { return nil }
