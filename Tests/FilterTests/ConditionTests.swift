@@ -112,9 +112,11 @@ struct ConditionTests {
         #expect(try reason(stage, doc)?.hasPrefix("no published date") == true)
         doc.published = "last Tuesday"
         #expect(try reason(stage, doc)?.contains("not an ISO 8601 date") == true)
-        let lenient = try filterStage("conditions:\n  - published_from: '2024-01-01'\n    undated: pass")
+        let lenient = try filterStage("conditions:\n  - published_from: 2024-01-01\n    undated: pass")  // unquoted: a YAML timestamp, read as written
         doc.published = nil
         #expect(try reason(lenient, doc) == nil)
+        doc.published = "2023-12-31"
+        #expect(try reason(lenient, doc) == "published 2023-12-31, before 2024-01-01")
     }
 
     @Test("entity present by type, name (canonical or mention, any case) and minimum mentions")
