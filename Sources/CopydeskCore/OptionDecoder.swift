@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Decodes option mappings from a composed YAML tree strictly: unknown keys, wrong types and missing
@@ -12,7 +13,7 @@ struct OptionDecoder {
     /// Decodes `pairs` (a mapping's entries minus any keys in `skipping`) against `specs`.
     func decode(
         _ pairs: [(key: Node, value: Node)], specs: [OptionSpec], owner: String, at ownerPosition: FilePosition?,
-        skipping: Set<String> = []
+        skipping: Set<String> = [], depth: Int = 0
     ) throws(ConfigError) -> StageOptions {
         var values: [String: OptionValue] = [:]
         var positions: [String: FilePosition] = [:]
@@ -30,7 +31,7 @@ struct OptionDecoder {
             if values[key] != nil {
                 throw ConfigError("\(owner): option '\(key)' is given twice", at: position(of: keyNode))
             }
-            values[key] = try value(valueNode, as: spec.kind, name: "\(owner) option '\(key)'")
+            values[key] = try value(valueNode, as: spec.kind, name: "\(owner) option '\(key)'", enclosing: specs, depth: depth)
             positions[key] = position(of: valueNode)
         }
         for spec in specs where values[spec.name] == nil {
@@ -42,7 +43,9 @@ struct OptionDecoder {
         return StageOptions(values: values, positions: positions, position: ownerPosition)
     }
 
-    func value(_ node: Node, as kind: OptionKind, name: String) throws(ConfigError) -> OptionValue {
+    /// Decodes one value; `enclosing` is the record being decoded (what `.recursive` stands for) and
+    /// `depth` how many records deep it sits.
+    func value(_ node: Node, as kind: OptionKind, name: String, enclosing: [OptionSpec] = [], depth: Int = 0) throws(ConfigError) -> OptionValue {
         let at = position(of: node)
         func typeError(_ expected: String) -> ConfigError {
             ConfigError("\(name) must be \(expected), not \(describe(node))", at: at)
@@ -81,7 +84,7 @@ struct OptionDecoder {
             guard case .sequence(let sequence) = node else { throw typeError("a list") }
             var items: [OptionValue] = []
             for (index, element) in sequence.enumerated() {
-                items.append(try value(element, as: inner, name: "\(name) item \(index + 1)"))
+                items.append(try value(element, as: inner, name: "\(name) item \(index + 1)", enclosing: enclosing, depth: depth))
             }
             return .list(items)
         case .map(let inner):
@@ -89,13 +92,26 @@ struct OptionDecoder {
             var pairs: [KeyedOptionValue] = []
             for (keyNode, valueNode) in mapping {
                 guard case .scalar(let keyScalar) = keyNode else { throw typeError("a mapping with string keys") }
-                pairs.append(KeyedOptionValue(key: keyScalar.string, value: try value(valueNode, as: inner, name: "\(name) key '\(keyScalar.string)'")))
+                pairs.append(KeyedOptionValue(key: keyScalar.string, value: try value(valueNode, as: inner, name: "\(name) key '\(keyScalar.string)'", enclosing: enclosing, depth: depth)))
             }
             return .map(pairs)
         case .record(let specs):
             guard case .mapping(let mapping) = node else { throw typeError("a mapping") }
-            let decoded = try decode(Array(mapping), specs: specs, owner: name, at: at)
+            guard depth < OptionKind.maximumDepth else {
+                throw ConfigError("\(name) nests more than \(OptionKind.maximumDepth) levels deep; flatten it", at: at)
+            }
+            let decoded = try decode(Array(mapping), specs: specs, owner: name, at: at, depth: depth + 1)
             return .map(specs.compactMap { spec in decoded[spec.name].map { KeyedOptionValue(key: spec.name, value: $0) } })
+        case .recursive:
+            return try value(node, as: .record(enclosing), name: name, enclosing: enclosing, depth: depth)
+        case .regex:
+            guard case .scalar(let scalar) = node, node.null == nil || scalar.style != .plain else { throw typeError("a regular expression") }
+            do {
+                _ = try NSRegularExpression(pattern: scalar.string)
+            } catch {
+                throw ConfigError("\(name) is not a valid regular expression: '\(scalar.string)' (ICU syntax; escape . * + ? ( ) [ ] { } | \\ ^ $ with \\ to match them literally)", at: at)
+            }
+            return .string(scalar.string)
         }
     }
 

@@ -33,6 +33,10 @@ public enum StageCatalog {
             if case .record(let fields) = spec.kind {
                 lines.append("\(indent)\(spec.name): mapping  (\(presence)) \(spec.summary)")
                 lines.append(contentsOf: describe(options: fields, indent: indent + "  "))
+            } else if case .list(.record(let fields)) = spec.kind, fields.contains(where: { if case .list(.recursive) = $0.kind { true } else { false } }) {
+                // A tree of records (filter conditions): its fields one per line, like a record's.
+                lines.append("\(indent)\(spec.name): [mapping]  (\(presence)) \(spec.summary)")
+                lines.append(contentsOf: describe(options: fields, indent: indent + "  "))
             } else {
                 lines.append("\(indent)\(spec.name): \(spec.kind)  (\(presence)) \(spec.summary)")
             }

@@ -14,6 +14,13 @@ public indirect enum OptionKind: Sendable, CustomStringConvertible {
     case map(OptionKind)
     /// A mapping with fixed keys, each declared and checked like a stage's own options.
     case record([OptionSpec])
+    /// The record this kind sits in, again: for trees such as a filter condition whose `all:` is a list
+    /// of conditions (`.list(.recursive)` inside that record's specs). Nesting is limited to
+    /// ``OptionKind/maximumDepth`` levels.
+    case recursive
+    /// A string that must compile as a regular expression (ICU syntax, as `NSRegularExpression` reads it);
+    /// an invalid one is an error at its position in the pipeline file.
+    case regex
 
     public var description: String {
         switch self {
@@ -26,8 +33,13 @@ public indirect enum OptionKind: Sendable, CustomStringConvertible {
         case .list(let inner): "[\(inner)]"
         case .map(let inner): "{string: \(inner)}"
         case .record(let specs): "{" + specs.map { "\($0.name): \($0.kind)" }.joined(separator: ", ") + "}"
+        case .recursive: "{…}"
+        case .regex: "regex"
         }
     }
+
+    /// How deep `.recursive` records may nest in a pipeline file.
+    public static let maximumDepth = 32
 
     private static func range(_ lo: String?, _ hi: String?) -> String {
         switch (lo, hi) {

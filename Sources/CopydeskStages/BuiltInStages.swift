@@ -3,6 +3,7 @@ import Dedupe
 import Entities
 import Exec
 import Export
+import Filter
 import Normalise
 import Strip
 
@@ -15,6 +16,7 @@ public enum BuiltInStages {
             NormaliseStage.descriptor,
             StripStage.descriptor,
             EntitiesStage.descriptor,
+            FilterStage.descriptor,
             DedupeStage.descriptor,
             ExportStage.descriptor,
             ExecStage.descriptor,

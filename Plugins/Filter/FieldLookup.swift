@@ -1,0 +1,64 @@
+public import CopydeskCore
+
+/// A document field a condition reads by name (`field: title`). The one place field names are
+/// resolved: users' own fields (`meta.category`, dotted paths into `Document.meta`) are added here.
+public enum DocumentField: Sendable, Hashable, CustomStringConvertible {
+    case id, title, text, url, site, author, language, published, crawled
+
+    /// The names a condition may use, in the order messages list them.
+    public static let names = ["title", "text", "url", "site", "id", "author", "language", "published", "crawled"]
+
+    /// Resolves `name`, or says that no document has such a field and which ones exist.
+    public static func lookup(_ name: String) -> Result<DocumentField, NoSuchField> {
+        switch name {
+        case "id": .success(.id)
+        case "title": .success(.title)
+        case "text": .success(.text)
+        case "url": .success(.url)
+        case "site": .success(.site)
+        case "author": .success(.author)
+        case "language": .success(.language)
+        case "published": .success(.published)
+        case "crawled": .success(.crawled)
+        default: .failure(NoSuchField(name: name))
+        }
+    }
+
+    /// The field's value in `document`, or `nil` when this document has none.
+    @inline(__always)
+    public func value(in document: Document) -> String? {
+        switch self {
+        case .id: document.id
+        case .title: document.title
+        case .text: document.text
+        case .url: document.url
+        case .site: document.site
+        case .author: document.author
+        case .language: document.language
+        case .published: document.published
+        case .crawled: document.crawled
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .id: "id"
+        case .title: "title"
+        case .text: "text"
+        case .url: "url"
+        case .site: "site"
+        case .author: "author"
+        case .language: "language"
+        case .published: "published"
+        case .crawled: "crawled"
+        }
+    }
+}
+
+/// A field name that is not a document field.
+public struct NoSuchField: Error, Sendable, CustomStringConvertible {
+    public var name: String
+    public var description: String {
+        "documents have no field '\(name)'; " + NearestName.hint(for: name, among: DocumentField.names)
+    }
+}
