@@ -1,9 +1,12 @@
 public import CopydeskCore
 
-/// A document field a condition reads by name (`field: title`). The one place field names are
-/// resolved: users' own fields (`meta.category`, dotted paths into `Document.meta`) are added here.
+/// A document field a condition reads by name (`field: title`), or one of the users' own fields by its
+/// dotted path under `meta` (`field: meta.category`, `meta.warc.target_uri`). The one place field names
+/// are resolved.
 public enum DocumentField: Sendable, Hashable, CustomStringConvertible {
     case id, title, text, url, site, author, language, published, crawled
+    /// A user field: the path inside `Document.meta` (without the leading `meta.`).
+    case meta(String)
 
     /// The names a condition may use, in the order messages list them.
     public static let names = ["title", "text", "url", "site", "id", "author", "language", "published", "crawled"]
@@ -20,11 +23,13 @@ public enum DocumentField: Sendable, Hashable, CustomStringConvertible {
         case "language": .success(.language)
         case "published": .success(.published)
         case "crawled": .success(.crawled)
+        case _ where name.hasPrefix("meta.") && name.utf8.count > 5: .success(.meta(String(name.dropFirst(5))))
         default: .failure(NoSuchField(name: name))
         }
     }
 
-    /// The field's value in `document`, or `nil` when this document has none.
+    /// The field's value in `document`, or `nil` when this document has none. A user field that is a
+    /// string is matched as it is; a number as written; `true`/`false`; objects and arrays as their JSON.
     @inline(__always)
     public func value(in document: Document) -> String? {
         switch self {
@@ -37,7 +42,21 @@ public enum DocumentField: Sendable, Hashable, CustomStringConvertible {
         case .language: document.language
         case .published: document.published
         case .crawled: document.crawled
+        case .meta(let path):
+            switch document.field(path) {
+            case nil, .null?: nil
+            case .string(let string)?: string
+            case .number(let number)?: number.literal
+            case .bool(let flag)?: flag ? "true" : "false"
+            case let other?: Self.json(other)
+            }
         }
+    }
+
+    private static func json(_ value: JSONValue) -> String {
+        var writer = JSONWriter()
+        writer.value(nil, value)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     public var description: String {
@@ -51,6 +70,7 @@ public enum DocumentField: Sendable, Hashable, CustomStringConvertible {
         case .language: "language"
         case .published: "published"
         case .crawled: "crawled"
+        case .meta(let path): "meta." + path
         }
     }
 }
@@ -60,5 +80,6 @@ public struct NoSuchField: Error, Sendable, CustomStringConvertible {
     public var name: String
     public var description: String {
         "documents have no field '\(name)'; " + NearestName.hint(for: name, among: DocumentField.names)
+            + " (users' own fields are 'meta.<path>')"
     }
 }

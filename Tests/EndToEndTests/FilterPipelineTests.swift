@@ -30,11 +30,11 @@ struct FilterPipelineTests {
 
     func expectBalanced(_ o: Outcome, inputs: Int) {
         let documents = o.report["documents"]
-        #expect(documents?["in"] == .number(Double(inputs)))
+        #expect(documents?["in"] == .number(JSONNumber(inputs)))
         #expect(documents?["balanced"] == .bool(true))
-        #expect(documents?["out"] == .number(Double(o.out.count)))
-        #expect(documents?["dropped"] == .number(Double(o.drops.count)))
-        #expect(documents?["rejected"] == .number(Double(o.rejects.count)))
+        #expect(documents?["out"] == .number(JSONNumber(o.out.count)))
+        #expect(documents?["dropped"] == .number(JSONNumber(o.drops.count)))
+        #expect(documents?["rejected"] == .number(JSONNumber(o.rejects.count)))
         #expect(o.out.count + o.drops.count + o.rejects.count == inputs)
     }
 

@@ -73,6 +73,28 @@ struct ConditionTests {
         #expect(try reason(stage, doc)?.hasPrefix("no url") == true)
     }
 
+    @Test("patterns on users' own fields by their path under meta: strings as they are, numbers as written, other values as JSON")
+    func userFields() throws {
+        let stage = try filterStage("""
+            conditions:
+              - field: meta.category
+                include: '^(economy|markets)$'
+              - field: meta.crawl.status
+                include: '^200$'
+              - field: meta.tags
+                exclude: '"sport"'
+            """)
+        var doc = makeDocument("a", text: "Rates rose.")
+        doc.meta = try #require(JSONParser.parse(#"{"category":"economy","crawl":{"status":200},"tags":["rates","bonds"]}"#).objectValue)
+        #expect(try reason(stage, doc) == nil)
+        try doc.setField("tags", .array([.string("sport")]))
+        #expect(try reason(stage, doc) == #"meta.tags matches excluded /"sport"/"#)
+        try doc.setField("crawl.status", .number(JSONNumber(404)))
+        #expect(try reason(stage, doc) == "meta.crawl.status does not match /^200$/")
+        doc.removeField("category")
+        #expect(try reason(stage, doc)?.hasPrefix("no meta.category") == true)
+    }
+
     @Test("url hosts match the host or a subdomain, ignoring case, port and user; path suffixes ignore query and case")
     func urls() throws {
         let hosts = try filterStage("url_hosts: [bbc.co.uk, Reuters.com]")
