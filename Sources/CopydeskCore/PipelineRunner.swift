@@ -83,19 +83,31 @@ public final class PipelineRunner {
             + (paths.report.map { [$0] } ?? [])
     }
 
+    /// What ``recover()`` did.
+    public struct Recovery: Sendable {
+        /// The process whose unfinished commit was rolled back, if any.
+        public var rolledBack: Int32?
+        /// Temporary files and backups of runs that are gone, removed.
+        public var removed: [String] = []
+    }
+
     /// Rolls back a commit a killed run left unfinished, then removes the temporary files and backups of
     /// runs that are gone, beside every output. Called before a run opens anything.
-    public func recover() throws(CopydeskError) {
+    @discardableResult
+    public func recover() throws(CopydeskError) -> Recovery {
+        var result = Recovery()
         let paths = outputPaths
         if let journal = paths.journal {
-            do { try CommitJournal.recover(journal: journal, logger: context.logger) } catch { throw CopydeskError(error) }
-            StaleFiles.sweep(beside: journal)
+            do { result.rolledBack = try CommitJournal.recover(journal: journal, logger: context.logger)?.stamp.pid } catch {
+                throw CopydeskError(error)
+            }
+            result.removed += StaleFiles.sweep(beside: journal)
         }
         for path in committedFiles + (paths.failedReport.map { [$0] } ?? []) {
-            for removed in StaleFiles.sweep(beside: path) {
-                context.logger.info("removed \(removed), left by a run that was killed")
-            }
+            result.removed += StaleFiles.sweep(beside: path)
         }
+        for removed in result.removed { context.logger.info("removed \(removed), left by a run that was killed") }
+        return result
     }
 
     /// Test-only: milliseconds to pause after writing the commit journal and after each rename of the
