@@ -92,8 +92,11 @@ public final class CommitJournal {
         guard open else { return }
         for entry in entries {
             if let backup = entry.backup {
-                // A missing backup was already put back (by a recovery interrupted in its turn).
+                // A missing backup was already put back (by a recovery interrupted in its turn). When the
+                // output was not replaced yet, both names are links to one file and rename does nothing:
+                // the backup name is then removed, the output keeps the same (previous) content.
                 _ = rename(backup, entry.path)
+                unlink(backup)
             } else {
                 unlink(entry.path)
             }
