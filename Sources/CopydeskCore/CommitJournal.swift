@@ -95,8 +95,7 @@ public final class CommitJournal {
                 // A missing backup was already put back (by a recovery interrupted in its turn). When the
                 // output was not replaced yet, both names are links to one file and rename does nothing:
                 // the backup name is then removed, the output keeps the same (previous) content.
-                _ = rename(backup, entry.path)
-                unlink(backup)
+                if rename(backup, entry.path) == 0 { unlink(backup) }
             } else {
                 unlink(entry.path)
             }
