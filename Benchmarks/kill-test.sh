@@ -87,13 +87,15 @@ for i in $(seq 1 "$kills"); do
   COPYDESK_TEST_COMMIT_PAUSE_MS=$pause_ms "$bin" run "$work/pipeline.yaml" --quiet 2>/dev/null &
   pid=$!
   if (( i % 2 == 0 )); then
-    # Inside the commit: wait for the journal, then kill within the paused renames.
+    # Inside the commit: wait for the journal, then kill within the paused renames (or just after).
     for _ in $(seq 1 2000); do [ -e "$out/news.report.json.commit" ] && break; sleep 0.005; done
-    sleep "$(python3 -c "import random; print(random.uniform(0, 5 * $pause_ms / 1000))")"
+    sleep "$(python3 -c "import random; print(random.uniform(0, 5.5 * $pause_ms / 1000))")"
   else
-    sleep "$(python3 -c "import random; print(random.uniform(0, $full))")"
+    # Anywhere in the run: reading, processing, committing, or after it ended.
+    sleep "$(python3 -c "import random; print(random.uniform(0, 1.3 * $full + 5 * $pause_ms / 1000))")"
   fi
-  [ -e "$out/news.report.json.commit" ] && during=1 || during=0
+  if [ -e "$out/news.report.json.commit" ]; then during=1; else during=0; fi
+  kill -0 "$pid" 2>/dev/null && ended=0 || ended=1
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   in_commit=$((in_commit + during))
@@ -106,7 +108,7 @@ for i in $(seq 1 "$kills"); do
   left=$(leftovers)
   left_after=$((left_after + left))
   printf 'kill %2d: %s commit, outputs all from the %s run, %d leftover file(s) after recovery\n' \
-    "$i" "$([ $during = 1 ] && echo during || echo before/after)" "$verdict" "$left"
+    "$i" "$([ $during = 1 ] && echo during || { [ $ended = 1 ] && echo "after (run had ended)" || echo "outside the"; })" "$verdict" "$left"
 done
 # The next run after the last kill completes and leaves nothing behind.
 "$bin" run "$work/pipeline.yaml" --quiet

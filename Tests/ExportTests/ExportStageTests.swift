@@ -61,11 +61,19 @@ struct ExportStageTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["x.jsonl"])
     }
 
-    @Test("the descriptor requires a path, marks it as the output path, and defaults to JSONL")
+    @Test("the descriptor requires a path, marks it as the output path, and takes the format from the path's ending")
     func descriptor() throws {
         #expect(throws: ConfigError.self) { try ExportStage.descriptor.defaultOptions() }
         let options = try ExportStage.descriptor.defaultOptions(overriding: ["path": .string("o.jsonl")])
-        #expect(options.string("format") == "jsonl")
+        #expect(options.optionalString("format") == nil)
+        for (path, format) in [("o.jsonl", ExportStage.Format.jsonl), ("o.csv.gz", .csv), ("o.db", .sqlite), ("o.txt", .jsonl)] {
+            let given = try ExportStage.descriptor.defaultOptions(overriding: ["path": .string(path)])
+            guard case .corpus(let stage) = try ExportStage.descriptor.make(given, StageContext()) else {
+                Issue.record("export is a corpus-wide stage")
+                continue
+            }
+            #expect((stage as? ExportStage)?.format == format, "\(path)")
+        }
         #expect(ExportStage.descriptor.options.first { $0.role == .outputPath }?.name == "path")
     }
 }
