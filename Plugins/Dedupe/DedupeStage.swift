@@ -271,6 +271,7 @@ public final class DedupeStage: CorpusStage {
     /// Moves the new index file into place, once every stage of the run has succeeded.
     public func commit() throws(StageError) {
         defer { lock.release() }
+        if indexFile != nil { try lock.verify() }
         try indexFile?.commit()
         indexFile = nil
     }

@@ -17,6 +17,8 @@ public final class ExportStage: CorpusStage {
 
     public let path: String
     public let format: Format
+    /// How the file is compressed (from its `.gz`/`.zst` ending; see ``ExportFormatChoice``).
+    public let compression: OutputCompression
     public let includeHTML: Bool
     /// Where JSONL records put the user fields; see ``DocumentRecord/MetaLayout``.
     public let meta: DocumentRecord.MetaLayout
@@ -26,13 +28,15 @@ public final class ExportStage: CorpusStage {
     private var database: SQLiteDatabase?
     private var wroteHeader = false
 
-    /// Builds an export writing `format` to `path`.
+    /// Builds an export writing `format` to `path`, compressed as the path's ending says (none for SQLite
+    /// and stdout).
     public init(
         path: String, format: Format = .jsonl, includeHTML: Bool = false, meta: DocumentRecord.MetaLayout = .nested,
         csvMetaColumns: [String] = []
     ) {
         self.path = path
         self.format = format
+        compression = format == .sqlite || path == "-" ? .none : OutputCompression(path: path)
         self.includeHTML = includeHTML
         self.meta = meta
         self.csvMetaColumns = csvMetaColumns
@@ -47,10 +51,12 @@ public final class ExportStage: CorpusStage {
             OptionSpec("path", .path, default: nil, required: true,
                        "Output file; '-' writes to stdout. Missing directories are created. `--output` replaces it on the last export.",
                        role: .outputPath),
-            OptionSpec("format", .choice(Format.allCases.map(\.rawValue)), default: .string("jsonl"),
+            OptionSpec("format", .choice(Format.allCases.map(\.rawValue)), default: nil,
                        "jsonl: one output record per line (README, export); csv: one row per document with a header; sqlite: a "
                            + "database with tables documents (one row per document, the JSONL record in column record, the user fields as JSON in column meta), "
-                           + "entities, mentions (code-point offsets) and meta (schema_version)."),
+                           + "entities, mentions (code-point offsets) and meta (schema_version). Default: the path's ending "
+                           + "(.jsonl, .jsonl.gz, .jsonl.zst, .csv, .sqlite, .db; anything else jsonl); an ending that contradicts "
+                           + "it is refused. A .gz or .zst ending compresses JSONL and CSV (gzip, zstd), streaming."),
             OptionSpec("include_html", .bool, default: .bool(false), "Also write the raw HTML of documents that still carry it (JSONL, and SQLite's record column)."),
             OptionSpec("meta", .choice(DocumentRecord.MetaLayout.allCases.map(\.rawValue)), default: .string("nested"),
                        "JSONL: where the users' own fields go. nested: under \"meta\": {…} after the record's fields; top: each at the "
@@ -60,11 +66,16 @@ public final class ExportStage: CorpusStage {
                            + "other values as JSON, empty when absent. The whole meta is always in the column meta."),
         ],
         make: { options, _ throws(ConfigError) in
-            .corpus(ExportStage(
-                path: options.string("path"), format: Format(rawValue: options.string("format")) ?? .jsonl,
-                includeHTML: options.bool("include_html"),
-                meta: DocumentRecord.MetaLayout(rawValue: options.string("meta")) ?? .nested,
-                csvMetaColumns: options.strings("csv_meta_columns")))
+            let path = options.string("path")
+            switch ExportFormatChoice.resolve(path: path, given: options.optionalString("format").flatMap(Format.init(rawValue:))) {
+            case .success(let choice):
+                return .corpus(ExportStage(
+                    path: path, format: choice.format, includeHTML: options.bool("include_html"),
+                    meta: DocumentRecord.MetaLayout(rawValue: options.string("meta")) ?? .nested,
+                    csvMetaColumns: options.strings("csv_meta_columns")))
+            case .failure(let refusal):
+                throw options.error(refusal.option, refusal.message)
+            }
         })
 
     public var preparer: (any DocumentPreparer)? { encoder }
@@ -76,7 +87,7 @@ public final class ExportStage: CorpusStage {
             database = try SQLiteDatabase(path: path)
             return
         }
-        file = try AtomicFile(path: path)
+        file = try AtomicFile(path: path, compression: compression)
         if format == .csv {
             try file?.write(CSVRecord.header(metaColumns: csvMetaColumns))
         }
@@ -95,7 +106,7 @@ public final class ExportStage: CorpusStage {
     }
 
     public func finish(into output: inout some CorpusOutput) throws(StageError) {
-        try file?.flush()
+        try file?.seal()
         try database?.finish()
     }
 

@@ -2,27 +2,31 @@ import Foundation
 
 /// An output file written under a temporary name in the same directory and renamed over the final
 /// name only on `commit()`, so a failed or killed run never leaves half a file under the final name.
-/// The path `-` writes straight to standard output instead.
+/// The temporary name carries the writing process's ``ProcessStamp`` (`.<name>.tmp-<pid>-<start>`), so a
+/// later run recognises and removes the leftovers of a killed one (``StaleFiles``). The path `-`
+/// writes straight to standard output instead; so does a device or pipe, which a rename cannot replace.
+/// With a compression other than none, bytes are compressed as they are written (streaming).
 public final class AtomicFile {
     public let path: String
     private let temporaryPath: String?
     private var fd: Int32
     private var buffer: [UInt8] = []
+    private var compressor: (any StreamCompressor)?
     private var finished = false
-    /// Bytes written so far.
+    private var sealed = false
+    /// Bytes written to the file so far (compressed bytes for a compressed file).
     public private(set) var bytesWritten: Int64 = 0
 
     /// Opens the temporary file, creating missing parent directories.
-    public init(path: String) throws(StageError) {
+    public init(path: String, compression: OutputCompression = .none) throws(StageError) {
         self.path = path
+        compressor = try compression.makeCompressor(path: path)
         if path == "-" {
             fd = 1
             temporaryPath = nil
             return
         }
-        // A device or pipe (/dev/stdout, a FIFO) cannot be replaced by a rename: write to it directly.
-        var status = stat()
-        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO {
+        if Self.isDeviceOrPipe(path) {
             fd = open(path, O_WRONLY | O_CLOEXEC)
             if fd < 0 { throw StageError(.io, "cannot write \(path): \(String(cString: strerror(errno)))") }
             temporaryPath = nil
@@ -41,9 +45,29 @@ public final class AtomicFile {
         if !finished { abort() }
     }
 
-    /// Appends bytes (buffered).
+    /// Whether `path` names an existing character device or FIFO (`/dev/stdout`, `/dev/full`, a named pipe).
+    public static func isDeviceOrPipe(_ path: String) -> Bool {
+        if path == "-" { return true }
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        let type = status.st_mode & S_IFMT
+        return type == S_IFCHR || type == S_IFIFO || type == S_IFSOCK
+    }
+
+    /// Appends bytes (buffered; compressed first when the file is compressed).
     public func write(_ bytes: [UInt8]) throws(StageError) {
-        buffer.append(contentsOf: bytes)
+        if let compressor {
+            var output = buffer
+            buffer = []
+            let failure: StageError? = bytes.withUnsafeBytes { raw in
+                do throws(StageError) { try compressor.compress(raw, into: &output) } catch { return error }
+                return nil
+            }
+            buffer = output
+            if let failure { throw failure }
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
         if buffer.count >= 1 << 20 { try flush() }
     }
 
@@ -74,20 +98,33 @@ public final class AtomicFile {
         }
     }
 
-    /// Flushes, syncs and renames the temporary file over the final path.
+    /// Ends the compressed stream (if any), flushes and syncs: after it, only the rename is left, so that
+    /// a full disk is found before a run starts committing. Called by `commit` when not called before.
+    public func seal() throws(StageError) {
+        guard !sealed, !finished else { return }
+        if let compressor {
+            try compressor.finish(into: &buffer)
+            self.compressor = nil
+        }
+        try flush()
+        if temporaryPath != nil, fsync(fd) != 0, errno != EINVAL {
+            let code = errno
+            throw StageError(.io, "cannot write \(path): \(String(cString: strerror(code)))" + Self.advice(code))
+        }
+        sealed = true
+    }
+
+    /// Seals the file (see `seal`) and renames the temporary file over the final path.
     public func commit() throws(StageError) {
         guard !finished else { return }
-        try flush()
+        do { try seal() } catch {
+            abort()
+            throw error
+        }
         finished = true
         guard let temporaryPath else {
             if fd > 2 { _ = close(fd) }
             return
-        }
-        if fsync(fd) != 0, errno != EINVAL {
-            let reason = String(cString: strerror(errno))
-            _ = close(fd)
-            unlink(temporaryPath)
-            throw StageError(.io, "cannot write \(path): \(reason)")
         }
         _ = close(fd)
         if rename(temporaryPath, path) != 0 {
@@ -101,6 +138,7 @@ public final class AtomicFile {
     public func abort() {
         guard !finished else { return }
         finished = true
+        compressor = nil
         guard let temporaryPath else {
             if fd > 2 { _ = close(fd) }
             return
@@ -110,8 +148,8 @@ public final class AtomicFile {
     }
 
     /// The temporary name an output for `path` is written under until it is committed (a hidden file in
-    /// the same directory, so the rename is atomic), after creating missing parent directories. Other
-    /// writers of atomic outputs (a database, an index) use it too.
+    /// the same directory, so the rename is atomic, stamped with this process), after creating missing
+    /// parent directories. Other writers of atomic outputs (a database, an index) use it too.
     public static func temporaryPath(for path: String) throws(StageError) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
@@ -121,8 +159,7 @@ public final class AtomicFile {
                 throw StageError(.io, "cannot create output directory \(directory): \(Self.reason(error)); choose another output path")
             }
         }
-        let name = (path as NSString).lastPathComponent
-        return (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())"
+        return StaleFiles.name(for: path, kind: "tmp", stamp: ProcessStamp.current())
     }
 
     private static func reason(_ error: any Error) -> String {

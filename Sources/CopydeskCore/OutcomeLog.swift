@@ -57,6 +57,12 @@ final class OutcomeLog {
         try rejects.write(line)
     }
 
+    /// Flushes and syncs both files, so that only their renames are left for the commit.
+    func seal() throws(StageError) {
+        try drops?.seal()
+        try rejects?.seal()
+    }
+
     func commit() throws(StageError) {
         try drops?.commit()
         try rejects?.commit()

@@ -11,11 +11,11 @@ public enum OutputCheck {
         public var position: FilePosition?
     }
 
-    /// Every file `pipeline` writes: its stages' output paths, then the report, drops and rejects.
+    /// Every file `pipeline` writes: its stages' output and state (index) paths, then the report, drops and rejects.
     public static func outputs(of pipeline: Pipeline, paths: PipelineRunner.OutputPaths) -> [Output] {
         var outputs: [Output] = []
         for stage in pipeline.stages {
-            for name in stage.outputOptionNames {
+            for name in stage.outputOptionNames + stage.statePathOptionNames {
                 if let path = stage.options.optionalString(name) {
                     outputs.append(Output(path: path, role: "stage '\(stage.descriptor.id)' option '\(name)'", position: stage.position))
                 }

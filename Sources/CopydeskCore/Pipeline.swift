@@ -18,6 +18,11 @@ public struct ConfiguredStage: Sendable {
     public var outputOptionNames: [String] {
         descriptor.options.filter { $0.role == .outputPath }.map(\.name)
     }
+
+    /// The names of the options that name files the stage rewrites across runs (an index).
+    public var statePathOptionNames: [String] {
+        descriptor.options.filter { $0.role == .statePath }.map(\.name)
+    }
 }
 
 /// How the runner runs: the `run:` section of a pipeline file.

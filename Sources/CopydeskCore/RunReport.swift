@@ -51,6 +51,9 @@ public struct RunReport: Sendable {
     public var rejected = 0
     public var stages: [StageStats] = []
     public var outputs: [String: String] = [:]
+    /// The SHA-256 of every file the run committed besides the report (exports, index, drops, rejects),
+    /// by path: what `sha256sum` prints for them as long as they are this run's outputs.
+    public var outputHashes: [String: String] = [:]
     public var wallSeconds = 0.0
     public var cpuSeconds = 0.0
 
@@ -124,6 +127,9 @@ public struct RunReport: Sendable {
         w.endArray()
         w.beginObject("outputs")
         for key in outputs.keys.sorted() { w.string(key, outputs[key]) }
+        w.endObject()
+        w.beginObject("output_sha256")
+        for key in outputHashes.keys.sorted() { w.string(key, outputHashes[key]) }
         w.endObject()
         w.double("wall_seconds", wallSeconds)
         w.double("cpu_seconds", cpuSeconds)

@@ -89,6 +89,8 @@ public struct OptionSpec: Sendable {
     public enum Role: Sendable {
         /// The path of an output file; `copydesk run --output` replaces it on the pipeline's last export.
         case outputPath
+        /// A file the stage reads and rewrites across runs (an index): part of the run's all-or-nothing commit.
+        case statePath
     }
 
     public var name: String

@@ -80,6 +80,13 @@ struct ZstdLibrary: @unchecked Sendable {
     typealias GetErrorName = @convention(c) (Int) -> UnsafePointer<CChar>?
     typealias CompressBound = @convention(c) (Int) -> Int
     typealias Compress = @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeRawPointer?, Int, Int32) -> Int
+    typealias CreateCStream = @convention(c) () -> OpaquePointer?
+    typealias InitCStream = @convention(c) (OpaquePointer?, Int32) -> Int
+    /// Takes `ZSTD_outBuffer*` and `ZSTD_inBuffer*`, passed as raw pointers to ``ZstdOutBuffer``/``ZstdInBuffer``.
+    typealias CompressStream = @convention(c) (OpaquePointer?, UnsafeMutableRawPointer, UnsafeMutableRawPointer) -> Int
+    /// Takes `ZSTD_outBuffer*`; returns the bytes still to flush (0 when the frame is complete).
+    typealias EndStream = @convention(c) (OpaquePointer?, UnsafeMutableRawPointer) -> Int
+    typealias FreeCStream = @convention(c) (OpaquePointer?) -> Int
 
     let createDStream: CreateDStream
     let initDStream: InitDStream
@@ -89,6 +96,11 @@ struct ZstdLibrary: @unchecked Sendable {
     let getErrorName: GetErrorName
     let compressBound: CompressBound
     let compress: Compress
+    let createCStream: CreateCStream
+    let initCStream: InitCStream
+    let compressStream: CompressStream
+    let endStream: EndStream
+    let freeCStream: FreeCStream
 
     func errorName(_ code: Int) -> String {
         getErrorName(code).map { String(cString: $0) } ?? "error \(code)"
@@ -111,13 +123,20 @@ struct ZstdLibrary: @unchecked Sendable {
             let isError = symbol("ZSTD_isError", as: IsError.self),
             let getErrorName = symbol("ZSTD_getErrorName", as: GetErrorName.self),
             let compressBound = symbol("ZSTD_compressBound", as: CompressBound.self),
-            let compress = symbol("ZSTD_compress", as: Compress.self)
+            let compress = symbol("ZSTD_compress", as: Compress.self),
+            let createCStream = symbol("ZSTD_createCStream", as: CreateCStream.self),
+            let initCStream = symbol("ZSTD_initCStream", as: InitCStream.self),
+            let compressStream = symbol("ZSTD_compressStream", as: CompressStream.self),
+            let endStream = symbol("ZSTD_endStream", as: EndStream.self),
+            let freeCStream = symbol("ZSTD_freeCStream", as: FreeCStream.self)
         else {
             return .failure(InputError(.io, "the installed zstd library lacks the streaming API; install libzstd 1.3 or newer"))
         }
         return .success(ZstdLibrary(
             createDStream: createDStream, initDStream: initDStream, decompressStream: decompressStream, freeDStream: freeDStream,
-            isError: isError, getErrorName: getErrorName, compressBound: compressBound, compress: compress))
+            isError: isError, getErrorName: getErrorName, compressBound: compressBound, compress: compress,
+            createCStream: createCStream, initCStream: initCStream, compressStream: compressStream, endStream: endStream,
+            freeCStream: freeCStream))
     }
 }
 
@@ -212,4 +231,60 @@ final class ZstdContext {
     }
 
     deinit { free() }
+}
+
+/// A streaming zstd compressor (one frame), for `.zst` outputs, through the system libzstd.
+final class ZstdCompressor: StreamCompressor {
+    private let library: ZstdLibrary
+    private let context: OpaquePointer
+    private let path: String
+    private var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+
+    init(path: String, level: Int32 = 3) throws(StageError) {
+        self.path = path
+        switch Zstd.library {
+        case .success(let loaded): library = loaded
+        case .failure(let error):
+            throw StageError(.io, "cannot write \(path) with zstd (\(error.message)); or choose a .jsonl.gz output")
+        }
+        guard let created = library.createCStream() else { throw StageError(.io, "cannot initialise zstd to write \(path)") }
+        context = created
+        let code = library.initCStream(context, level)
+        if library.isError(code) != 0 {
+            _ = library.freeCStream(context)
+            throw StageError(.io, "cannot initialise zstd to write \(path): \(library.errorName(code))")
+        }
+    }
+
+    deinit { _ = library.freeCStream(context) }
+
+    func compress(_ input: UnsafeRawBufferPointer, into output: inout [UInt8]) throws(StageError) {
+        var inBuffer = ZstdInBuffer(src: input.baseAddress, size: input.count, pos: 0)
+        while inBuffer.pos < inBuffer.size {
+            let (code, produced) = chunk.withUnsafeMutableBytes { out -> (Int, Int) in
+                var outBuffer = ZstdOutBuffer(dst: out.baseAddress, size: out.count, pos: 0)
+                let code = withUnsafeMutablePointer(to: &outBuffer) { outPointer in
+                    withUnsafeMutablePointer(to: &inBuffer) { inPointer in
+                        library.compressStream(context, UnsafeMutableRawPointer(outPointer), UnsafeMutableRawPointer(inPointer))
+                    }
+                }
+                return (code, outBuffer.pos)
+            }
+            if library.isError(code) != 0 { throw StageError(.io, "cannot zstd-compress \(path): \(library.errorName(code))") }
+            output.append(contentsOf: chunk[0..<produced])
+        }
+    }
+
+    func finish(into output: inout [UInt8]) throws(StageError) {
+        while true {
+            let (code, produced) = chunk.withUnsafeMutableBytes { out -> (Int, Int) in
+                var outBuffer = ZstdOutBuffer(dst: out.baseAddress, size: out.count, pos: 0)
+                let code = withUnsafeMutablePointer(to: &outBuffer) { library.endStream(context, UnsafeMutableRawPointer($0)) }
+                return (code, outBuffer.pos)
+            }
+            if library.isError(code) != 0 { throw StageError(.io, "cannot zstd-compress \(path): \(library.errorName(code))") }
+            output.append(contentsOf: chunk[0..<produced])
+            if code == 0 { return }
+        }
+    }
 }

@@ -25,7 +25,7 @@ struct Copydesk: ParsableCommand {
             130 interrupted (Ctrl-C or SIGTERM: complete outputs and the report are still written).
             """,
         version: CopydeskVersion.current,
-        subcommands: [Run.self, Validate.self, Stages.self, Report.self]
+        subcommands: [Run.self, Validate.self, Stages.self, Report.self, Recover.self]
     )
 }
 

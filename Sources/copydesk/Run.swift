@@ -15,7 +15,11 @@ extension Copydesk {
                   cat dump.jsonl | copydesk run pipelines/news.yaml --input - --output - > clean.jsonl
 
                 The run report (<output>.report.json) and the drops and rejects outputs
-                (<output>.drops.jsonl, <output>.rejects.jsonl) are written next to the last export's file.
+                (<output>.drops.jsonl, <output>.rejects.jsonl) are written next to the last export's file;
+                when that is stdout, a device or a pipe, only with --report (else drops and rejects are
+                logged to stderr). The export's format follows the ending (.jsonl, .jsonl.gz, .jsonl.zst,
+                .csv, .sqlite, .db) unless the pipeline sets 'format'. Outputs are committed all or none
+                (docs/outputs.md); a failed run's report is <report>.failed.json.
                 """)
 
         @Argument(help: "The pipeline file (YAML), e.g. pipelines/news.yaml.")

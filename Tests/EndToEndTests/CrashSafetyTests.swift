@@ -123,9 +123,10 @@ struct CrashSafetyTests {
         #expect(result.status == 74, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("File too large"))
         #expect(result.stderr.contains("file-size limit"))
-        let report = try JSONParser.parse(String(contentsOfFile: dir + "/r.json", encoding: .utf8))
+        // A failed run's report goes under its own name, so an earlier good report would stay beside its outputs.
+        let report = try JSONParser.parse(String(contentsOfFile: dir + "/r.failed.json", encoding: .utf8))
         #expect(report["status"] == .string("failed"))
         #expect(report["error"]?.stringValue?.contains("news.jsonl") == true)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["r.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["r.failed.json"])
     }
 }

@@ -59,11 +59,19 @@ struct ExportStageTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["x.jsonl"])
     }
 
-    @Test("the descriptor requires a path, marks it as the output path, and defaults to JSONL")
+    @Test("the descriptor requires a path, marks it as the output path, and takes the format from the path's ending")
     func descriptor() throws {
         #expect(throws: ConfigError.self) { try ExportStage.descriptor.defaultOptions() }
         let options = try ExportStage.descriptor.defaultOptions(overriding: ["path": .string("o.jsonl")])
-        #expect(options.string("format") == "jsonl")
+        #expect(options.optionalString("format") == nil)
+        for (path, format) in [("o.jsonl", ExportStage.Format.jsonl), ("o.csv.gz", .csv), ("o.db", .sqlite), ("o.txt", .jsonl)] {
+            let given = try ExportStage.descriptor.defaultOptions(overriding: ["path": .string(path)])
+            guard case .corpus(let stage) = try ExportStage.descriptor.make(given, StageContext()) else {
+                Issue.record("export is a corpus-wide stage")
+                continue
+            }
+            #expect((stage as? ExportStage)?.format == format, "\(path)")
+        }
         #expect(ExportStage.descriptor.options.first { $0.role == .outputPath }?.name == "path")
     }
 }
@@ -71,4 +79,50 @@ struct ExportStageTests {
 struct Discard: CorpusOutput {
     mutating func emit(_ document: Document) {}
     mutating func drop(_ document: Document, reason: String) {}
+}
+
+/// An export is what its name says: the path's ending decides format and compression unless
+/// `format:` says otherwise, and a contradiction is refused.
+@Suite("export format from the path")
+struct ExportFormatChoiceTests {
+    func choose(_ path: String, _ given: ExportStage.Format? = nil) -> ExportFormatChoice? {
+        try? ExportFormatChoice.resolve(path: path, given: given).get()
+    }
+
+    @Test("endings decide when format is not given")
+    func endings() {
+        #expect(choose("out/x.jsonl") == ExportFormatChoice(format: .jsonl, compression: .none))
+        #expect(choose("out/x.jsonl.gz") == ExportFormatChoice(format: .jsonl, compression: .gzip))
+        #expect(choose("out/x.JSONL.ZST") == ExportFormatChoice(format: .jsonl, compression: .zstd))
+        #expect(choose("out/x.csv") == ExportFormatChoice(format: .csv, compression: .none))
+        #expect(choose("out/x.csv.gz") == ExportFormatChoice(format: .csv, compression: .gzip))
+        #expect(choose("out/x.sqlite") == ExportFormatChoice(format: .sqlite, compression: .none))
+        #expect(choose("out/x.db") == ExportFormatChoice(format: .sqlite, compression: .none))
+        #expect(choose("out/x.txt") == ExportFormatChoice(format: .jsonl, compression: .none))
+        #expect(choose("-") == ExportFormatChoice(format: .jsonl, compression: .none))
+        #expect(choose("/dev/stdout", .csv) == ExportFormatChoice(format: .csv, compression: .none))
+    }
+
+    @Test("a format that agrees, or a neutral ending, is accepted")
+    func agreeing() {
+        #expect(choose("out/x.csv", .csv)?.format == .csv)
+        #expect(choose("out/x.out", .sqlite)?.format == .sqlite)
+    }
+
+    @Test("a contradiction names both the ending and the format, and the option to change")
+    func contradictions() throws {
+        let refusal = try #require(ExportFormatChoice.resolve(path: "out/x.csv", given: .jsonl).failure)
+        #expect(refusal.option == "format")
+        #expect(refusal.message.contains("out/x.csv ends like a csv file but 'format: jsonl' is set"))
+        #expect(refusal.message.contains("out/x.jsonl"))
+        #expect(ExportFormatChoice.resolve(path: "out/x.sqlite", given: .jsonl).failure != nil)
+        #expect(ExportFormatChoice.resolve(path: "out/x.jsonl.gz", given: .csv).failure?.message.contains("out/x.csv.gz") == true)
+        #expect(ExportFormatChoice.resolve(path: "out/x.sqlite.gz", given: nil).failure?.option == "path")
+    }
+}
+
+extension Result {
+    fileprivate var failure: Failure? {
+        if case .failure(let error) = self { error } else { nil }
+    }
 }
