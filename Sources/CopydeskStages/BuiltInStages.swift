@@ -3,6 +3,7 @@ import Dedupe
 import Entities
 import Exec
 import Export
+import Language
 import Normalise
 import Strip
 
@@ -14,6 +15,7 @@ public enum BuiltInStages {
         StageRegistry([
             NormaliseStage.descriptor,
             StripStage.descriptor,
+            LanguageStage.descriptor,
             EntitiesStage.descriptor,
             DedupeStage.descriptor,
             ExportStage.descriptor,
