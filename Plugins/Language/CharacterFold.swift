@@ -3,11 +3,11 @@
 /// Vietnamese letter of U+1EA0–U+1EFF → U+1EC3, kana and Hangul syllables to one letter each), anything
 /// else a space. Used by the trainer on profile keys and, through ``CharacterTable``, on text.
 public enum CharacterFold {
-    /// The folded code point of `scalar` (a space for non-letters) and whether it was upper-case.
-    public static func fold(_ scalar: Unicode.Scalar) -> (value: UInt32, upper: Bool) {
+    /// The folded code point of `scalar`, or a space for a non-letter.
+    public static func fold(_ scalar: Unicode.Scalar) -> UInt32 {
         let properties = scalar.properties
-        guard properties.isAlphabetic || properties.generalCategory.isMark else { return (0x20, false) }
-        if scalar.value < 0x80, !(0x41...0x5A).contains(scalar.value), !(0x61...0x7A).contains(scalar.value) { return (0x20, false) }
+        guard properties.isAlphabetic || properties.generalCategory.isMark else { return 0x20 }
+        if scalar.value < 0x80, !(0x41...0x5A).contains(scalar.value), !(0x61...0x7A).contains(scalar.value) { return 0x20 }
         var value = scalar.value
         let lower = properties.lowercaseMapping.unicodeScalars
         if lower.count == 1, let first = lower.first { value = first.value }
@@ -21,7 +21,7 @@ public enum CharacterFold {
         case 0xAC00...0xD7AF: value = 0xAC00
         default: break
         }
-        return (value, properties.isUppercase)
+        return value
     }
 }
 
@@ -29,22 +29,21 @@ extension Unicode.GeneralCategory {
     var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
 }
 
-/// Per code point of the Basic Multilingual Plane: the folded value (bits 0–20), upper case (bit 21) and
-/// the ``Script`` (bits 24–31), built once from the Unicode tables so the hot loop does one array read.
+/// Per code point of the Basic Multilingual Plane: the folded value (bits 0–20) and the ``Script``
+/// (bits 24–31), built once from the Unicode tables so the hot loop does one array read.
 struct CharacterTable: Sendable {
     let entries: [UInt32]
 
     static let shared = CharacterTable()
 
-    static let upperBit: UInt32 = 1 << 21
     static let valueMask: UInt32 = (1 << 21) - 1
 
     private init() {
         entries = (0..<0x10000).map { (code: UInt32) -> UInt32 in
             guard let scalar = Unicode.Scalar(code) else { return 0x20 }
-            let (value, upper) = CharacterFold.fold(scalar)
+            let value = CharacterFold.fold(scalar)
             guard value != 0x20 else { return 0x20 }
-            return value | (upper ? Self.upperBit : 0) | UInt32(Script.of(code).rawValue) << 24
+            return value | UInt32(Script.of(code).rawValue) << 24
         }
     }
 

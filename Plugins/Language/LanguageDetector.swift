@@ -2,8 +2,9 @@ import Foundation
 
 /// Identifies the language of a text with a ``LanguageModel``: one pass over the UTF-8 bytes counts the
 /// letters of each script and adds up, per language, the costs of every 2- and 3-gram of folded characters
-/// in the model (langdetect's n-gram rules: words padded with one space, no n-grams inside all-capital
-/// words; single letters are left to the script count, which is as good and a third faster).
+/// in the model (langdetect's n-gram rules: words padded with one space; but all-capital words count too,
+/// as headlines are often written so, and single letters are left to the script count, which is as good
+/// and a third faster).
 /// A script that one language writes decides it; otherwise the languages of the main script's group are
 /// ranked by total cost (naive Bayes) and given probabilities. Immutable; safe to share between threads.
 public struct LanguageDetector: Sendable {
@@ -105,20 +106,21 @@ public struct LanguageDetector: Sendable {
         var i = 0
         var c1: UInt64 = 0x20, c2: UInt64 = 0x20, c3: UInt64 = 0x20
         var length = 1
-        var lastUpper = false, capitalWord = false
         while i < count {
             let b0 = UInt32(bytes[i])
             var code: UInt32
             if b0 < 0x80 {
                 code = b0
                 i &+= 1
-            } else if b0 >= 0xC2, b0 < 0xE0, i + 1 < count {
+            } else if b0 >= 0xC2, b0 < 0xE0, i + 1 < count, bytes[i + 1] & 0xC0 == 0x80 {
                 code = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                 i &+= 2
-            } else if b0 >= 0xE0, b0 < 0xF0, i + 2 < count {
+            } else if b0 >= 0xE0, b0 < 0xF0, i + 2 < count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
                 code = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                 i &+= 3
-            } else if b0 >= 0xF0, b0 < 0xF5, i + 3 < count {
+            } else if b0 >= 0xF0, b0 < 0xF5, i + 3 < count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80,
+                bytes[i + 3] & 0xC0 == 0x80
+            {
                 code = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
                 i &+= 4
             } else {
@@ -130,8 +132,6 @@ public struct LanguageDetector: Sendable {
             scripts[Int(entry >> 24)] &+= 1
             if c3 == 0x20 {
                 length = 1
-                capitalWord = false
-                lastUpper = false
                 if value == 0x20 { continue }
             } else if length >= 3 {
                 length = 2
@@ -140,14 +140,6 @@ public struct LanguageDetector: Sendable {
             c2 = c3
             c3 = value
             length &+= 1
-            let upper = entry & CharacterTable.upperBit != 0
-            if upper {
-                if lastUpper { capitalWord = true }
-            } else {
-                capitalWord = false
-            }
-            lastUpper = upper
-            if capitalWord { continue }
             lookup(c2 << 21 | c3)
             if length >= 3 { lookup(c1 << 42 | c2 << 21 | c3) }
         }

@@ -73,7 +73,7 @@ public enum LanguageModelTrainer {
                 var script = Script.none
                 var mixed = false
                 for scalar in ngram.unicodeScalars {
-                    let value = CharacterFold.fold(scalar).value
+                    let value = CharacterFold.fold(scalar)
                     values.append(value)
                     guard value != 0x20 else { continue }
                     let s = Script.of(scalar.value)
