@@ -12,13 +12,14 @@ struct LanguageEvaluation: ParsableCommand {
         abstract: "Language identification: accuracy on documents and short texts, MB/s on one thread.")
 
     @Option(help: "JSONL with 'lang', 'kind' (document|short) and 'text' (see Benchmarks/language-peers).")
-    var data = "Benchmarks/language-peers/.cache/eval.jsonl"
+    var data = NSString(string: "~/.cache/copydesk/lang-eval.jsonl").expandingTildeInPath
     @Option(help: "Comma-separated ISO 639-1 codes the detector may answer (the evaluated languages); empty: all.")
     var languages = ""
     @Option(help: "Passes over the data for speed; the best pass is reported.") var passes = 5
     @Option(help: "Also time the detector over the text of this JSONL (e.g. the Reuters dump), when it exists.")
     var throughput = defaultReuters
     @Flag(help: "Print the most frequent confusions.") var confusions = false
+    @Flag(help: "Print the model's languages (comma-separated) and stop.") var listLanguages = false
 
     struct Item {
         var lang: String
@@ -27,6 +28,10 @@ struct LanguageEvaluation: ParsableCommand {
     }
 
     func run() throws {
+        if listLanguages {
+            print(try LanguageModel.builtIn().languages.joined(separator: ","))
+            return
+        }
         guard let content = FileManager.default.contents(atPath: data) else {
             throw ValidationError("\(data) not found: run Benchmarks/language-peers/compare.sh, which writes it")
         }
@@ -53,7 +58,7 @@ struct LanguageEvaluation: ParsableCommand {
             for item in subset {
                 var document = Document(id: "x", source: SourceLocation(path: "-"), text: item.text)
                 _ = try stage.process(&document)
-                if document.language == item.lang { correct += 1 } else { mistakes["\(item.lang)→\(document.language ?? "null")", default: 0] += 1 }
+                if document.language == item.lang { correct += 1 } else { mistakes["\(kind) \(item.lang)→\(document.language ?? "null")", default: 0] += 1 }
             }
             accuracy[kind] = 100 * Double(correct) / Double(subset.count)
             speed[kind] = Self.megabytesPerSecond(subset.map(\.text), detector: detector, passes: passes)
