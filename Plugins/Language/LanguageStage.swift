@@ -9,7 +9,7 @@ public enum LanguageStage {
     public static let descriptor = StageDescriptor(
         id: "language", kind: .document,
         summary: "Identifies the language of the text (with the title when the text is short): fills language (ISO 639-1) "
-            + "and language_confidence; 54 languages (script first, then a naive-Bayes model of character 1–3-grams); "
+            + "and language_confidence; 54 languages (script first, then a naive-Bayes model of character 2–3-grams); "
             + "never drops a document.",
         options: [
             OptionSpec(
