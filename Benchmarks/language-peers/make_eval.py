@@ -6,7 +6,8 @@ with placeholders, markup and untranslated copies removed; English texts are the
 until they reach 400 characters; short texts are single messages of 40-200 characters.
 Deterministic: files and messages in name order, a fixed seed for sampling.
 
-usage: make_eval.py DJANGO_WHEEL LANGS OUTPUT   (LANGS: comma-separated ISO 639-1 codes to keep)
+usage: make_eval.py DJANGO_WHEEL LANGS OUTPUT [--dev]   (LANGS: comma-separated ISO 639-1 codes to keep)
+--dev writes the documents and short texts NOT in the test set instead (for tuning without touching it).
 """
 import json, random, re, sys, zipfile
 
@@ -49,6 +50,7 @@ def clean(s):
 
 def main():
     wheel, langs, output = sys.argv[1], set(sys.argv[2].split(",")), sys.argv[3]
+    dev = "--dev" in sys.argv[4:]
     by_lang = {}
     with zipfile.ZipFile(wheel) as z:
         for name in sorted(z.namelist()):
@@ -74,9 +76,14 @@ def main():
                 docs.append(" ".join(current)); current = []
         shorts = [t for t in messages if 40 <= len(t) <= 200]
         rng.shuffle(docs); rng.shuffle(shorts)
-        for i, text in enumerate(sorted(docs[:25])):
+        if dev:
+            docs, shorts = docs[25:] + [""] * 25, shorts[100:] + [""] * 100
+            docs, shorts = [d for d in docs if d], [t for t in shorts if t]
+            docs, shorts = docs + [""] * 25, shorts + [""] * 100
+        docs, shorts = [d for d in docs[:25] if d], [t for t in shorts[:100] if t]
+        for i, text in enumerate(sorted(docs)):
             rows.append({"id": f"{lang}-doc-{i}", "lang": lang, "kind": "document", "text": text})
-        for i, text in enumerate(sorted(shorts[:100])):
+        for i, text in enumerate(sorted(shorts)):
             rows.append({"id": f"{lang}-short-{i}", "lang": lang, "kind": "short", "text": text})
     with open(output, "w", encoding="utf-8") as f:
         for row in rows:
