@@ -43,13 +43,14 @@ let package = Package(
         .target(name: "Strip", dependencies: ["CopydeskCore", "CLibXML2"], path: "Plugins/Strip", swiftSettings: upcoming),
         .target(name: "Entities", dependencies: ["CopydeskCore"], path: "Plugins/Entities", exclude: ["Gazetteers"], resources: [.copy("Resources/entities.model")], swiftSettings: upcoming),
         .target(name: "Dedupe", dependencies: ["CopydeskCore"], path: "Plugins/Dedupe", swiftSettings: upcoming),
+        .target(name: "Language", dependencies: ["CopydeskCore"], path: "Plugins/Language", resources: [.copy("Resources/language.model")], swiftSettings: upcoming),
         .target(name: "Export", dependencies: ["CopydeskCore", "CSQLite"], path: "Plugins/Export", swiftSettings: upcoming),
         .target(name: "Filter", dependencies: ["CopydeskCore", .product(name: "Logging", package: "swift-log")], path: "Plugins/Filter", swiftSettings: upcoming),
         // Third-party stages in any language: a program speaking JSONL on stdin/stdout.
         .target(name: "CProcess", path: "Sources/CProcess"),
         .target(name: "Exec", dependencies: ["CopydeskCore", "CProcess"], path: "Plugins/Exec", swiftSettings: upcoming),
         // The one place built-in stages are registered; third-party runners call it too.
-        .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Strip", "Entities", "Dedupe", "Export", "Exec", "Filter"], swiftSettings: upcoming),
+        .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Strip", "Entities", "Dedupe", "Export", "Exec", "Filter", "Language"], swiftSettings: upcoming),
         // In-memory sources and sinks for stage tests.
         .target(name: "CopydeskTesting", dependencies: ["CopydeskCore"], swiftSettings: upcoming),
         .executableTarget(
@@ -70,10 +71,16 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // Builds the language model from langdetect's n-gram profiles (deterministic; see Plugins/Language).
+        .executableTarget(
+            name: "copydesk-train-language",
+            dependencies: ["Language", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "copydesk-bench",
             dependencies: [
-                "CopydeskCore", "CopydeskStages", "CopydeskTesting", "Normalise", "Strip", "Entities", "Dedupe", "Filter", "CLibXML2",
+                "CopydeskCore", "CopydeskStages", "CopydeskTesting", "Normalise", "Strip", "Entities", "Dedupe", "Filter", "Language", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/copydesk-bench",
@@ -84,6 +91,7 @@ let package = Package(
         .testTarget(name: "StripTests", dependencies: ["Strip", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "DedupeTests", dependencies: ["Dedupe", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "ExecTests", dependencies: ["Exec", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "FilterTests", dependencies: ["Filter", "CopydeskCore", "CopydeskTesting", .product(name: "Logging", package: "swift-log")], swiftSettings: upcoming),
         .testTarget(name: "ExportTests", dependencies: ["Export", "CopydeskCore", "CopydeskTesting", "CSQLite"], swiftSettings: upcoming),

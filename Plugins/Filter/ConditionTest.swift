@@ -101,7 +101,7 @@ public enum ConditionTest: Sendable {
                 return "language \(language) not in [\(codes.joined(separator: ", "))]"
             }
             if let minConfidence {
-                guard let confidence = document.filterLanguageConfidence else {
+                guard let confidence = document.languageConfidence else {
                     context.missing.note("language confidence", in: document)
                     return "language \(language) confidence unknown (min_confidence needs the language stage before filter)"
                 }

@@ -18,6 +18,11 @@ public struct Document: Sendable, Hashable {
     public var site: String?
     /// BCP 47 language tag, when known.
     public var language: String?
+    /// How sure the language stage is of `language`, 0…1, or `nil` when it did not decide it.
+    public var languageConfidence: Double?
+    /// The language of each paragraph of `text` (`nil` for one without letters), when the language stage
+    /// was asked for them (`paragraphs: true`).
+    public var paragraphLanguages: [String?]?
     /// Main text: paragraphs separated by one blank line.
     public var text: String
     /// Raw HTML kept for the strip stage; never written by export unless asked for.

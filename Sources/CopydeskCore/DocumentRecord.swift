@@ -34,6 +34,12 @@ public enum DocumentRecord {
         writer.string("author", document.author)
         writer.string("site", document.site)
         writer.string("language", document.language)
+        if let confidence = document.languageConfidence { writer.double("language_confidence", confidence) }
+        if let paragraphs = document.paragraphLanguages {
+            writer.beginArray("paragraph_languages")
+            for language in paragraphs { writer.string(nil, language) }
+            writer.endArray()
+        }
         writer.string("text", document.text)
         writer.beginArray("links")
         for link in document.links { writer.string(nil, link) }
@@ -142,6 +148,8 @@ public enum DocumentRecord {
             language: try string("language"), text: try string("text") ?? "", html: try string("html"))
         document.publishedSource = try string("published_source")
         document.crawled = try string("crawled")
+        document.languageConfidence = value["language_confidence"]?.doubleValue
+        if case .array(let paragraphs)? = value["paragraph_languages"] { document.paragraphLanguages = paragraphs.map(\.stringValue) }
         if case .array(let links)? = value["links"] {
             document.links = links.compactMap(\.stringValue)
         }

@@ -449,7 +449,7 @@ final class Execution {
             for (index, original) in live {
                 var document = original
                 do {
-                    switch try stage.process(&document) {
+                    switch try stage.process(&document, counters: &stats[s].counters) {
                     case .keep:
                         if document.entities != nil, document.text != original.text, document.clearStaleEntities() {
                             stats[s].counters[Self.staleEntities, default: 0] += 1
@@ -522,7 +522,7 @@ final class Execution {
             var changed = document
             let verdict: Verdict
             do {
-                verdict = try stage.process(&changed)
+                verdict = try stage.process(&changed, counters: &stats[index].counters)
             } catch {
                 stats[index].rejected += 1
                 stats[index].busySeconds += StageClock.wall() - t0

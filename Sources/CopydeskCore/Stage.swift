@@ -22,6 +22,15 @@ public protocol DocumentStage: Sendable {
     /// Transforms `document` in place. Return `.drop(reason:)` to remove it, or throw a
     /// ``DocumentRejection`` when the document cannot be processed.
     func process(_ document: inout Document) throws(DocumentRejection) -> Verdict
+    /// Like ``process(_:)``, adding stage-specific counts for the run report to `counters` (e.g.
+    /// `"no_letters": 1`). The runner calls this one; the default adds nothing.
+    func process(_ document: inout Document, counters: inout [String: Int]) throws(DocumentRejection) -> Verdict
+}
+
+extension DocumentStage {
+    public func process(_ document: inout Document, counters: inout [String: Int]) throws(DocumentRejection) -> Verdict {
+        try process(&document)
+    }
 }
 
 /// Receives what a corpus-wide stage passes on: documents for the next stage, drops and rejections.

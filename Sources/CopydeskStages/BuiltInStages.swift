@@ -4,6 +4,7 @@ import Entities
 import Exec
 import Export
 import Filter
+import Language
 import Normalise
 import Strip
 
@@ -15,6 +16,7 @@ public enum BuiltInStages {
         StageRegistry([
             NormaliseStage.descriptor,
             StripStage.descriptor,
+            LanguageStage.descriptor,
             EntitiesStage.descriptor,
             FilterStage.descriptor,
             DedupeStage.descriptor,

@@ -69,6 +69,27 @@ struct FilterPipelineTests {
         #expect(reasons["template"]?.hasPrefix("share of repeated lines") == true)
     }
 
+    @Test("pipelines/english-news.yaml keeps English stories of 80 words or more; German and short stories are dropped with their reasons")
+    func englishNews() throws {
+        let dir = CLI.temporaryDirectory()
+        let english = (1...5).map { "In paragraph \($0), the council voted on Tuesday to approve the budget for schools, roads and the new library, officials said after a long meeting." }
+            .joined(separator: "\n\n")
+        let german = (1...5).map { "Im Absatz \($0) hat der Stadtrat am Dienstag den Haushalt für Schulen, Straßen und die neue Bibliothek beschlossen, teilten die Behörden nach einer langen Sitzung mit." }
+            .joined(separator: "\n\n")
+        func line(_ id: String, _ text: String) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "title": "Council budget", "text": text]), as: UTF8.self)
+        }
+        let lines = [try line("en", english), try line("de", german), try line("short", "The council met on Tuesday and approved the budget, officials said.")]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/in.jsonl"))
+        let o = try run(["run", "pipelines/english-news.yaml", "--input", dir + "/in.jsonl"], output: dir + "/out.jsonl")
+        expectBalanced(o, inputs: 3)
+        #expect(o.out.map { $0["id"]?.stringValue } == ["en"])
+        #expect(o.out.first?["language"] == .string("en"))
+        let reasons = Dictionary(uniqueKeysWithValues: o.drops.map { ($0["id"]?.stringValue ?? "?", $0["dropped"]?["reason"]?.stringValue ?? "") })
+        #expect(reasons["de"] == "language de not in [en]")
+        #expect(reasons["short"]?.contains("words, fewer than 80") == true)
+    }
+
     @Test(
         "a five-condition filter over the Reuters JSONL: in = out + dropped + rejected, every drop with the filter's reason",
         .enabled(if: FileManager.default.fileExists(atPath: reuters), "needs ../shared/data/reuters21578/docs.jsonl"))

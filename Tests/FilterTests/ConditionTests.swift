@@ -45,6 +45,18 @@ struct ConditionTests {
         #expect(why.contains("language stage before filter"))
     }
 
+    @Test("min_confidence keeps a language the language stage is sure enough of, and drops one it is not")
+    func knownConfidence() throws {
+        let stage = try filterStage("language: [en]\nmin_confidence: 0.5")
+        var doc = makeDocument("a", text: "x")
+        doc.language = "en"
+        doc.languageConfidence = 0.9
+        #expect(try reason(stage, doc) == nil)
+        doc.languageConfidence = 0.3
+        let why = try #require(try reason(stage, doc))
+        #expect(why.contains("0.3"))
+    }
+
     @Test("include and exclude patterns on title, text, url and site; a missing field fails include and passes exclude")
     func patterns() throws {
         let stage = try filterStage("""

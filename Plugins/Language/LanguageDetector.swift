@@ -1,0 +1,185 @@
+import Foundation
+
+/// Identifies the language of a text with a ``LanguageModel``: one pass over the UTF-8 bytes counts the
+/// letters of each script and adds up, per language, the costs of every 2- and 3-gram of folded characters
+/// in the model (langdetect's n-gram rules: words padded with one space; but all-capital words count too,
+/// as headlines are often written so, and single letters are left to the script count, which is as good
+/// and a third faster).
+/// A script that one language writes decides it; otherwise the languages of the main script's group are
+/// ranked by total cost (naive Bayes) and given probabilities. Immutable; safe to share between threads.
+public struct LanguageDetector: Sendable {
+    public let model: LanguageModel
+    /// Languages allowed per group, lane by lane (all when no restriction was given).
+    let allowedLanes: [[Bool]]
+    /// Script-decided languages that are allowed.
+    let allowedSole: Set<String>
+    /// The posterior divides the log-likelihood by this: the two n-gram orders see each character
+    /// several times, so plain naive Bayes would be far too sure of itself.
+    public static let temperature = 3.0
+    /// A Han, kana or Hangul character weighs this many letters when the main script is chosen: one
+    /// carries about as much as a short word of an alphabet (so Latin product names in a Chinese title
+    /// do not make it Latin).
+    static let ideographWeight = 3
+
+    /// A detector over `model`, answering only languages of `languages` when given (ISO 639-1 codes).
+    public init(model: LanguageModel, languages: Set<String>? = nil) {
+        self.model = model
+        allowedLanes = model.groups.map { group in group.languages.map { languages?.contains($0) ?? true } }
+        allowedSole = Set(Script.allCases.compactMap(\.soleLanguage).filter { languages?.contains($0) ?? true })
+    }
+
+    /// Detects the language of `text`.
+    public func detect(_ text: String) -> LanguageDetection {
+        var text = text
+        return text.withUTF8 { detect(bytes: $0) }
+    }
+
+    /// Detects the language of UTF-8 `bytes` (malformed sequences count as spaces).
+    public func detect(bytes: UnsafeBufferPointer<UInt8>) -> LanguageDetection {
+        let groupCount = model.groups.count
+        var totals = [SIMD32<UInt32>](repeating: .zero, count: max(groupCount, 1))
+        var scripts = [Int](repeating: 0, count: Script.allCases.count)
+        CharacterTable.shared.entries.withUnsafeBufferPointer { table in
+            model.slots.withUnsafeBufferPointer { slots in
+                model.rowGroups.withUnsafeBufferPointer { rowGroups in
+                    model.rows.withUnsafeBytes { rows in
+                        totals.withUnsafeMutableBufferPointer { totals in
+                            scripts.withUnsafeMutableBufferPointer { scripts in
+                                withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: 2 * max(groupCount, 1)) { partial in
+                                    partial.initialize(repeating: .zero)
+                                    scan(bytes, table: table, slots: slots, rowGroups: rowGroups, rows: rows,
+                                         partial: partial, totals: totals, scripts: scripts)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return decide(totals: totals, scripts: scripts)
+    }
+
+    // The hot loop: no allocation, no String, one table read per character and a probe per n-gram.
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
+        rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer, partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>,
+        totals: UnsafeMutableBufferPointer<SIMD32<UInt32>>, scripts: UnsafeMutableBufferPointer<Int>
+    ) {
+        let shift = model.slotShift, mask = model.slotMask
+        let groupCount = model.groups.count
+        // A row's 32 one-byte costs are read as 16 two-byte lanes: the low bytes (even languages) and the
+        // high bytes (odd languages) are summed apart in partial[2g] and partial[2g + 1], up to 256 rows of
+        // at most 255, then carried into the 32-bit totals.
+        var pending = 0
+        @inline(__always) func carry() {
+            for g in 0..<groupCount {
+                let even = partial[2 * g], odd = partial[2 * g + 1]
+                for lane in 0..<16 {
+                    totals[g][2 * lane] &+= UInt32(even[lane])
+                    totals[g][2 * lane + 1] &+= UInt32(odd[lane])
+                }
+                partial[2 * g] = .zero
+                partial[2 * g + 1] = .zero
+            }
+            pending = 0
+        }
+        @inline(__always) func lookup(_ key: UInt64) {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            let fingerprint = LanguageModel.fingerprint(key)
+            var found: UInt64
+            while true {
+                found = slots[slot]
+                if found >> 32 == fingerprint { break }
+                if found == 0 { return }
+                slot = (slot &+ 1) & mask
+            }
+            let row = Int(truncatingIfNeeded: found & 0xFFFF_FFFF)
+            let costs = rows.loadUnaligned(fromByteOffset: row &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
+            let group = 2 &* Int(rowGroups[row])
+            partial[group] &+= costs & 0x00FF
+            partial[group &+ 1] &+= costs &>> 8
+            pending &+= 1
+            if pending == 256 { carry() }
+        }
+
+        let count = bytes.count
+        var i = 0
+        var c1: UInt64 = 0x20, c2: UInt64 = 0x20, c3: UInt64 = 0x20
+        var length = 1
+        while i < count {
+            let b0 = UInt32(bytes[i])
+            var code: UInt32
+            if b0 < 0x80 {
+                code = b0
+                i &+= 1
+            } else if b0 >= 0xC2, b0 < 0xE0, i + 1 < count, bytes[i + 1] & 0xC0 == 0x80 {
+                code = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i &+= 2
+            } else if b0 >= 0xE0, b0 < 0xF0, i + 2 < count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
+                code = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i &+= 3
+            } else if b0 >= 0xF0, b0 < 0xF5, i + 3 < count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80,
+                bytes[i + 3] & 0xC0 == 0x80
+            {
+                code = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                i &+= 4
+            } else {
+                code = 0x20
+                i &+= 1
+            }
+            let entry = code < 0x10000 ? table[Int(code)] : CharacterTable.supplementary(code)
+            let value = UInt64(entry & CharacterTable.valueMask)
+            scripts[Int(entry >> 24)] &+= 1
+            if c3 == 0x20 {
+                length = 1
+                if value == 0x20 { continue }
+            } else if length >= 3 {
+                length = 2
+            }
+            c1 = c2
+            c2 = c3
+            c3 = value
+            length &+= 1
+            lookup(c2 << 21 | c3)
+            if length >= 3 { lookup(c1 << 42 | c2 << 21 | c3) }
+        }
+        carry()
+    }
+
+    private func decide(totals: [SIMD32<UInt32>], scripts: [Int]) -> LanguageDetection {
+        var counts = scripts
+        counts[Int(Script.none.rawValue)] = 0
+        let kana = counts[Int(Script.kana.rawValue)]
+        counts[Int(Script.han.rawValue)] += kana
+        counts[Int(Script.kana.rawValue)] = 0
+        let letters = counts.reduce(0, +)
+        counts[Int(Script.han.rawValue)] *= Self.ideographWeight
+        counts[Int(Script.hangul.rawValue)] *= Self.ideographWeight
+        let weighted = counts.reduce(0, +)
+        guard letters > 0 else { return .empty }
+        var best = 0
+        for index in counts.indices where counts[index] > counts[best] { best = index }
+        var script = Script(rawValue: UInt8(best)) ?? .other
+        if script == .han, kana > 0, kana * 20 * Self.ideographWeight >= counts[best] { script = .kana }
+        let share = Double(counts[best]) / Double(weighted)
+        var detection = LanguageDetection(letters: letters, script: script, scriptShare: share, candidates: [])
+        if let sole = script.soleLanguage {
+            if allowedSole.contains(sole) { detection.candidates = [LanguageScore(language: sole, probability: 1)] }
+            return detection
+        }
+        let groupIndex = model.groupOfScript[Int(script.rawValue)]
+        guard groupIndex >= 0 else { return detection }
+        let group = model.groups[groupIndex]
+        let lanes = group.languages.indices.filter { allowedLanes[groupIndex][$0] }
+        guard !lanes.isEmpty else { return detection }
+        let costs = lanes.map { Double(totals[groupIndex][$0]) }
+        let lowest = costs.min()!
+        let factor = M_LN2 / Double(model.scale) / Self.temperature
+        let weights = costs.map { exp(-($0 - lowest) * factor) }
+        let sum = weights.reduce(0, +)
+        detection.candidates = zip(lanes, weights)
+            .map { LanguageScore(language: group.languages[$0], probability: $1 / sum) }
+            .sorted { ($0.probability, $1.language) > ($1.probability, $0.language) }
+        return detection
+    }
+}

@@ -1,0 +1,229 @@
+public import Foundation
+
+/// Languages written in one script and told apart by the n-gram model (at most 32, one SIMD lane each).
+public struct LanguageGroup: Sendable, Equatable {
+    public var script: Script
+    /// ISO 639-1 codes (639-3 where no 639-1 code exists), one per lane.
+    public var languages: [String]
+
+    public init(script: Script, languages: [String]) {
+        self.script = script
+        self.languages = languages
+    }
+}
+
+/// One character n-gram of the model: its key (see ``LanguageModel/key(_:)``), its group, and for each
+/// language of the group the cost −log₂ P(n-gram | language) × ``LanguageModel/scale``, clamped to 255.
+public struct NgramCosts: Sendable, Equatable {
+    public var key: UInt64
+    public var group: Int
+    public var costs: [UInt8]
+
+    public init(key: UInt64, group: Int, costs: [UInt8]) {
+        self.key = key
+        self.group = group
+        self.costs = costs
+    }
+}
+
+/// The language-identification model: n-grams of 1–3 folded characters with a cost per language of their
+/// script's group, in an open-addressing table of 8-byte slots (a 32-bit fingerprint of the packed code
+/// points and the row), small enough to stay in cache. Immutable and shared by every thread.
+public struct LanguageModel: Sendable {
+    /// Lanes per row: the most languages one group may hold.
+    public static let lanes = 32
+    /// Cost units per bit of −log₂ P.
+    public let scale: Int
+    public let groups: [LanguageGroup]
+    /// Number of n-grams in the model.
+    public let ngramCount: Int
+    /// Group index by ``Script`` raw value, or −1.
+    let groupOfScript: [Int]
+    /// The hash table: per slot the key's ``fingerprint(_:)`` (high 32 bits; 0: empty) and its row.
+    let slots: [UInt64]
+    let rowGroups: [UInt8]
+    /// `lanes` costs per row.
+    let rows: [UInt8]
+    let slotShift: UInt64
+    let slotMask: Int
+
+    /// The key of an n-gram of 1–3 folded code points: the code points packed 21 bits each, oldest first.
+    /// Keys of different lengths never collide because folded code points are never 0.
+    public static func key(_ values: some Collection<UInt32>) -> UInt64 {
+        values.reduce(0) { $0 << 21 | UInt64($1) }
+    }
+
+    /// A model of `groups` and `ngrams`; ngrams must have distinct keys and as many costs as their group has languages.
+    public init(scale: Int, groups: [LanguageGroup], ngrams: [NgramCosts]) throws(LanguageModelError) {
+        guard groups.allSatisfy({ $0.languages.count <= Self.lanes && !$0.languages.isEmpty }) else {
+            throw LanguageModelError("a language group has no languages or more than \(Self.lanes)")
+        }
+        self.scale = scale
+        self.groups = groups
+        ngramCount = ngrams.count
+        var byScript = [Int](repeating: -1, count: Script.allCases.count)
+        for (index, group) in groups.enumerated() { byScript[Int(group.script.rawValue)] = index }
+        groupOfScript = byScript
+        var bits: UInt64 = 4
+        while (1 << bits) < 2 * max(ngrams.count, 1) { bits += 1 }
+        let capacity = 1 << Int(bits)
+        slotShift = 64 - bits
+        slotMask = capacity - 1
+        var slots = [UInt64](repeating: 0, count: capacity)
+        var rowGroups = [UInt8](repeating: 0, count: ngrams.count)
+        var rows = [UInt8](repeating: 0, count: ngrams.count * Self.lanes)
+        var seen = Set<UInt64>()
+        for (row, ngram) in ngrams.enumerated() {
+            guard ngram.key != 0, groups.indices.contains(ngram.group), ngram.costs.count == groups[ngram.group].languages.count else {
+                throw LanguageModelError("n-gram \(row) has a zero key, an unknown group or the wrong number of costs")
+            }
+            var slot = Int(truncatingIfNeeded: (ngram.key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
+            guard seen.insert(ngram.key).inserted else { throw LanguageModelError("n-gram \(row) repeats an earlier key") }
+            let fingerprint = Self.fingerprint(ngram.key)
+            while slots[slot] != 0 {
+                guard slots[slot] >> 32 != fingerprint else {
+                    throw LanguageModelError("n-grams \(slots[slot] & 0xFFFF_FFFF) and \(row) share a fingerprint; retrain with another --scale")
+                }
+                slot = (slot + 1) & (capacity - 1)
+            }
+            slots[slot] = fingerprint << 32 | UInt64(row)
+            rowGroups[row] = UInt8(ngram.group)
+            for (lane, cost) in ngram.costs.enumerated() { rows[row * Self.lanes + lane] = cost }
+        }
+        self.slots = slots
+        self.rowGroups = rowGroups
+        self.rows = rows
+    }
+
+    /// A non-zero 32-bit fingerprint of `key`, independent of the slot hash. An n-gram missing from the
+    /// model matches a stored one only when both hashes coincide (about once in 4·10⁹ probes).
+    @inline(__always)
+    static func fingerprint(_ key: UInt64) -> UInt64 {
+        ((key &* 0xD6E8_FEB8_6659_FD93) >> 32) | 1
+    }
+
+    /// Every language the model can answer: the groups' and those a script decides alone, sorted.
+    public var languages: [String] {
+        let sole = Script.allCases.compactMap(\.soleLanguage)
+        return Array(Set(groups.flatMap(\.languages) + sole)).sorted()
+    }
+
+    // MARK: File format
+
+    static let magic = Array("CDLANG1\n".utf8)
+
+    /// The model file: magic, scale, groups (script, count, 4-byte codes), n-gram count, keys (u64),
+    /// groups (u8), then each n-gram's costs; little-endian. N-grams are written in key order, so the same
+    /// model always gives the same bytes.
+    public static func serialize(scale: Int, groups: [LanguageGroup], ngrams: [NgramCosts]) -> [UInt8] {
+        var out = magic
+        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
+        u32(scale)
+        u32(groups.count)
+        for group in groups {
+            out.append(group.script.rawValue)
+            out.append(UInt8(group.languages.count))
+            for code in group.languages {
+                let bytes = Array(code.utf8.prefix(4))
+                out.append(contentsOf: bytes + [UInt8](repeating: 0, count: 4 - bytes.count))
+            }
+        }
+        let sorted = ngrams.sorted { $0.key < $1.key }
+        u32(sorted.count)
+        for ngram in sorted { withUnsafeBytes(of: ngram.key.littleEndian) { out.append(contentsOf: $0) } }
+        for ngram in sorted { out.append(UInt8(ngram.group)) }
+        for ngram in sorted { out.append(contentsOf: ngram.costs) }
+        return out
+    }
+
+    /// Reads a model file written by ``serialize(scale:groups:ngrams:)``.
+    public init(bytes: [UInt8], source: String) throws(LanguageModelError) {
+        var offset = 0
+        func fail(_ what: String) -> LanguageModelError {
+            LanguageModelError("\(source): \(what) at byte \(offset); rebuild it with `copydesk-train-language`")
+        }
+        func u32() throws(LanguageModelError) -> Int {
+            guard offset + 4 <= bytes.count else { throw fail("truncated model file") }
+            defer { offset += 4 }
+            return Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+        }
+        guard bytes.count >= Self.magic.count, Array(bytes[0..<Self.magic.count]) == Self.magic else {
+            throw fail("not a copydesk language model (bad magic)")
+        }
+        offset = Self.magic.count
+        let scale = try u32()
+        let groupCount = try u32()
+        var groups: [LanguageGroup] = []
+        for _ in 0..<groupCount {
+            guard offset + 2 <= bytes.count, let script = Script(rawValue: bytes[offset]) else { throw fail("bad group header") }
+            let count = Int(bytes[offset + 1])
+            offset += 2
+            guard offset + 4 * count <= bytes.count else { throw fail("truncated group") }
+            var codes: [String] = []
+            for i in 0..<count {
+                let raw = bytes[(offset + 4 * i)..<(offset + 4 * i + 4)].prefix { $0 != 0 }
+                codes.append(String(decoding: raw, as: UTF8.self))
+            }
+            offset += 4 * count
+            groups.append(LanguageGroup(script: script, languages: codes))
+        }
+        let count = try u32()
+        guard offset + 9 * count <= bytes.count else { throw fail("truncated n-gram table") }
+        var ngrams: [NgramCosts] = []
+        ngrams.reserveCapacity(count)
+        var costOffset = offset + 9 * count
+        for i in 0..<count {
+            var key: UInt64 = 0
+            for b in 0..<8 { key |= UInt64(bytes[offset + 8 * i + b]) << (8 * UInt64(b)) }
+            let group = Int(bytes[offset + 8 * count + i])
+            guard groups.indices.contains(group) else { throw fail("n-gram \(i) names group \(group)") }
+            let width = groups[group].languages.count
+            guard costOffset + width <= bytes.count else { throw fail("truncated costs") }
+            ngrams.append(NgramCosts(key: key, group: group, costs: Array(bytes[costOffset..<(costOffset + width)])))
+            costOffset += width
+        }
+        offset = costOffset
+        guard offset == bytes.count else { throw fail("\(bytes.count - offset) bytes after the end of the model") }
+        try self.init(scale: scale, groups: groups, ngrams: ngrams)
+    }
+
+    /// Reads the model file at `url`.
+    public init(contentsOf url: URL) throws(LanguageModelError) {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw LanguageModelError("\(url.path): cannot read the language model file")
+        }
+        try self.init(bytes: [UInt8](data), source: url.path)
+    }
+
+    /// The model shipped with the stage, from the first of ``builtInLocations()`` that exists.
+    public static func builtIn() throws(LanguageModelError) -> LanguageModel {
+        let candidates = builtInLocations()
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw LanguageModelError("the built-in language model was not found (looked in \(candidates.joined(separator: ", "))): "
+                + "keep copydesk_Language.resources next to the copydesk binary, set COPYDESK_LANGUAGE_MODEL to the file, "
+                + "or give the stage a model: path")
+        }
+        return try LanguageModel(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    /// Where the built-in model is looked for, as for the entities model: `$COPYDESK_LANGUAGE_MODEL` alone
+    /// when set; else the resource bundle SwiftPM builds next to the executable, `../share/copydesk/` beside
+    /// the executable, and the source tree the binary was built from. `Bundle.module` is not used: it ends
+    /// the process when the binary was copied away from its build.
+    public static func builtInLocations() -> [String] {
+        if let explicit = ProcessInfo.processInfo.environment["COPYDESK_LANGUAGE_MODEL"], !explicit.isEmpty { return [explicit] }
+        let executableDirectory = Bundle.main.bundleURL
+        return [
+            executableDirectory.appendingPathComponent("copydesk_Language.resources/language.model").path,
+            executableDirectory.deletingLastPathComponent().appendingPathComponent("share/copydesk/language.model").path,
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/language.model").path,
+        ]
+    }
+}
+
+/// A language model that cannot be built or read, with what to do about it.
+public struct LanguageModelError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

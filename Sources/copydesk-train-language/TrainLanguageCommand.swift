@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Language
+
+/// `copydesk-train-language`: builds the language stage's model from langdetect's n-gram profiles,
+/// deterministically (the same profiles give the same bytes), and writes the model file the stage ships with.
+@main
+struct TrainLanguageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copydesk-train-language",
+        abstract: "Build the language stage's n-gram model from langdetect's profiles (Apache-2.0); deterministic.",
+        discussion: """
+            Install the profiles outside the repository, then run from the package root:
+              python3 -m venv ~/.cache/copydesk/lang-venv && ~/.cache/copydesk/lang-venv/bin/pip install langdetect==1.0.9
+              swift run -c release copydesk-train-language \\
+                --profiles ~/.cache/copydesk/lang-venv/lib/python3.11/site-packages/langdetect/profiles
+            """)
+
+    @Option(help: "Directory of langdetect profile files (one JSON file per language).")
+    var profiles: String
+    @Option(help: "Where to write the model.")
+    var output = "Plugins/Language/Resources/language.model"
+    @Option(help: "Probability added to every n-gram's relative frequency.")
+    var floor = 5e-5
+    @Option(help: "Cost units per bit of -log2 P.")
+    var scale = 16
+
+    func run() throws {
+        let loaded = try LanguageModelTrainer.loadProfiles(directory: (profiles as NSString).expandingTildeInPath)
+        var settings = LanguageModelTrainer.Settings()
+        settings.floor = floor
+        settings.scale = scale
+        let (groups, ngrams) = try LanguageModelTrainer.build(loaded, settings: settings)
+        let bytes = LanguageModel.serialize(scale: scale, groups: groups, ngrams: ngrams)
+        let model = try LanguageModel(bytes: bytes, source: output)
+        try Data(bytes).write(to: URL(fileURLWithPath: output))
+        print("read \(loaded.count) profiles")
+        for group in groups { print("\(group.script): \(group.languages.joined(separator: " "))") }
+        print("\(model.languages.count) languages, \(ngrams.count) n-grams, \(bytes.count) bytes → \(output)")
+    }
+}
