@@ -118,7 +118,7 @@ struct ExecChildrenTests {
         #expect(result.stderr.contains("max_restarts: 2"))
         #expect(result.stderr.contains("document 'd2'"))
         #expect(result.stderr.contains("no luck"))
-        let report = try JSONParser.parse(String(contentsOfFile: dir + "/out.report.json", encoding: .utf8))
+        let report = try JSONParser.parse(String(contentsOfFile: dir + "/out.report.failed.json", encoding: .utf8))
         #expect(report["status"] == .string("failed"))
         #expect(execStage(report)?["rejected"] == .number(2))
         #expect(execStage(report)?["counters"]?["restarts"] == .number(2))
