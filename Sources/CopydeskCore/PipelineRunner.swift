@@ -88,7 +88,9 @@ public final class PipelineRunner {
             precondition(given.count == pipeline.stages.count, "one instance per configured stage")
             instances = given
         } else {
-            do { instances = try pipeline.instantiate(context: context) } catch { throw CopydeskError(error) }
+            var stageContext = context
+            stageContext.cancellation = cancellation
+            do { instances = try pipeline.instantiate(context: stageContext) } catch { throw CopydeskError(error) }
         }
 
         let paths = outputPaths

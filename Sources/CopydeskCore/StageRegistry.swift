@@ -6,10 +6,14 @@ public struct StageContext: Sendable {
     public var pipelineFile: String?
     /// Where the stage should log; never stdout.
     public var logger: Logger
+    /// The run's interrupt request, for stages whose work on one document can take long (strip's parser
+    /// stops a page still parsing shortly after an interrupt). Set by the runner.
+    public var cancellation: CancellationFlag?
 
-    public init(pipelineFile: String? = nil, logger: Logger = Logger(label: "copydesk")) {
+    public init(pipelineFile: String? = nil, logger: Logger = Logger(label: "copydesk"), cancellation: CancellationFlag? = nil) {
         self.pipelineFile = pipelineFile
         self.logger = logger
+        self.cancellation = cancellation
     }
 }
 
