@@ -14,6 +14,8 @@ public struct WARCReader {
     private var start = 0
     private var eof = false
     private var record = 0
+    /// A read error met while looking past a complete record; thrown by the next call, after that record.
+    private var pendingError: InputError?
     private var offset: Int64 = 0
     /// Records skipped, by kind ("request", "metadata", "response: application/pdf", "response: status 404").
     public private(set) var skipped: [String: Int] = [:]
@@ -35,6 +37,10 @@ public struct WARCReader {
     /// without an end, or a record whose declared end is not a record boundary becomes one rejection
     /// saying how many bytes were skipped, and reading goes on at the next `WARC/1.x` line.
     public mutating func next() throws(InputError) -> InputItem? {
+        if let error = pendingError {
+            pendingError = nil
+            throw error
+        }
         while true {
             // Blank lines between records are not data.
             while true {
@@ -244,7 +250,15 @@ public struct WARCReader {
     /// block, so a lying Content-Length never swallows a following record. Buffers the whole block.
     private mutating func declaredEndIsBoundary(blockStart: Int, length: Int, strict: Bool = false) throws(InputError) -> Bool {
         let end = blockStart + length
-        _ = try fill(end + 4 + 16 + Self.recordMarker.count)
+        do throws(InputError) {
+            _ = try fill(end + 4 + 16 + Self.recordMarker.count)
+        } catch {
+            // A corrupt or cut stream after a complete block: the record stands, the error comes next.
+            guard available >= end else { throw error }
+            pendingError = error
+            eof = true
+            return true
+        }
         guard available >= end else { return false }
         var next = end
         while next < available, next < end + 16, buffer[start + next] == 0x0D || buffer[start + next] == 0x0A { next += 1 }

@@ -120,6 +120,25 @@ struct WARCHostileTests {
         #expect(result.rejects.first?.reason.contains("over input.max_document_bytes") == true)
     }
 
+    @Test("a gzip file cut inside its last member keeps every complete record before the cut, then says why it stopped")
+    func truncatedGzipAfterManyRecords() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cut = Gzip.compress(WARCFixture.record(id: "urn:uuid:cut", block: WARCFixture.http(WARCFixture.page)))
+        write(bytes: good(0..<300).flatMap { Gzip.compress($0) } + cut.prefix(cut.count / 2), to: dir + "/cut.warc.gz")
+        var reader = InputReader(plan: try InputPlan.expand([dir + "/cut.warc.gz"], format: .auto), options: InputOptions())
+        var docs: [String] = []
+        var reasons: [String] = []
+        while let item = try reader.next() {
+            switch item {
+            case .document(let document): docs.append(document.id)
+            case .rejected(let rejection): reasons.append(rejection.reason)
+            }
+        }
+        #expect(docs == ids(0..<300))
+        #expect(reasons.count == 1 && reasons[0].contains("truncated gzip"), "\(reasons)")
+    }
+
     @Test("extra blank lines between records are not damage")
     func blankLinesBetweenRecords() throws {
         let result = try read(good(0..<2) + [Array("\r\n\r\n\n".utf8)] + good(2..<4), gzip: false)
