@@ -232,13 +232,23 @@ public struct WARCReader {
         return true
     }
 
-    /// The offset (from `start`) of the first `WARC/1.` at a line start within `from..<to`, not counting
-    /// one at `from` itself unless a line feed precedes it.
+    /// Bytes needed to recognise a record line anywhere: `WARC/1.0` CR LF.
+    private static let recordLineLength = 10
+
+    /// The offset (from `start`) of the first record line within `from..<to`: `WARC/1.` at a line start,
+    /// or a whole `WARC/1.0` / `WARC/1.1` CR LF line glued to what precedes it (junk without a final
+    /// newline). One at `from` itself counts only when a line feed precedes it.
     private func lineStartMarker(from: Int, to: Int) -> Int? {
         var i = max(from, 1)
         let end = min(to, available - Self.recordMarker.count + 1)
         while i < end {
-            if buffer[start + i] == 0x57, buffer[start + i - 1] == 0x0A, startsWithRecordMarker(at: i) { return i }
+            if buffer[start + i] == 0x57, startsWithRecordMarker(at: i) {
+                if buffer[start + i - 1] == 0x0A { return i }
+                if i + Self.recordLineLength <= available, buffer[start + i + 7] == 0x30 || buffer[start + i + 7] == 0x31,
+                   buffer[start + i + 8] == 0x0D, buffer[start + i + 9] == 0x0A {
+                    return i
+                }
+            }
             i += 1
         }
         return nil
@@ -275,7 +285,7 @@ public struct WARCReader {
     private mutating func skipOversizedBlock(_ length: Int) throws(InputError) -> (atBoundary: Bool, skipped: Int) {
         var left = length
         var skippedBytes = 0
-        let keep = Self.recordMarker.count
+        let keep = Self.recordLineLength
         while left > 0 {
             let more = try fill(min(left, 1 << 16) + keep)
             let window = min(available, left)
@@ -320,7 +330,7 @@ public struct WARCReader {
                 return skippedBytes + at
             }
             // Every position before `searched` has been checked; a marker may straddle the next read.
-            searched = max(1, available - Self.recordMarker.count + 1)
+            searched = max(1, available - Self.recordLineLength + 1)
             if searched > 64 * 1024 {
                 let step = searched - 1
                 consume(step)

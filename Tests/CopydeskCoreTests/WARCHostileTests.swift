@@ -94,6 +94,16 @@ struct WARCHostileTests {
         #expect(result.rejects.first?.reason.contains("\(junk.count) bytes that are not a WARC record") == true, "\(result.rejects.first?.reason ?? "")")
     }
 
+    @Test("junk glued to the next record (NUL bytes, no final newline) costs no record: a whole 'WARC/1.0' line is found anywhere",
+          arguments: [false, true])
+    func junkWithoutNewline(gzip: Bool) throws {
+        let junk = [UInt8](repeating: 0, count: 70_000)
+        let result = try read(good(0..<3) + [junk + good(3..<4)[0]] + good(4..<20), gzip: gzip)
+        #expect(result.docs == ids(0..<20))
+        #expect(result.rejects.count == 1)
+        #expect(result.rejects.first?.reason.contains("70000 bytes that are not a WARC record") == true, "\(result.rejects.first?.reason ?? "")")
+    }
+
     @Test("a Content-Length that lies (too long, too short, Int.max) rejects that record only; the 10 good records after it come out",
           arguments: [500, 3000, -7, Int.max], [false, true])
     func lyingContentLength(delta: Int, gzip: Bool) throws {
