@@ -82,16 +82,20 @@ struct HTMLPrePass {
                 i = lt + 1
             }
         }
-        if output != nil { output!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<n])) }
+        if var rewritten = output {
+            output = nil  // one owner while appending: no copy
+            rewritten.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<n]))
+            output = rewritten
+        }
     }
 
     /// Leaves `from..<to` out of the output.
     private mutating func cut(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
-        if output == nil {
-            output = []
-            output!.reserveCapacity(bytes.count)
-        }
-        output!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<from]))
+        var rewritten = output ?? []
+        output = nil  // one owner while appending: no copy
+        if rewritten.isEmpty { rewritten.reserveCapacity(bytes.count) }
+        rewritten.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<from]))
+        output = rewritten
         copiedUpTo = to
     }
 
