@@ -47,7 +47,7 @@ struct HostileHTMLTests {
         _ = try text(small)
         let smallSeconds = try (0..<3).map { _ in try cpu { _ = try text(small) } }.min()!
         let largeSeconds = try (0..<3).map { _ in try cpu { _ = try text(large) } }.min()!
-        #expect(largeSeconds < max(8 * smallSeconds, 0.05), "10k: \(smallSeconds) s, 40k: \(largeSeconds) s")
+        #expect(largeSeconds < max(8 * smallSeconds, 0.25), "10k: \(smallSeconds) s, 40k: \(largeSeconds) s")
     }
 
     @Test("60,000 nested divs with 60,000 end tags that close nothing: the pre-pass drops them and the page parses in under a second")
