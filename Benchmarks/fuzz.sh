@@ -16,12 +16,16 @@ mkdir -p "crashes/$target" "corpus/$target"
 case "$target" in
   pipeline) cp ../pipelines/*.yaml "corpus/$target/" ;;
   jsonl) head -c 20000 ../Tests/EndToEndTests/Expected/news.jsonl > "corpus/$target/news.jsonl" ;;
-  strip) for f in ../seeds/*.txt; do cp "$f" "corpus/$target/"; done ;;
+  strip) for f in ../seeds/*.txt seeds/strip/*; do cp "$f" "corpus/$target/"; done ;;
+  warc) cp seeds/warc/* "corpus/$target/" ;;
 esac
+# Dictionaries of the formats' tokens (chunk sizes, WARC fields, HTML tags and attributes).
+dict=()
+case "$target" in warc) dict=(-dict=dictionaries/warc.dict) ;; strip) dict=(-dict=dictionaries/html.dict) ;; esac
 # One-time global initialisers are not leaks (see lsan.supp); anything else LeakSanitizer finds is.
 log="crashes/$target.log"
 set +e
-LSAN_OPTIONS="suppressions=$PWD/lsan.supp" ".build/release/$product" "corpus/$target" -max_total_time="$seconds" \
+LSAN_OPTIONS="suppressions=$PWD/lsan.supp" ".build/release/$product" "corpus/$target" "${dict[@]}" -max_total_time="$seconds" \
   -timeout=10 -rss_limit_mb=2048 -artifact_prefix="crashes/$target/" -max_len=65536 -print_final_stats=1 >"$log" 2>&1
 status=$?
 set -e

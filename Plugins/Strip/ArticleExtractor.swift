@@ -1,3 +1,5 @@
+public import CopydeskCore
+
 /// What strip found in one page: the article's paragraphs and the page's metadata.
 public struct ExtractedPage: Sendable, Equatable {
     public var paragraphs: [String]
@@ -7,14 +9,17 @@ public struct ExtractedPage: Sendable, Equatable {
 /// HTML to main text and metadata, usable on its own (the stage and the benchmarks call it).
 public struct ArticleExtractor: Sendable {
     public var limits: HTMLLimits
+    /// The run's interrupt request: a page still parsing shortly after it is abandoned with an error.
+    public var cancellation: CancellationFlag?
 
-    public init(limits: HTMLLimits = HTMLLimits()) {
+    public init(limits: HTMLLimits = HTMLLimits(), cancellation: CancellationFlag? = nil) {
         self.limits = limits
+        self.cancellation = cancellation
     }
 
     /// Parses `html` and extracts the article.
     public func extract(html: String, url: String? = nil) throws(HTMLParseError) -> ExtractedPage {
-        let tree = try HTMLParser.parse(html, limits: limits)
+        let tree = try HTMLParser.parse(html, limits: limits, cancellation: cancellation)
         var extractor = ContentExtractor(tree: tree)
         var paragraphs = extractor.extract()
         let metadata = PageMetadata(tree: tree, url: url)

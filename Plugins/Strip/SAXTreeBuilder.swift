@@ -1,4 +1,5 @@
 import CLibXML2
+import CopydeskCore
 import Foundation
 
 /// Builds a ``PageTree`` straight from libxml2's HTML SAX events, so libxml2 never builds (and frees)
@@ -22,10 +23,34 @@ final class SAXTreeBuilder {
     private var captured: [UInt8] = []
     private var tagCache: [UnsafePointer<xmlChar>: Tag] = [:]
 
-    init(maxDepth: Int) {
+    private let cancellation: CancellationFlag?
+    private let grace: Double
+    /// When the builder first saw the run cancelled (monotonic seconds), or nil.
+    private var cancelSeen: Double?
+    /// Whether the parse was abandoned because the run was interrupted.
+    private(set) var stopped = false
+
+    init(maxDepth: Int, cancellation: CancellationFlag? = nil, grace: Double = 0.5) {
         self.maxDepth = maxDepth
+        self.cancellation = cancellation
+        self.grace = grace
         tree.nodes.reserveCapacity(4096)
         tree.text.reserveCapacity(64 * 1024)
+    }
+
+    /// Whether the parse should stop: the run is cancelled and the grace period has run out. One atomic
+    /// load per event while the run goes on; the clock is read only after an interrupt.
+    func shouldStop() -> Bool {
+        if stopped { return true }
+        guard let cancellation, cancellation.isCancelled else { return false }
+        let now = StageClock.wall()
+        guard let seen = cancelSeen else {
+            cancelSeen = now
+            stopped = grace <= 0
+            return stopped
+        }
+        stopped = now - seen >= grace
+        return stopped
     }
 
     func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {

@@ -34,7 +34,7 @@ public struct StripStage: DocumentStage {
             OptionSpec("empty", .choice(["drop", "keep"]), default: .string("drop"),
                        "What to do with a page that has no article text (navigation only): drop it with the reason, or keep it with empty text."),
         ],
-        make: { options, _ throws(ConfigError) in
+        make: { options, context throws(ConfigError) in
             let patterns: [NSRegularExpression]
             switch LineFilter.compile(options.strings("boilerplate_lines")) {
             case .success(let compiled): patterns = compiled
@@ -42,7 +42,7 @@ public struct StripStage: DocumentStage {
             }
             let limits = HTMLLimits(maxBytes: options.int("max_html_bytes"), maxDepth: options.int("max_depth"))
             return .document(StripStage(
-                extractor: ArticleExtractor(limits: limits),
+                extractor: ArticleExtractor(limits: limits, cancellation: context.cancellation),
                 lines: LineFilter(userPatterns: patterns, builtIn: options.bool("builtin_boilerplate")),
                 keepHTML: options.bool("keep_html"), dropEmpty: options.string("empty") == "drop"))
         })

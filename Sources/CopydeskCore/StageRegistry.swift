@@ -6,7 +6,8 @@ public struct StageContext: Sendable {
     public var pipelineFile: String?
     /// Where the stage should log; never stdout.
     public var logger: Logger
-    /// Set when the run is interrupted (Ctrl-C); a stage that may block for long registers a handler on it.
+    /// The run's interrupt request (Ctrl-C, SIGTERM), set by the runner: a stage whose work can block or take
+    /// long registers a handler on it (exec ends its program) or polls it (strip stops a page still parsing).
     public var cancellation: CancellationFlag?
 
     public init(pipelineFile: String? = nil, logger: Logger = Logger(label: "copydesk"), cancellation: CancellationFlag? = nil) {

@@ -14,6 +14,8 @@ public struct WARCReader {
     private var start = 0
     private var eof = false
     private var record = 0
+    /// A read error met while looking past a complete record; thrown by the next call, after that record.
+    private var pendingError: InputError?
     private var offset: Int64 = 0
     /// Records skipped, by kind ("request", "metadata", "response: application/pdf", "response: status 404").
     public private(set) var skipped: [String: Int] = [:]
@@ -26,63 +28,77 @@ public struct WARCReader {
         self.maxRecordBytes = maxRecordBytes
     }
 
+    /// The most a WARC record header may take; past it the header is damaged and reading resynchronises.
+    static let maxHeaderBytes = 64 * 1024
+
     /// The next document or rejection, or `nil` at the end of the file.
+    ///
+    /// Damage never costs a following good record: a stretch that does not start a record, a header
+    /// without an end, or a record whose declared end is not a record boundary becomes one rejection
+    /// saying how many bytes were skipped, and reading goes on at the next `WARC/1.x` line.
     public mutating func next() throws(InputError) -> InputItem? {
+        if let error = pendingError {
+            pendingError = nil
+            throw error
+        }
         while true {
-            guard let headerEnd = try find([0x0D, 0x0A, 0x0D, 0x0A], limit: 64 * 1024) else {
-                if available == 0 { return nil }
-                if buffer[start...].allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }) {
-                    // Blank lines after the last record are not a record.
-                    consume(available)
-                    return nil
-                }
-                let position = offset
-                let leftover = available
-                consume(available)
-                record += 1
-                return .rejected(Rejection(source: SourceLocation(path: path, record: record, offset: position), stage: "input",
-                                           reason: "truncated WARC record: \(leftover) bytes without a complete header at the end of the file"))
+            // Blank lines between records are not data.
+            while true {
+                if available == 0, !(try fill(1)) { return nil }
+                let byte = buffer[start]
+                guard byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 else { break }
+                consume(1)
             }
             record += 1
-            let recordOffset = offset
-            let source = SourceLocation(path: path, record: record, offset: recordOffset)
-            let header = Array(buffer[start..<(start + headerEnd)])
-            consume(headerEnd + 4)
-            guard header.starts(with: Array("WARC/1.".utf8)) else {
-                try resynchronise()
+            let source = SourceLocation(path: path, record: record, offset: offset)
+            _ = try fill(Self.recordMarker.count)
+            guard startsWithRecordMarker(at: 0) else {
+                let skipped = try resynchronise()
                 return .rejected(Rejection(source: source, stage: "input",
-                    reason: "not a WARC record header (expected 'WARC/1.0' or 'WARC/1.1'): a previous record's Content-Length may be wrong"))
+                    reason: "\(skipped) bytes that are not a WARC record (no 'WARC/1.0' or 'WARC/1.1' line) skipped up to \(nextRecordText)"))
             }
-            let fields = Self.parseHeaders(header)
-            guard let lengthText = fields["content-length"], let length = Int(lengthText), length >= 0 else {
-                try resynchronise()
-                return .rejected(Rejection(source: source, stage: "input", reason: "WARC record without a valid Content-Length"))
+            guard let headerEnd = try find([0x0D, 0x0A, 0x0D, 0x0A], limit: Self.maxHeaderBytes) else {
+                let oversized = available >= Self.maxHeaderBytes
+                let skipped = try resynchronise()
+                let problem = oversized ? "WARC record header longer than \(Self.maxHeaderBytes) bytes (no blank line ends it)"
+                    : "truncated WARC record: no blank line ends its header"
+                return .rejected(Rejection(source: source, stage: "input", reason: "\(problem); \(skipped) bytes skipped up to \(nextRecordText)"))
             }
+            if lineStartMarker(from: 1, to: headerEnd) != nil {
+                let skipped = try resynchronise()
+                return .rejected(Rejection(source: source, stage: "input",
+                    reason: "WARC record header without the blank line that ends it; \(skipped) bytes skipped up to \(nextRecordText)"))
+            }
+            let fields = Self.parseHeaders(Array(buffer[start..<(start + headerEnd)]))
             let type = fields["warc-type"]?.lowercased() ?? "unknown"
             let id = Self.recordID(fields["warc-record-id"]) ?? StableID.make(path: path, position: record)
+            guard let lengthText = fields["content-length"], let length = Int(lengthText), length >= 0 else {
+                let skipped = try resynchronise()
+                return .rejected(Rejection(source: source, id: id, stage: "input",
+                    reason: "WARC record without a valid Content-Length; \(skipped) bytes skipped up to \(nextRecordText)"))
+            }
+            let blockStart = headerEnd + 4
             if length > maxRecordBytes {
-                try skip(length)
-                try expectRecordEnd()
-                if type != "response" {
+                consume(blockStart)
+                let outcome = try skipOversizedBlock(length)
+                if outcome.atBoundary, type != "response" {
                     skipped[type, default: 0] += 1
                     continue
                 }
+                let skippedText = outcome.atBoundary ? "" : "; its declared end is not a record boundary, \(outcome.skipped + blockStart) bytes skipped up to \(nextRecordText)"
                 return .rejected(Rejection(source: source, id: id, stage: "input",
-                    reason: "WARC record is \(length) bytes, over input.max_document_bytes (\(maxRecordBytes)); raise the limit to read it"))
+                    reason: "WARC record is \(length) bytes, over input.max_document_bytes (\(maxRecordBytes)); raise the limit to read it\(skippedText)"))
             }
-            guard try fill(length) else {
-                let have = available
-                consume(have)
-                return .rejected(Rejection(source: source, id: id, stage: "input",
-                    reason: "truncated WARC record: Content-Length says \(length) bytes but the file ends after \(have)"))
+            let complete = try fill(blockStart + length)
+            guard complete, try declaredEndIsBoundary(blockStart: blockStart, length: length) else {
+                // The Content-Length lies (or the file is cut): read on from the first record line after this header.
+                let problem = complete ? "WARC record's Content-Length (\(length)) does not end at a record boundary"
+                    : "truncated WARC record: Content-Length says \(length) bytes but the file ends after \(available - blockStart)"
+                let skipped = try resynchronise()
+                return .rejected(Rejection(source: source, id: id, stage: "input", reason: "\(problem); \(skipped) bytes skipped up to \(nextRecordText)"))
             }
-            let block = Array(buffer[start..<(start + length)])
-            consume(length)
-            if !(try expectRecordEnd()) {
-                try resynchronise()
-                return .rejected(Rejection(source: source, id: id, stage: "input",
-                    reason: "WARC record's Content-Length (\(length)) does not match its content: no blank line after the block"))
-            }
+            let block = Array(buffer[(start + blockStart)..<(start + blockStart + length)])
+            consume(min(available, blockStart + length + 4))
             guard type == "response" else {
                 skipped[type, default: 0] += 1
                 continue
@@ -200,41 +216,133 @@ public struct WARCReader {
         }
     }
 
-    private mutating func skip(_ count: Int) throws(InputError) {
-        var remaining = count
-        while remaining > 0 {
-            if available == 0, !(try fill(1)) { return }
-            let step = min(remaining, available)
-            consume(step)
-            remaining -= step
+    /// `WARC/1.`, the start of every record's first line.
+    private static let recordMarker = Array("WARC/1.".utf8)
+
+    /// Where reading goes on after a skip, for rejection reasons.
+    private var nextRecordText: String { available == 0 ? "the end of the file" : "the next 'WARC/1.' line (offset \(offset))" }
+
+    /// Whether the buffered bytes at `position` (from `start`) begin `WARC/1.`.
+    private func startsWithRecordMarker(at position: Int) -> Bool {
+        guard available - position >= Self.recordMarker.count else { return false }
+        var k = 0
+        while k < Self.recordMarker.count {
+            if buffer[start + position + k] != Self.recordMarker[k] { return false }
+            k += 1
         }
+        return true
     }
 
-    /// Consumes the CRLF CRLF that ends a record; false when something else follows.
-    @discardableResult
-    private mutating func expectRecordEnd() throws(InputError) -> Bool {
-        _ = try fill(4)
-        if available >= 4, buffer[start..<(start + 4)].elementsEqual([0x0D, 0x0A, 0x0D, 0x0A]) {
-            consume(4)
+    /// Bytes needed to recognise a record line anywhere: `WARC/1.0` CR LF.
+    private static let recordLineLength = 10
+
+    /// The offset (from `start`) of the first record line within `from..<to`: `WARC/1.` at a line start,
+    /// or a whole `WARC/1.0` / `WARC/1.1` CR LF line glued to what precedes it (junk without a final
+    /// newline). One at `from` itself counts only when a line feed precedes it.
+    private func lineStartMarker(from: Int, to: Int) -> Int? {
+        var i = max(from, 1)
+        let end = min(to, available - Self.recordMarker.count + 1)
+        while i < end {
+            if buffer[start + i] == 0x57, startsWithRecordMarker(at: i) {
+                if buffer[start + i - 1] == 0x0A { return i }
+                if i + Self.recordLineLength <= available, buffer[start + i + 7] == 0x30 || buffer[start + i + 7] == 0x31,
+                   buffer[start + i + 8] == 0x0D, buffer[start + i + 9] == 0x0A {
+                    return i
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether a record whose block of `length` bytes starts `blockStart` bytes after `start` ends at a
+    /// record boundary: CRLF CRLF then another record, or only blank lines to the end of the file. CRLF
+    /// CRLF then something else counts only when `strict` is false and no record line hides inside the
+    /// block, so a lying Content-Length never swallows a following record. Buffers the whole block.
+    private mutating func declaredEndIsBoundary(blockStart: Int, length: Int, strict: Bool = false) throws(InputError) -> Bool {
+        let end = blockStart + length
+        do throws(InputError) {
+            _ = try fill(end + 4 + 16 + Self.recordMarker.count)
+        } catch {
+            // A corrupt or cut stream after a complete block: the record stands, the error comes next.
+            guard available >= end else { throw error }
+            pendingError = error
+            eof = true
             return true
         }
-        if available == 0 { return true }  // tolerate a missing terminator at the very end
-        return false
+        guard available >= end else { return false }
+        var next = end
+        while next < available, next < end + 16, buffer[start + next] == 0x0D || buffer[start + next] == 0x0A { next += 1 }
+        // Only blank lines (or nothing: a missing terminator is tolerated) up to the end of the file.
+        if next == available { return true }
+        guard available >= end + 4, buffer[(start + end)..<(start + end + 4)].elementsEqual([0x0D, 0x0A, 0x0D, 0x0A]) else { return false }
+        if startsWithRecordMarker(at: next) { return true }
+        return !strict && lineStartMarker(from: blockStart, to: end) == nil
     }
 
-    /// Skips to the next line that starts a WARC record.
-    private mutating func resynchronise() throws(InputError) {
-        let marker = Array("\r\nWARC/1.".utf8)
-        while true {
-            if let at = try find(marker, limit: 8 << 20) {
-                consume(at + 2)
-                return
+    /// Skips the block of a record over the size limit without buffering it, up to its declared end
+    /// (`atBoundary`), or up to a record line inside it when the declared end lies past the end of the
+    /// file, too far to check, or is not a record boundary.
+    private mutating func skipOversizedBlock(_ length: Int) throws(InputError) -> (atBoundary: Bool, skipped: Int) {
+        var left = length
+        var skippedBytes = 0
+        let keep = Self.recordLineLength
+        while left > 0 {
+            let more = try fill(min(left, 1 << 16) + keep)
+            let window = min(available, left)
+            if let candidate = lineStartMarker(from: 1, to: window) {
+                consume(candidate)
+                skippedBytes += candidate
+                left -= candidate
+                // A record line inside the block: trust the declared end only if it can be checked and holds.
+                if left <= maxRecordBytes, try fill(left), try declaredEndIsBoundary(blockStart: 0, length: left, strict: true) {
+                    consume(min(available, left + 4))
+                    return (true, skippedBytes + left)
+                }
+                return (false, skippedBytes)
             }
-            if eof || available == 0 {
+            if !more, window < left {
+                // The file ends inside the declared block.
+                skippedBytes += available
                 consume(available)
-                return
+                return (false, skippedBytes)
             }
-            consume(max(0, available - marker.count))
+            // Everything before the last `keep` bytes has been searched.
+            let step = window == left ? window : max(1, window - keep)
+            consume(step)
+            skippedBytes += step
+            left -= step
+        }
+        if try declaredEndIsBoundary(blockStart: 0, length: 0) {
+            consume(min(available, 4))
+            return (true, skippedBytes)
+        }
+        return (false, skippedBytes + (try resynchronise()))
+    }
+
+    /// Skips to the next line that starts with `WARC/1.` (or to the end of the file) and returns how many
+    /// bytes were skipped. Streams: a damaged stretch of any length is never held in memory whole.
+    private mutating func resynchronise() throws(InputError) -> Int {
+        var skippedBytes = 0
+        var searched = 1
+        while true {
+            if let at = lineStartMarker(from: searched, to: available) {
+                consume(at)
+                return skippedBytes + at
+            }
+            // Every position before `searched` has been checked; a marker may straddle the next read.
+            searched = max(1, available - Self.recordLineLength + 1)
+            if searched > 64 * 1024 {
+                let step = searched - 1
+                consume(step)
+                skippedBytes += step
+                searched = 1
+            }
+            if !(try fill(available + 1)) {
+                skippedBytes += available
+                consume(available)
+                return skippedBytes
+            }
         }
     }
 }
@@ -303,19 +411,53 @@ struct HTTPResponse {
         }
     }
 
+    /// Undoes chunked transfer coding. Sizes are parsed digit by digit with overflow checks: a sign,
+    /// a size past the body's end or one that does not fit an `Int` rejects the record, never traps.
     static func dechunk(_ bytes: [UInt8]) throws(DocumentRejection) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            guard let lineEnd = bytes[i...].firstIndex(of: 0x0A) else { break }
-            let sizeText = String(decoding: bytes[i..<lineEnd], as: UTF8.self).split(separator: ";").first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            guard let size = Int(sizeText, radix: 16) else { throw DocumentRejection("malformed chunked HTTP body") }
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+            var size = 0
+            var digits = 0
+            while i < bytes.count, let digit = hexValue(bytes[i]) {
+                let (times16, overflow) = size.multipliedReportingOverflow(by: 16)
+                guard !overflow, times16 <= bytes.count else {
+                    throw DocumentRejection("chunked HTTP body with a chunk size larger than the whole record (\(bytes.count) bytes)")
+                }
+                size = times16 + digit
+                digits += 1
+                i += 1
+            }
+            guard digits > 0 else {
+                let line = bytes[i..<min(bytes.count, i + 24)].prefix { $0 != 0x0D && $0 != 0x0A }
+                throw DocumentRejection("malformed chunked HTTP body: chunk size '\(String(decoding: line, as: UTF8.self))' is not a hexadecimal number")
+            }
+            // Chunk extensions (`;name=value`) and trailing blanks run to the end of the size line.
+            guard let lineEnd = bytes[i...].firstIndex(of: 0x0A) else {
+                if size == 0 { break }
+                throw DocumentRejection("truncated chunked HTTP body: no line ends a chunk size")
+            }
             i = lineEnd + 1
             if size == 0 { break }
-            guard i + size <= bytes.count else { throw DocumentRejection("truncated chunked HTTP body") }
+            guard size <= bytes.count - i else {
+                throw DocumentRejection("truncated chunked HTTP body: a chunk of \(size) bytes where \(bytes.count - i) remain")
+            }
             out.append(contentsOf: bytes[i..<(i + size)])
-            i += size + 2
+            i += size
+            if i < bytes.count, bytes[i] == 0x0D { i += 1 }
+            if i < bytes.count, bytes[i] == 0x0A { i += 1 }
         }
         return out
+    }
+
+    private static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case 0x30...0x39: Int(byte - 0x30)
+        case 0x41...0x46: Int(byte - 0x41 + 10)
+        case 0x61...0x66: Int(byte - 0x61 + 10)
+        default: nil
+        }
     }
 }

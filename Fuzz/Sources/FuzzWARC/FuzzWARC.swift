@@ -17,6 +17,17 @@ public func fuzzWARC(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         _ = item
         steps += 1
     }
+    // The same bytes as the chunked HTTP body of a well-formed response record: fuzzes chunk sizes and
+    // extensions (negative, overflowing, past the end) without the fuzzer having to find a valid header.
+    let http = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n".utf8) + bytes
+    let record = Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:fuzz>\r\nContent-Length: \(http.count)\r\n\r\n".utf8)
+        + http + Array("\r\n\r\n".utf8)
+    var chunked = WARCReader(stream: AnyByteStream(MemoryByteStream(record)), path: "chunked.warc", maxRecordBytes: 1 << 20)
+    steps = 0
+    while steps < 10, let item = try? chunked.next() {
+        _ = item
+        steps += 1
+    }
     return 0
 }
 
