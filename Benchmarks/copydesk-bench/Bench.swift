@@ -12,7 +12,8 @@ struct Bench: ParsableCommand {
         commandName: "copydesk-bench",
         abstract: "copydesk benchmarks and evaluations (run from the package root, release build).",
         subcommands: [NormaliseThroughput.self, Scaling.self, StripEvaluation.self, BuildWARC.self, ReadWARC.self,
-                      DedupeReuters.self, DedupeSynth.self, DedupeSpeed.self, EntitiesEvaluation.self])
+                      DedupeReuters.self, DedupeSynth.self, DedupeSpeed.self, EntitiesEvaluation.self,
+                      ParagraphsEvaluation.self, PlainTextStripSpeed.self])
 }
 
 /// Default location of the Reuters JSONL (research-only data; never shipped).

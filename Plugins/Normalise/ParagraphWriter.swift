@@ -1,3 +1,5 @@
+import CopydeskCore
+
 /// Writes lines out in their final shape: paragraphs separated by exactly one blank line, lines of a
 /// paragraph joined by one space, nothing before the first or after the last character.
 /// With `collapse` (the `whitespace` option) runs of spaces and tabs inside a line become one space;

@@ -7,7 +7,8 @@
 ///    when it hangs under a list item's text (its continuation).
 /// 3. Headings (`# …`) stand alone; an unambiguous bullet (•, ▪, ●…) starts a paragraph; `-`, `*`, `–`
 ///    or `1.` start one only after a list item, a line that ends a clause, or a short line, since in
-///    wrapped prose a dash or number also goes on at the start of a line.
+///    wrapped prose a dash or number also goes on at the start of a line. Table rows (a figure and a
+///    column gap), bare URLs and a closing sign-off keep their own lines (``endsOnPurpose``).
 /// 4. The remaining pairs of adjacent lines are candidates for joining. The document is *hard-wrapped*
 ///    when, over those pairs (at least two), the first lines are short (≥ 80 % at most 100 columns),
 ///    the widest of them is at least 30 columns (W), at least half have a similar width (≥ 0.6 W) and
@@ -20,19 +21,19 @@
 ///    start in lower case: then the line ended on purpose (a paragraph's last line, a heading).
 ///    Otherwise (one paragraph per line) a pair is joined only when the next line starts in lower case
 ///    and the line does not end a clause.
-enum ParagraphLayout {
+package enum ParagraphLayout {
     /// Lines that look hard-wrapped are at most this wide.
-    static let maximumWrapWidth = 100
+    package static let maximumWrapWidth = 100
     /// Narrower "wrapping" is more likely a list of short lines.
-    static let minimumWrapWidth = 30
+    package static let minimumWrapWidth = 30
 
     /// Every non-blank line starts a paragraph (`lines`).
-    static func eachLine(_ lines: inout [Line]) {
+    package static func eachLine(_ lines: inout [Line]) {
         for k in lines.indices { lines[k].link = .breakBefore }
     }
 
     /// Blank lines separate paragraphs; other line breaks are joined (`blank-lines`).
-    static func byBlankLines(_ lines: inout [Line]) {
+    package static func byBlankLines(_ lines: inout [Line]) {
         var started = false
         var blankBefore = false
         for k in lines.indices {
@@ -46,8 +47,21 @@ enum ParagraphLayout {
         }
     }
 
+    /// Rule 3's shapes besides lists and headings, where a line break is never a wrap: a table row after
+    /// a table row or a finished clause (and a line that does not go on in lower case after a table row);
+    /// a bare URL after a finished clause, and what does not go on in lower case after one; a sign-off
+    /// ("Reuter", "AP", "-0-") as the last line of its block after a finished sentence.
+    static func endsOnPurpose(_ before: Line, _ line: Line, isLastOfBlock: Bool, shape: LineShape) -> Bool {
+        let rowBefore = shape.isTableRow(before)
+        if rowBefore && !shape.startsLowercase(line) { return true }
+        if shape.isTableRow(line) && (rowBefore || shape.endsClause(before)) { return true }
+        if shape.isBareURL(line) && shape.endsClause(before) { return true }
+        if shape.isBareURL(before) && !shape.startsLowercase(line) { return true }
+        return isLastOfBlock && shape.endsSentence(before) && shape.isSignOff(line)
+    }
+
     /// The `auto` rules above.
-    static func auto(_ lines: inout [Line], bytes p: UnsafePointer<UInt8>) {
+    package static func auto(_ lines: inout [Line], bytes p: UnsafePointer<UInt8>) {
         let shape = LineShape(p: p)
         var margin = Int.max
         var widest = 0
@@ -107,6 +121,10 @@ enum ParagraphLayout {
             if bullet.kind == .ambiguous
                 && (shape.bullet(before).kind != .none || shape.endsClause(before) || 2 * before.contentWidth < widest)
             {
+                lines[k].link = .breakBefore
+                continue
+            }
+            if endsOnPurpose(before, line, isLastOfBlock: k + 1 == lines.count || lines[k + 1].isBlank, shape: shape) {
                 lines[k].link = .breakBefore
                 continue
             }
