@@ -12,6 +12,15 @@ package struct LineShape {
         return Unicode.Scalar(value)?.properties.isLowercase ?? false
     }
 
+    /// Whether the content starts with an upper-case (or title-case) letter.
+    package func startsUppercase(_ line: Line) -> Bool {
+        let c = p[line.contentStart]
+        if c < 0x80 { return c >= 0x41 && c <= 0x5A }
+        let value = UTF8Bytes.decode(p, at: line.contentStart, end: line.contentEnd).value
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
+    }
+
     /// Whether the content ends a sentence: with sentence-final punctuation or a closing quote.
     package func endsSentence(_ line: Line) -> Bool {
         let last = UTF8Bytes.decodeBackward(p, before: line.contentEnd, start: line.contentStart).value

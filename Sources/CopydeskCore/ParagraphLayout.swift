@@ -13,7 +13,10 @@
 ///    when, over those pairs (at least two), the first lines are short (≥ 80 % at most 100 columns),
 ///    the widest of them is at least 30 columns (W), at least half have a similar width (≥ 0.6 W) and
 ///    at least half continue the sentence (the next line starts in lower case, or the line does not
-///    end with sentence-final punctuation or a closing quote). With a single pair, the document is
+///    end with sentence-final punctuation or a closing quote), and at least one in five of the next
+///    lines that start with a cased letter start in lower case (wrapping cuts sentences at any word,
+///    most of them lower-case; lines that all start with a capital are headlines, furniture or one
+///    sentence per line), unless the text has no lower-case letter at all. With a single pair, the document is
 ///    hard-wrapped when no line is longer than 100 columns, the first line reaches 80 % of the widest
 ///    (at least 30) and does not end a sentence.
 /// 5. In a hard-wrapped document a pair is joined unless the next line's first word would have fitted
@@ -60,6 +63,18 @@ package enum ParagraphLayout {
         return isLastOfBlock && shape.endsSentence(before) && shape.isSignOff(line)
     }
 
+    /// Whether any line holds an ASCII lower-case letter (text in capitals only gives no case signal).
+    static func hasLowercase(_ lines: [Line], _ p: UnsafePointer<UInt8>) -> Bool {
+        for line in lines {
+            var k = line.contentStart
+            while k < line.contentEnd {
+                if p[k] >= 0x61 && p[k] <= 0x7A { return true }
+                k += 1
+            }
+        }
+        return false
+    }
+
     /// The `auto` rules above.
     package static func auto(_ lines: inout [Line], bytes p: UnsafePointer<UInt8>) {
         let shape = LineShape(p: p)
@@ -84,6 +99,8 @@ package enum ParagraphLayout {
         var lastCandidate = -1
         var shortFirstLines = 0
         var continuing = 0
+        var casedStarts = 0
+        var lowercaseStarts = 0
         var wrapWidth = 0
         for k in lines.indices {
             if lines[k].isBlank {
@@ -137,7 +154,14 @@ package enum ParagraphLayout {
                 wrapWidth = max(wrapWidth, before.width)
             }
             if line.width <= maximumWrapWidth { wrapWidth = max(wrapWidth, line.width) }
-            if shape.startsLowercase(line) || !shape.endsSentence(before) { continuing += 1 }
+            let lowercase = shape.startsLowercase(line)
+            if lowercase || !shape.endsSentence(before) { continuing += 1 }
+            if lowercase {
+                lowercaseStarts += 1
+                casedStarts += 1
+            } else if shape.startsUppercase(line) {
+                casedStarts += 1
+            }
         }
         guard candidates > 0 else { return }
 
@@ -152,6 +176,7 @@ package enum ParagraphLayout {
             }
             hardWrapped = 5 * shortFirstLines >= 4 * candidates && wrapWidth >= minimumWrapWidth
                 && 2 * similar >= candidates && 2 * continuing >= candidates
+                && (5 * lowercaseStarts >= casedStarts || !hasLowercase(lines, p))
         } else {
             let before = lines[lines[lastCandidate].previous]
             hardWrapped = everyLineShort && widest >= minimumWrapWidth && 5 * before.width >= 4 * widest

@@ -21,8 +21,8 @@ struct PlainTextShapeTests {
             Jon Googel and Benjamin Sisti of Colonial Realty, West
             Hartford, Conn., purchased 175,900 shares of its stock for
             3,416,624.
-                Profits may be below the 2.4 mln dlrs, or 15 cts a share,
-            earned in the first quarter of fiscal
+                It said first quarter profits may be below the 2.4 mln
+            dlrs, or 15 cts a share, earned in the first quarter of fiscal
             1986.
              Reuter
             """
@@ -30,7 +30,8 @@ struct PlainTextShapeTests {
             SUFFIELD, Conn., Feb 26 - Suffield Financial Corp said Jon Googel and Benjamin Sisti of Colonial Realty, \
             West Hartford, Conn., purchased 175,900 shares of its stock for 3,416,624.
 
-            Profits may be below the 2.4 mln dlrs, or 15 cts a share, earned in the first quarter of fiscal 1986.
+            It said first quarter profits may be below the 2.4 mln dlrs, or 15 cts a share, earned in the first quarter \
+            of fiscal 1986.
 
             Reuter
             """)
