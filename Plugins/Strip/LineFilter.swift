@@ -94,14 +94,6 @@ public struct LineFilter: Sendable {
             || (trimmed.contains("contributed to this report") && length <= 400)
     }
 
-    /// A byline or date line: "By Tess Bonn - 11/19/19 06:56 AM EST", "Posted on March 30, 2015 by Admin",
-    /// "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: …", "Associated Press November 19, 2019, 9:02 AM".
-    /// Only names, dates, times and byline words; never a line that reads as a sentence.
-    static func isBylineOrDateLine(_ line: String, length: Int) -> Bool {
-        guard length <= 140 else { return false }
-        return bylineShape(line) != nil
-    }
-
     /// What a byline-shaped line is: a byline (starts with "By", or holds a byline word such as
     /// "Posted" with a date), or a date and time alone.
     enum BylineShape: Equatable {
@@ -118,7 +110,10 @@ public struct LineFilter: Sendable {
     ]
     static let bylineMarkers: Set<String> = ["by", "posted", "published", "updated", "written", "filed", "modified"]
 
-    /// The shape of a line made only of names (capitalised words), dates, times and byline words, or nil.
+    /// The shape of a byline or date line — "By Tess Bonn - 11/19/19 06:56 AM EST", "Posted on March 30, 2015
+    /// by Admin", "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: …", "Associated Press November 19,
+    /// 2019, 9:02 AM" — made only of names (capitalised words), dates, times and byline words; nil for a
+    /// line with any other word (a line that reads as a sentence).
     /// With `plainText` a byline must start with its byline word ("By …", "Posted on …", "Updated …"):
     /// in wire copy a row such as "USX, 75,000, 49-5/8, UP 3/8, CROSSED BY FIRST BOSTON" or "Acquired by
     /// CCC 86.8 258.4" is all capitals and figures, the shape of a byline without being one.
