@@ -2,13 +2,13 @@
 package enum ByteSearch {
     package typealias Chunk = SIMD16<UInt8>
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func load(_ p: UnsafePointer<UInt8>, _ i: Int) -> Chunk {
         UnsafeRawPointer(p + i).loadUnaligned(as: Chunk.self)
     }
 
     /// The index of the first `byte` in `p[start..<end]`, or `end`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func firstIndex(of byte: UInt8, in p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         var k = start
         let needle = Chunk(repeating: byte)
@@ -21,7 +21,7 @@ package enum ByteSearch {
     }
 
     /// Whether every byte of `chunk` is printable ASCII, a tab or a newline.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func isPlainASCII(_ chunk: Chunk) -> Bool {
         let printable = (chunk .>= Chunk(repeating: 0x20)) .& (chunk .< Chunk(repeating: 0x7F))
         return all(printable .| (chunk .== Chunk(repeating: 0x0A)) .| (chunk .== Chunk(repeating: 0x09)))
@@ -29,7 +29,7 @@ package enum ByteSearch {
 
     /// Whether `p[start..<end]` holds a tab or two spaces in a row: the only content the whitespace
     /// collapse changes.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func hasTabOrDoubleSpace(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
         var k = start
         let space = Chunk(repeating: 0x20)
@@ -49,7 +49,7 @@ package enum ByteSearch {
     }
 
     /// The number of UTF-8 continuation bytes (10xxxxxx) in `p[start..<end]`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func continuationBytes(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         var count = 0
         var k = start

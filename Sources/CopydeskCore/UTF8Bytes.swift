@@ -2,7 +2,7 @@
 /// the normaliser's own output, so they are always well-formed; the helpers only guard the buffer end.
 package enum UTF8Bytes {
     /// The number of bytes of the sequence that starts with `lead` (1 for a stray continuation byte).
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func sequenceLength(_ lead: UInt8) -> Int {
         if lead < 0xC0 { return 1 }
         if lead < 0xE0 { return 2 }
@@ -11,7 +11,7 @@ package enum UTF8Bytes {
     }
 
     /// The scalar value at `i` and its length in bytes.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func decode(_ p: UnsafePointer<UInt8>, at i: Int, end: Int) -> (value: UInt32, length: Int) {
         let b0 = UInt32(p[i])
         if b0 < 0x80 { return (b0, 1) }
@@ -29,7 +29,7 @@ package enum UTF8Bytes {
     }
 
     /// The scalar value that ends just before `end`, and its start.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func decodeBackward(_ p: UnsafePointer<UInt8>, before end: Int, start: Int) -> (value: UInt32, start: Int) {
         var i = end - 1
         while i > start, p[i] & 0xC0 == 0x80 { i -= 1 }
@@ -37,7 +37,7 @@ package enum UTF8Bytes {
     }
 
     /// Writes `value` as UTF-8 at `out[j]` and advances `j`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func encode(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>, at j: inout Int) {
         if value < 0x80 {
             out[j] = UInt8(value)
@@ -61,7 +61,7 @@ package enum UTF8Bytes {
     }
 
     /// The length of `value` in UTF-8.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func encodedLength(_ value: UInt32) -> Int {
         value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
     }
