@@ -79,7 +79,7 @@ struct ParagraphWriter {
     @inline(__always)
     private func content(_ line: Line, into out: UnsafeMutablePointer<UInt8>, at j: inout Int) {
         let end = line.contentEnd
-        guard collapse, ByteSearch.hasTabOrDoubleSpace(p, from: line.contentStart, to: end) else {
+        guard collapse, line.hasGap else {
             copy(from: line.contentStart, to: end, into: out, at: &j)
             return
         }

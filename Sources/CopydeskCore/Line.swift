@@ -25,6 +25,8 @@ package struct Line: Sendable {
     package var width: Int
     /// Columns of the first word (up to the first space or tab in the content).
     package var firstWordWidth: Int
+    /// Whether the content holds a tab or two spaces in a row (a column gap, or whitespace to collapse).
+    package var hasGap: Bool
     package var link: Link = .breakBefore
     /// The index of the previous non-blank line (-1 for none).
     package var previous: Int = -1
@@ -73,7 +75,8 @@ package enum LineScanner {
             }
             lines.append(Line(
                 rawStart: rawStart, contentStart: contentStart, contentEnd: contentEnd, rawEnd: newline, indent: indent,
-                width: indent + contentWidth, firstWordWidth: firstWordWidth))
+                width: indent + contentWidth, firstWordWidth: firstWordWidth,
+                hasGap: ByteSearch.hasTabOrDoubleSpace(p, from: contentStart, to: contentEnd)))
             if newline >= n { break }
             i = newline + 1
         }

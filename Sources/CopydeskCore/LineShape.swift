@@ -90,8 +90,8 @@ package struct LineShape {
     /// Whether the line is a row of a table: it holds a figure and its content has a column gap (a tab,
     /// a run of three or more spaces, or two runs of two spaces). Prose wraps with single spaces.
     package func isTableRow(_ line: Line) -> Bool {
-        // Most lines have no gap at all: sixteen bytes at a time.
-        guard ByteSearch.hasTabOrDoubleSpace(p, from: line.contentStart, to: line.contentEnd) else { return false }
+        // Most lines have no gap at all (found while scanning the lines).
+        guard line.hasGap else { return false }
         var k = line.contentStart
         var digit = false
         var gaps = 0
