@@ -13,7 +13,8 @@ struct Bench: ParsableCommand {
         abstract: "copydesk benchmarks and evaluations (run from the package root, release build).",
         subcommands: [NormaliseThroughput.self, Scaling.self, StripEvaluation.self, BuildWARC.self, ReadWARC.self,
                       DedupeReuters.self, DedupeSynth.self, DedupeSpeed.self, EntitiesEvaluation.self,
-                      EntityNames.self, FilterSpeed.self, LanguageEvaluation.self])
+                      EntityNames.self, FilterSpeed.self, LanguageEvaluation.self, ParagraphsEvaluation.self,
+                      PlainTextStripSpeed.self])
 }
 
 /// Default location of the Reuters JSONL (research-only data; never shipped).

@@ -1,3 +1,5 @@
+import CopydeskCore
+
 /// Decodes HTML character references left in text, in one left-to-right pass whose output is never
 /// re-read, so `&amp;amp;` becomes `&amp;` (decoded once).
 ///

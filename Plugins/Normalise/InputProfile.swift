@@ -1,3 +1,5 @@
+import CopydeskCore
+
 /// What a quick scan of the input bytes says about which passes it needs. Most news text is ASCII
 /// with newlines and spaces only, and then skips every pass but the paragraph one.
 struct InputProfile {

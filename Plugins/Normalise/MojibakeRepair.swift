@@ -1,3 +1,5 @@
+import CopydeskCore
+
 /// Repairs one mojibake sequence: UTF-8 bytes that were decoded as Windows-1252 (or Latin-1) and
 /// re-encoded, so that `’` (E2 80 99) reads `â€™` and `é` (C3 A9) reads `Ã©`.
 ///

@@ -1,3 +1,5 @@
+import CopydeskCore
+
 /// Writes lines out in their final shape: paragraphs separated by exactly one blank line, lines of a
 /// paragraph joined by one space, nothing before the first or after the last character.
 /// With `collapse` (the `whitespace` option) runs of spaces and tabs inside a line become one space;
@@ -77,7 +79,7 @@ struct ParagraphWriter {
     @inline(__always)
     private func content(_ line: Line, into out: UnsafeMutablePointer<UInt8>, at j: inout Int) {
         let end = line.contentEnd
-        guard collapse, ByteSearch.hasTabOrDoubleSpace(p, from: line.contentStart, to: end) else {
+        guard collapse, line.hasGap else {
             copy(from: line.contentStart, to: end, into: out, at: &j)
             return
         }

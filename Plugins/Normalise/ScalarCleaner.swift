@@ -1,3 +1,5 @@
+import CopydeskCore
+
 /// The character-level pass, one forward walk over UTF-8 bytes. For each character, in this order:
 /// 1. mojibake repair (a run of characters becomes the one it was decoded from; a lone C1 control
 ///    becomes its Windows-1252 character);

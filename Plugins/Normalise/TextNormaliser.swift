@@ -1,3 +1,5 @@
+import CopydeskCore
+
 /// Normalises text on its own, without the runner: the work of the `normalise` stage, usable directly
 /// (benchmarks, other stages, embedding). A value type with no shared state, safe on any thread.
 ///

@@ -94,12 +94,11 @@ public struct LineFilter: Sendable {
             || (trimmed.contains("contributed to this report") && length <= 400)
     }
 
-    /// A byline or date line: "By Tess Bonn - 11/19/19 06:56 AM EST", "Posted on March 30, 2015 by Admin",
-    /// "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: …", "Associated Press November 19, 2019, 9:02 AM".
-    /// Only names, dates, times and byline words; never a line that reads as a sentence.
-    static func isBylineOrDateLine(_ line: String, length: Int) -> Bool {
-        guard length <= 140 else { return false }
-        return bylineShape(line)
+    /// What a byline-shaped line is: a byline (starts with "By", or holds a byline word such as
+    /// "Posted" with a date), or a date and time alone.
+    enum BylineShape: Equatable {
+        case byline
+        case dateOnly
     }
 
     /// Words a byline or date line may hold besides names, dates and times.
@@ -111,35 +110,78 @@ public struct LineFilter: Sendable {
     ]
     static let bylineMarkers: Set<String> = ["by", "posted", "published", "updated", "written", "filed", "modified"]
 
-    private static func bylineShape(_ line: String) -> Bool {
-        let metaWords = bylineWords
-        let words = key(line).split(separator: " ").map(String.init)
-        guard !words.isEmpty else { return false }
+    /// The shape of a byline or date line — "By Tess Bonn - 11/19/19 06:56 AM EST", "Posted on March 30, 2015
+    /// by Admin", "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: …", "Associated Press November 19,
+    /// 2019, 9:02 AM" — made only of names (capitalised words), dates, times and byline words; nil for a
+    /// line with any other word (a line that reads as a sentence).
+    /// With `plainText` a byline must start with its byline word ("By …", "Posted on …", "Updated …"):
+    /// in wire copy a row such as "USX, 75,000, 49-5/8, UP 3/8, CROSSED BY FIRST BOSTON" or "Acquired by
+    /// CCC 86.8 258.4" is all capitals and figures, the shape of a byline without being one.
+    static func bylineShape(_ line: String, plainText: Bool = false) -> BylineShape? {
         var sawDate = false
         var names = 0
         var marker = false
-        let markers = bylineMarkers
-        let startsWithBy = words.first == "by"
-        // Capitalised words of the original line are name candidates.
-        let capitalised = Set(line.split(whereSeparator: { !$0.isLetter }).filter { $0.first?.isUppercase == true }.map { $0.lowercased() })
-        for word in words {
-            if DateParsing.months[word] != nil || DateParsing.weekdays.contains(word) || word.allSatisfy(\.isNumber) {
+        var startsWithBy = false
+        var startsWithMarker = false
+        var first = true
+        // Each word is classified as it comes: the first that is no name, date or byline word ends the walk.
+        func classify(_ word: String, capitalised: Bool) -> Bool {
+            defer { first = false }
+            if first, word == "by" { startsWithBy = true }
+            if first, bylineMarkers.contains(word) { startsWithMarker = true }
+            if DateParsing.months[word] != nil || DateParsing.weekdays.contains(word) || word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 sawDate = true
-                continue
+                return true
             }
-            if metaWords.contains(word) {
-                if markers.contains(word) { marker = true }
-                continue
+            if bylineWords.contains(word) {
+                if bylineMarkers.contains(word) { marker = true }
+                return true
             }
-            if capitalised.contains(word) {
+            if capitalised {
                 names += 1
-                continue
+                return true
             }
             return false
         }
-        if startsWithBy { return names <= 8 }
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: words are the runs of letters and digits, read straight from the bytes.
+            var line = line
+            let complete = line.withUTF8 { bytes -> Bool in
+                var k = 0
+                let n = bytes.count
+                while k < n {
+                    while k < n, !isAlphanumeric(bytes[k]) { k += 1 }
+                    guard k < n else { break }
+                    let start = k
+                    while k < n, isAlphanumeric(bytes[k]) { k += 1 }
+                    let capitalised = bytes[start] >= 0x41 && bytes[start] <= 0x5A
+                    let word = String(unsafeUninitializedCapacity: k - start) { out in
+                        for i in start..<k { out[i - start] = lowered(bytes[i]) }
+                        return k - start
+                    }
+                    if !classify(word, capitalised: capitalised) { return false }
+                }
+                return true
+            }
+            guard complete, !first else { return nil }
+        } else {
+            let words = key(line).split(separator: " ").map(String.init)
+            guard !words.isEmpty else { return nil }
+            // Capitalised words of the original line are name candidates.
+            let capitalised = Set(line.split(whereSeparator: { !$0.isLetter }).filter { $0.first?.isUppercase == true }.map { $0.lowercased() })
+            for word in words where !classify(word, capitalised: capitalised.contains(word)) { return nil }
+        }
+        if startsWithBy { return names <= 8 ? .byline : nil }
+        if plainText && marker && !startsWithMarker { return nil }
         // A date with a byline word ("Posted on … by Admin"), or a date and time alone.
-        return sawDate && (marker ? names <= 4 : names == 0)
+        guard sawDate else { return nil }
+        if marker { return names <= 4 ? .byline : nil }
+        return names == 0 ? .dateOnly : nil
+    }
+
+    @inline(__always)
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
     /// "4 min read", "Reading time: 3 minutes", "Tempo de leitura: 1 minuto".
@@ -179,14 +221,20 @@ public struct LineFilter: Sendable {
         "listen to", "to read the full story", "follow the ",
     ]
 
-    /// Filters `lines` (paragraphs of a text, in order).
-    public func filter(_ lines: [String]) -> Result {
+    /// Filters `lines` (paragraphs of a text, in order). Each element is a whole paragraph: a rule
+    /// removes it only when the whole paragraph is boilerplate, never a piece of a sentence.
+    ///
+    /// With `plainText` the paragraphs come from a plain text (wire copy, a text dump) rather than from a
+    /// page's markup, where a row of figures or a date is content: a paragraph with a digit is never
+    /// "no letters" furniture, and a date-only paragraph (no byline word such as "By" or "Posted") goes
+    /// only among the first four, as the story's dateline (`published`).
+    public func filter(_ lines: [String], plainText: Bool = false) -> Result {
         var result = Result(paragraphs: [], links: [], published: nil, removed: [])
         var afterRelatedHeading = false
         for (index, raw) in lines.enumerated() {
             let line = Self.isTrimmed(raw) ? raw : raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !line.isEmpty else { continue }
-            if let rule = rule(for: line, index: index, result: &result) {
+            if let rule = rule(for: line, index: index, plainText: plainText, result: &result) {
                 result.removed.append((line, rule))
                 if rule == "related heading" { afterRelatedHeading = true }
                 continue
@@ -202,7 +250,7 @@ public struct LineFilter: Sendable {
         return result
     }
 
-    private func rule(for line: String, index: Int, result: inout Result) -> String? {
+    private func rule(for line: String, index: Int, plainText: Bool, result: inout Result) -> String? {
         for regex in userPatterns where regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
             return "pipeline pattern"
         }
@@ -214,24 +262,30 @@ public struct LineFilter: Sendable {
         let length = line.utf8.count
         // Whole-line rules only concern short lines; long ones are checked for prefixes only.
         let key = length <= 120 ? Self.key(line) : ""
-        if length <= 120, key.isEmpty { return "no letters" }
+        if length <= 120, key.isEmpty, !(plainText && Self.hasDigit(line)) { return "no letters" }
         if length <= 120, Self.isRelatedHeading(key) { return "related heading" }
         if length <= 120, Self.exactKeys.contains(key) {
             return Self.relatedHeadings.contains(key) ? "related heading" : "boilerplate line"
         }
-        let lower = String(decoding: line.utf8.prefix(48), as: UTF8.self).lowercased()
-        if length <= 400, Self.mayBeCredit(lower, line), Self.isCreditLine(line.lowercased(), length: length) { return "credit line" }
-        if length <= 140, Self.isBylineOrDateLine(line, length: length) {
-            if result.published == nil, index < 4, let date = DateParsing.dateline(line) { result.published = date }
-            return "byline or date line"
+        if length <= 400, Self.mayBeCredit(line), Self.isCreditLine(line.lowercased(), length: length) { return "credit line" }
+        if length <= 140, let shape = Self.bylineShape(line, plainText: plainText) {
+            if shape == .byline || !plainText {
+                if result.published == nil, index < 4, let date = DateParsing.dateline(line) { result.published = date }
+                return "byline or date line"
+            }
+            if index < 4, result.published == nil, let date = DateParsing.dateline(line) {
+                result.published = date
+                return "dateline (moved to published)"
+            }
         }
         if length <= 60, Self.isReadingTime(key) { return "reading time" }
         if length <= 100, Self.isPhotoCredit(line) { return "photo credit" }
-        for prefix in Self.prefixes where lower.hasPrefix(prefix) {
+        if let prefix = Self.boilerplatePrefix(of: line) {
             // A real sentence may start with "Photo by" only rarely; long lines ending a sentence are kept
             // unless the prefix is unambiguous furniture.
-            if length > 250, Self.endsSentence(line), !prefix.hasSuffix(":") { continue }
-            return "boilerplate prefix '\(prefix)'"
+            if !(length > 250 && Self.endsSentence(line) && !prefix.hasSuffix(":")) {
+                return "boilerplate prefix '\(prefix)'"
+            }
         }
         guard length <= 120 else { return nil }
         let words = key.split(separator: " ")
@@ -243,6 +297,40 @@ public struct LineFilter: Sendable {
             return "dateline (moved to published)"
         }
         return nil
+    }
+
+    /// `prefixes` as lowercased bytes, grouped by their first byte.
+    static let prefixesByFirstByte: [[(bytes: [UInt8], text: String)]] = {
+        var table = [[(bytes: [UInt8], text: String)]](repeating: [], count: 256)
+        for prefix in prefixes {
+            let bytes = Array(prefix.utf8)
+            table[Int(bytes[0])].append((bytes, prefix))
+        }
+        return table
+    }()
+
+    /// The entry of `prefixes` that `line` starts with (ASCII letters compared case-insensitively).
+    static func boilerplatePrefix(of line: String) -> String? {
+        var line = line
+        return line.withUTF8 { bytes -> String? in
+            guard let first = bytes.first else { return nil }
+            let candidates = prefixesByFirstByte[Int(lowered(first))]
+            if candidates.isEmpty { return nil }
+            for candidate in candidates where candidate.bytes.count <= bytes.count {
+                var k = 1
+                while k < candidate.bytes.count, lowered(bytes[k]) == candidate.bytes[k] { k += 1 }
+                if k == candidate.bytes.count { return candidate.text }
+            }
+            return nil
+        }
+    }
+
+    @inline(__always)
+    static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    /// Whether `line` holds an ASCII digit.
+    static func hasDigit(_ line: String) -> Bool {
+        line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Lowercased letters, digits and single spaces only.
@@ -287,7 +375,9 @@ public struct LineFilter: Sendable {
     /// "Natalie Naccache | Bloomberg | Getty Images", "© Aaron Schwartz", "Photo: AP".
     static func isPhotoCredit(_ line: String) -> Bool {
         let lower = line.lowercased()
-        if lower.hasPrefix("©") || lower.hasPrefix("(c) ") { return true }
+        if lower.hasPrefix("©") { return true }
+        // "(c) 2019 Example News", but not a footnote keyed "(c)": "(C) - Sales made on exporters' own account."
+        if lower.hasPrefix("(c) ") { return !endsSentence(line) || lower.contains(where: \.isNumber) }
         for agency in ["getty images", "afp", "ap photo", "reuters", "shutterstock", "epa", "alamy", "pa wire", "pa media", "bloomberg", "istock", "ap"]
         where lower.hasSuffix(agency) || lower.hasSuffix(agency + ")") {
             return lower.contains("|") || lower.contains("/") || lower.contains("photo") || lower.contains("image") || lower.contains("via")
@@ -296,23 +386,41 @@ public struct LineFilter: Sendable {
     }
 
     /// Cheap pre-check for `isCreditLine`: a credit prefix, or "contribut" somewhere in the line.
-    static func mayBeCredit(_ lowerPrefix: String, _ line: String) -> Bool {
-        if lowerPrefix.hasPrefix("(") || lowerPrefix.hasPrefix("reporting") || lowerPrefix.hasPrefix("additional") || lowerPrefix.hasPrefix("writing")
-            || lowerPrefix.hasPrefix("editing") || lowerPrefix.hasPrefix("compiled") || lowerPrefix.hasPrefix("edited")
-            || lowerPrefix.hasPrefix("produced") || lowerPrefix.hasPrefix("graphics") {
-            return true
+    static func mayBeCredit(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first else { return false }
+            switch lowered(first) {
+            case 0x28:  // "("
+                return true
+            case 0x61, 0x63, 0x65, 0x67, 0x70, 0x72, 0x77:  // additional, compiled, editing/edited, graphics, produced, reporting, writing
+                for prefix in creditPrefixes where prefix.count <= bytes.count && prefix[0] == lowered(first) {
+                    var k = 1
+                    while k < prefix.count, lowered(bytes[k]) == prefix[k] { k += 1 }
+                    if k == prefix.count { return true }
+                }
+            default:
+                break
+            }
+            let needle: [UInt8] = Array("contribut".utf8)
+            guard bytes.count >= needle.count else { return false }
+            var start = 0
+            while start + needle.count <= bytes.count {
+                if lowered(bytes[start]) == 0x63 {
+                    var k = 1
+                    while k < needle.count, lowered(bytes[start + k]) == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                start += 1
+            }
+            return false
         }
-        let needle = Array("contribut".utf8)
-        var utf8 = Array(line.utf8)
-        for i in utf8.indices where utf8[i] >= 0x41 && utf8[i] <= 0x5A { utf8[i] += 0x20 }
-        guard utf8.count >= needle.count else { return false }
-        for start in 0...(utf8.count - needle.count) where utf8[start] == needle[0] {
-            if Array(utf8[start..<(start + needle.count)]) == needle { return true }
-        }
-        return false
     }
 
+    static let creditPrefixes: [[UInt8]] = ["reporting", "additional", "writing", "editing", "compiled", "edited", "produced", "graphics"].map { Array($0.utf8) }
+
     static func isBareURL(_ line: String) -> Bool {
+        guard let first = line.utf8.first, lowered(first) == 0x68 || lowered(first) == 0x77 else { return false }  // h, w
         let head = String(decoding: line.utf8.prefix(8), as: UTF8.self).lowercased()
         guard head.hasPrefix("http://") || head.hasPrefix("https://") || head.hasPrefix("www.") else { return false }
         return !line.contains(where: \.isWhitespace) && line.count > 10

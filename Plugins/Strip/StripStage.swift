@@ -69,7 +69,7 @@ public struct StripStage: DocumentStage {
         } else {
             paragraphs = Self.splitParagraphs(document.text)
         }
-        let filtered = lines.filter(paragraphs)
+        let filtered = lines.filter(paragraphs, plainText: !isPage)
         document.text = filtered.paragraphs.joined(separator: "\n\n")
         for link in filtered.links where !document.links.contains(link) { document.links.append(link) }
         if document.published == nil { document.published = filtered.published }
@@ -92,12 +92,10 @@ public struct StripStage: DocumentStage {
         return .keep
     }
 
-    /// Paragraphs of plain text: blank-line separated blocks, or lines when there are no blank lines.
+    /// Paragraphs of plain text as their shape shows them (``PlainTextParagraphs``): blank lines,
+    /// indentation, lists and table rows separate them; hard-wrapped lines are joined back into their
+    /// sentence first, so a line filter never sees a piece of a sentence.
     static func splitParagraphs(_ text: String) -> [String] {
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
-        if normalised.contains("\n\n") {
-            return normalised.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        }
-        return normalised.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        PlainTextParagraphs.split(text).map(\.text)
     }
 }

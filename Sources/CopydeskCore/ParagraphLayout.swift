@@ -7,12 +7,16 @@
 ///    when it hangs under a list item's text (its continuation).
 /// 3. Headings (`# …`) stand alone; an unambiguous bullet (•, ▪, ●…) starts a paragraph; `-`, `*`, `–`
 ///    or `1.` start one only after a list item, a line that ends a clause, or a short line, since in
-///    wrapped prose a dash or number also goes on at the start of a line.
+///    wrapped prose a dash or number also goes on at the start of a line. Table rows (a figure and a
+///    column gap), bare URLs and a closing sign-off keep their own lines (``endsOnPurpose``).
 /// 4. The remaining pairs of adjacent lines are candidates for joining. The document is *hard-wrapped*
 ///    when, over those pairs (at least two), the first lines are short (≥ 80 % at most 100 columns),
 ///    the widest of them is at least 30 columns (W), at least half have a similar width (≥ 0.6 W) and
 ///    at least half continue the sentence (the next line starts in lower case, or the line does not
-///    end with sentence-final punctuation or a closing quote). With a single pair, the document is
+///    end with sentence-final punctuation or a closing quote), and at least one in five of the next
+///    lines that start with a cased letter start in lower case (wrapping cuts sentences at any word,
+///    most of them lower-case; lines that all start with a capital are headlines, furniture or one
+///    sentence per line), unless the text has no lower-case letter at all. With a single pair, the document is
 ///    hard-wrapped when no line is longer than 100 columns, the first line reaches 80 % of the widest
 ///    (at least 30) and does not end a sentence.
 /// 5. In a hard-wrapped document a pair is joined unless the next line's first word would have fitted
@@ -20,19 +24,19 @@
 ///    start in lower case: then the line ended on purpose (a paragraph's last line, a heading).
 ///    Otherwise (one paragraph per line) a pair is joined only when the next line starts in lower case
 ///    and the line does not end a clause.
-enum ParagraphLayout {
+package enum ParagraphLayout {
     /// Lines that look hard-wrapped are at most this wide.
-    static let maximumWrapWidth = 100
+    package static let maximumWrapWidth = 100
     /// Narrower "wrapping" is more likely a list of short lines.
-    static let minimumWrapWidth = 30
+    package static let minimumWrapWidth = 30
 
     /// Every non-blank line starts a paragraph (`lines`).
-    static func eachLine(_ lines: inout [Line]) {
+    package static func eachLine(_ lines: inout [Line]) {
         for k in lines.indices { lines[k].link = .breakBefore }
     }
 
     /// Blank lines separate paragraphs; other line breaks are joined (`blank-lines`).
-    static func byBlankLines(_ lines: inout [Line]) {
+    package static func byBlankLines(_ lines: inout [Line]) {
         var started = false
         var blankBefore = false
         for k in lines.indices {
@@ -46,8 +50,33 @@ enum ParagraphLayout {
         }
     }
 
+    /// Rule 3's shapes besides lists and headings, where a line break is never a wrap: a table row after
+    /// a table row or a finished clause (and a line that does not go on in lower case after a table row);
+    /// a bare URL after a finished clause, and what does not go on in lower case after one; a sign-off
+    /// ("Reuter", "AP", "-0-") as the last line of its block after a finished sentence.
+    static func endsOnPurpose(_ before: Line, _ line: Line, isLastOfBlock: Bool, shape: LineShape) -> Bool {
+        let rowBefore = shape.isTableRow(before)
+        if rowBefore && !shape.startsLowercase(line) { return true }
+        if shape.isTableRow(line) && (rowBefore || shape.endsClause(before)) { return true }
+        if shape.isBareURL(line) && shape.endsClause(before) { return true }
+        if shape.isBareURL(before) && !shape.startsLowercase(line) { return true }
+        return isLastOfBlock && shape.endsSentence(before) && shape.isSignOff(line)
+    }
+
+    /// Whether any line holds an ASCII lower-case letter (text in capitals only gives no case signal).
+    static func hasLowercase(_ lines: [Line], _ p: UnsafePointer<UInt8>) -> Bool {
+        for line in lines {
+            var k = line.contentStart
+            while k < line.contentEnd {
+                if p[k] >= 0x61 && p[k] <= 0x7A { return true }
+                k += 1
+            }
+        }
+        return false
+    }
+
     /// The `auto` rules above.
-    static func auto(_ lines: inout [Line], bytes p: UnsafePointer<UInt8>) {
+    package static func auto(_ lines: inout [Line], bytes p: UnsafePointer<UInt8>) {
         let shape = LineShape(p: p)
         var margin = Int.max
         var widest = 0
@@ -70,6 +99,8 @@ enum ParagraphLayout {
         var lastCandidate = -1
         var shortFirstLines = 0
         var continuing = 0
+        var casedStarts = 0
+        var lowercaseStarts = 0
         var wrapWidth = 0
         for k in lines.indices {
             if lines[k].isBlank {
@@ -110,6 +141,10 @@ enum ParagraphLayout {
                 lines[k].link = .breakBefore
                 continue
             }
+            if endsOnPurpose(before, line, isLastOfBlock: k + 1 == lines.count || lines[k + 1].isBlank, shape: shape) {
+                lines[k].link = .breakBefore
+                continue
+            }
             listColumn = nil
             lines[k].link = .candidate
             candidates += 1
@@ -119,7 +154,14 @@ enum ParagraphLayout {
                 wrapWidth = max(wrapWidth, before.width)
             }
             if line.width <= maximumWrapWidth { wrapWidth = max(wrapWidth, line.width) }
-            if shape.startsLowercase(line) || !shape.endsSentence(before) { continuing += 1 }
+            let lowercase = shape.startsLowercase(line)
+            if lowercase || !shape.endsSentence(before) { continuing += 1 }
+            if lowercase {
+                lowercaseStarts += 1
+                casedStarts += 1
+            } else if shape.startsUppercase(line) {
+                casedStarts += 1
+            }
         }
         guard candidates > 0 else { return }
 
@@ -134,6 +176,7 @@ enum ParagraphLayout {
             }
             hardWrapped = 5 * shortFirstLines >= 4 * candidates && wrapWidth >= minimumWrapWidth
                 && 2 * similar >= candidates && 2 * continuing >= candidates
+                && (5 * lowercaseStarts >= casedStarts || !hasLowercase(lines, p))
         } else {
             let before = lines[lines[lastCandidate].previous]
             hardWrapped = everyLineShort && widest >= minimumWrapWidth && 5 * before.width >= 4 * widest

@@ -1,9 +1,9 @@
 /// Decoding and encoding of single scalars on raw UTF-8 bytes. Inputs come from Swift strings or from
 /// the normaliser's own output, so they are always well-formed; the helpers only guard the buffer end.
-enum UTF8Bytes {
+package enum UTF8Bytes {
     /// The number of bytes of the sequence that starts with `lead` (1 for a stray continuation byte).
-    @inline(__always)
-    static func sequenceLength(_ lead: UInt8) -> Int {
+    @inlinable @inline(__always)
+    package static func sequenceLength(_ lead: UInt8) -> Int {
         if lead < 0xC0 { return 1 }
         if lead < 0xE0 { return 2 }
         if lead < 0xF0 { return 3 }
@@ -11,8 +11,8 @@ enum UTF8Bytes {
     }
 
     /// The scalar value at `i` and its length in bytes.
-    @inline(__always)
-    static func decode(_ p: UnsafePointer<UInt8>, at i: Int, end: Int) -> (value: UInt32, length: Int) {
+    @inlinable @inline(__always)
+    package static func decode(_ p: UnsafePointer<UInt8>, at i: Int, end: Int) -> (value: UInt32, length: Int) {
         let b0 = UInt32(p[i])
         if b0 < 0x80 { return (b0, 1) }
         let length = sequenceLength(p[i])
@@ -29,16 +29,16 @@ enum UTF8Bytes {
     }
 
     /// The scalar value that ends just before `end`, and its start.
-    @inline(__always)
-    static func decodeBackward(_ p: UnsafePointer<UInt8>, before end: Int, start: Int) -> (value: UInt32, start: Int) {
+    @inlinable @inline(__always)
+    package static func decodeBackward(_ p: UnsafePointer<UInt8>, before end: Int, start: Int) -> (value: UInt32, start: Int) {
         var i = end - 1
         while i > start, p[i] & 0xC0 == 0x80 { i -= 1 }
         return (decode(p, at: i, end: end).value, i)
     }
 
     /// Writes `value` as UTF-8 at `out[j]` and advances `j`.
-    @inline(__always)
-    static func encode(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>, at j: inout Int) {
+    @inlinable @inline(__always)
+    package static func encode(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>, at j: inout Int) {
         if value < 0x80 {
             out[j] = UInt8(value)
             j += 1
@@ -61,8 +61,8 @@ enum UTF8Bytes {
     }
 
     /// The length of `value` in UTF-8.
-    @inline(__always)
-    static func encodedLength(_ value: UInt32) -> Int {
+    @inlinable @inline(__always)
+    package static func encodedLength(_ value: UInt32) -> Int {
         value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
     }
 }

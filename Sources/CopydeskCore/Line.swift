@@ -1,8 +1,8 @@
 /// One line of a text as byte offsets, with the measurements paragraph detection needs. Widths are in
 /// columns: one per scalar, four per leading tab.
-struct Line {
+package struct Line: Sendable {
     /// How the line relates to the line before it in the output.
-    enum Link {
+    package enum Link {
         /// The first non-blank line, or a line that starts a new paragraph.
         case breakBefore
         /// A line joined to the previous non-blank line with one space.
@@ -12,33 +12,35 @@ struct Line {
     }
 
     /// The first byte of the line.
-    var rawStart: Int
+    package var rawStart: Int
     /// The first byte after the indentation (spaces and tabs).
-    var contentStart: Int
+    package var contentStart: Int
     /// One past the last byte that is not a space or tab.
-    var contentEnd: Int
+    package var contentEnd: Int
     /// The newline ending the line, or the end of the text.
-    var rawEnd: Int
+    package var rawEnd: Int
     /// Columns of indentation.
-    var indent: Int
+    package var indent: Int
     /// Columns from the start of the line to `contentEnd`, indentation included.
-    var width: Int
+    package var width: Int
     /// Columns of the first word (up to the first space or tab in the content).
-    var firstWordWidth: Int
-    var link: Link = .breakBefore
+    package var firstWordWidth: Int
+    /// Whether the content holds a tab or two spaces in a row (a column gap, or whitespace to collapse).
+    package var hasGap: Bool
+    package var link: Link = .breakBefore
     /// The index of the previous non-blank line (-1 for none).
-    var previous: Int = -1
+    package var previous: Int = -1
 
-    var isBlank: Bool { contentStart == contentEnd }
+    package var isBlank: Bool { contentStart == contentEnd }
     /// Columns of the content alone.
-    var contentWidth: Int { width - indent }
+    package var contentWidth: Int { width - indent }
 }
 
 /// Splits UTF-8 text into ``Line``s on LF, in one pass.
-enum LineScanner {
+package enum LineScanner {
     /// Every line of `bytes`, blank ones included (a trailing newline yields a final empty line).
     /// With `asciiOnly` widths are byte counts; otherwise UTF-8 continuation bytes are not counted.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> [Line] {
+    package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> [Line] {
         var lines: [Line] = []
         guard let p = bytes.baseAddress else { return lines }
         let n = bytes.count
@@ -73,7 +75,8 @@ enum LineScanner {
             }
             lines.append(Line(
                 rawStart: rawStart, contentStart: contentStart, contentEnd: contentEnd, rawEnd: newline, indent: indent,
-                width: indent + contentWidth, firstWordWidth: firstWordWidth))
+                width: indent + contentWidth, firstWordWidth: firstWordWidth,
+                hasGap: ByteSearch.hasTabOrDoubleSpace(p, from: contentStart, to: contentEnd)))
             if newline >= n { break }
             i = newline + 1
         }

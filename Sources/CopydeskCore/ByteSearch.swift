@@ -1,15 +1,15 @@
 /// Byte scans sixteen bytes at a time (SIMD), the hot loops of ASCII news text.
-enum ByteSearch {
-    typealias Chunk = SIMD16<UInt8>
+package enum ByteSearch {
+    package typealias Chunk = SIMD16<UInt8>
 
-    @inline(__always)
-    static func load(_ p: UnsafePointer<UInt8>, _ i: Int) -> Chunk {
+    @inlinable @inline(__always)
+    package static func load(_ p: UnsafePointer<UInt8>, _ i: Int) -> Chunk {
         UnsafeRawPointer(p + i).loadUnaligned(as: Chunk.self)
     }
 
     /// The index of the first `byte` in `p[start..<end]`, or `end`.
-    @inline(__always)
-    static func firstIndex(of byte: UInt8, in p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    @inlinable @inline(__always)
+    package static func firstIndex(of byte: UInt8, in p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         var k = start
         let needle = Chunk(repeating: byte)
         while k + 16 <= end {
@@ -21,16 +21,16 @@ enum ByteSearch {
     }
 
     /// Whether every byte of `chunk` is printable ASCII, a tab or a newline.
-    @inline(__always)
-    static func isPlainASCII(_ chunk: Chunk) -> Bool {
+    @inlinable @inline(__always)
+    package static func isPlainASCII(_ chunk: Chunk) -> Bool {
         let printable = (chunk .>= Chunk(repeating: 0x20)) .& (chunk .< Chunk(repeating: 0x7F))
         return all(printable .| (chunk .== Chunk(repeating: 0x0A)) .| (chunk .== Chunk(repeating: 0x09)))
     }
 
     /// Whether `p[start..<end]` holds a tab or two spaces in a row: the only content the whitespace
     /// collapse changes.
-    @inline(__always)
-    static func hasTabOrDoubleSpace(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    @inlinable @inline(__always)
+    package static func hasTabOrDoubleSpace(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
         var k = start
         let space = Chunk(repeating: 0x20)
         let tab = Chunk(repeating: 0x09)
@@ -49,8 +49,8 @@ enum ByteSearch {
     }
 
     /// The number of UTF-8 continuation bytes (10xxxxxx) in `p[start..<end]`.
-    @inline(__always)
-    static func continuationBytes(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    @inlinable @inline(__always)
+    package static func continuationBytes(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         var count = 0
         var k = start
         while k < end {
