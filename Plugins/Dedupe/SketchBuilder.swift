@@ -26,7 +26,7 @@ struct SketchBuilder: DocumentPreparer {
         var content: UInt64 = 0x1234_5678_9ABC_DEF1 ^ UInt64(wordCount)
         for i in 0..<wordCount { content = Mix64.combine(content, words[i]) }
         var result = DocumentSketch(
-            words: wordCount, contentHash: Mix64.fmix(content), shift: 0, storage: [], published: PublishedDate.seconds(document.published), priority: priority.rank(of: document))
+            words: wordCount, contentHash: Mix64.fmix(content), shift: 0, storage: [], published: document.published.flatMap(PublishedTime.seconds).map(Int64.init), priority: priority.rank(of: document))
         let count = wordCount - shingleSize + 1
         guard count > 0 else { return result }
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { shingles in
