@@ -70,7 +70,7 @@ struct LanguageEvaluation: ParsableCommand {
             for (pair, count) in mistakes.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(25) { print("  \(pair) \(count)") }
         }
         print("model: \(model.languages.count) languages, \(model.ngramCount) n-grams, "
-            + "\((try? FileManager.default.attributesOfItem(atPath: LanguageModel.builtInLocations().first { FileManager.default.fileExists(atPath: $0) } ?? "")[.size] as? Int) ?? 0) bytes")
+            + "\((try? FileManager.default.attributesOfItem(atPath: LanguageModel.builtInResource.path ?? "")[.size] as? Int) ?? 0) bytes")
         if FileManager.default.fileExists(atPath: throughput) {
             let texts = try loadTexts(throughput).map(\.text)
             let rate = Self.megabytesPerSecond(texts, detector: detector, passes: passes)

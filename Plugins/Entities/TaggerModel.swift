@@ -1,3 +1,4 @@
+public import CopydeskCore
 public import Foundation
 
 /// The trained sequence tagger: hashed feature weights (Int16 after averaging, with one scale), BIO
@@ -191,30 +192,15 @@ public struct TaggerModel: Sendable {
         self = try parsed.get()
     }
 
-    /// The model shipped with the stage, from the first of ``builtInLocations`` that exists. SwiftPM's
-    /// `Bundle.module` is not used: it ends the process when the binary was copied away from its build.
-    public static func builtIn() throws(ModelError) -> TaggerModel {
-        let candidates = builtInLocations()
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw ModelError("the built-in entities model was not found (looked in \(candidates.joined(separator: ", "))): "
-                + "keep copydesk_Entities.resources next to the copydesk binary, set COPYDESK_ENTITIES_MODEL to the file, "
-                + "or give the stage a model: path")
-        }
-        return try TaggerModel(contentsOf: URL(fileURLWithPath: path))
-    }
+    /// Where the built-in model is found (see ``BuiltInResource/locations``).
+    public static let builtInResource = BuiltInResource(
+        fileName: "entities.model", bundleName: "copydesk_Entities.resources", environmentVariable: "COPYDESK_ENTITIES_MODEL",
+        sourceFile: #filePath)
 
-    /// Where the built-in model is looked for: `$COPYDESK_ENTITIES_MODEL` alone when it is set; else, in order, the resource bundle
-    /// SwiftPM builds next to the executable (copy it along with the binary); `../share/copydesk/` beside
-    /// the executable (an installed layout); the source tree the binary was built from.
-    public static func builtInLocations() -> [String] {
-        // An explicit choice is the only place looked: a wrong path is an error, not a silent fallback.
-        if let explicit = ProcessInfo.processInfo.environment["COPYDESK_ENTITIES_MODEL"], !explicit.isEmpty { return [explicit] }
-        var candidates: [String] = []
-        let executableDirectory = Bundle.main.bundleURL
-        candidates.append(executableDirectory.appendingPathComponent("copydesk_Entities.resources/entities.model").path)
-        candidates.append(executableDirectory.deletingLastPathComponent().appendingPathComponent("share/copydesk/entities.model").path)
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/entities.model").path)
-        return candidates
+    /// The model shipped with the stage, from the first of ``BuiltInResource/locations`` that exists.
+    public static func builtIn() throws(ModelError) -> TaggerModel {
+        guard let path = builtInResource.path else { throw ModelError(builtInResource.notFoundMessage) }
+        return try TaggerModel(contentsOf: URL(fileURLWithPath: path))
     }
 }
 

@@ -1,3 +1,4 @@
+public import CopydeskCore
 public import Foundation
 
 /// Languages written in one script and told apart by the n-gram model (at most 32, one SIMD lane each).
@@ -195,29 +196,15 @@ public struct LanguageModel: Sendable {
         try self.init(bytes: [UInt8](data), source: url.path)
     }
 
-    /// The model shipped with the stage, from the first of ``builtInLocations()`` that exists.
-    public static func builtIn() throws(LanguageModelError) -> LanguageModel {
-        let candidates = builtInLocations()
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw LanguageModelError("the built-in language model was not found (looked in \(candidates.joined(separator: ", "))): "
-                + "keep copydesk_Language.resources next to the copydesk binary, set COPYDESK_LANGUAGE_MODEL to the file, "
-                + "or give the stage a model: path")
-        }
-        return try LanguageModel(contentsOf: URL(fileURLWithPath: path))
-    }
+    /// Where the built-in model is found (see ``BuiltInResource/locations``).
+    public static let builtInResource = BuiltInResource(
+        fileName: "language.model", bundleName: "copydesk_Language.resources", environmentVariable: "COPYDESK_LANGUAGE_MODEL",
+        sourceFile: #filePath)
 
-    /// Where the built-in model is looked for, as for the entities model: `$COPYDESK_LANGUAGE_MODEL` alone
-    /// when set; else the resource bundle SwiftPM builds next to the executable, `../share/copydesk/` beside
-    /// the executable, and the source tree the binary was built from. `Bundle.module` is not used: it ends
-    /// the process when the binary was copied away from its build.
-    public static func builtInLocations() -> [String] {
-        if let explicit = ProcessInfo.processInfo.environment["COPYDESK_LANGUAGE_MODEL"], !explicit.isEmpty { return [explicit] }
-        let executableDirectory = Bundle.main.bundleURL
-        return [
-            executableDirectory.appendingPathComponent("copydesk_Language.resources/language.model").path,
-            executableDirectory.deletingLastPathComponent().appendingPathComponent("share/copydesk/language.model").path,
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/language.model").path,
-        ]
+    /// The model shipped with the stage, from the first of ``BuiltInResource/locations`` that exists.
+    public static func builtIn() throws(LanguageModelError) -> LanguageModel {
+        guard let path = builtInResource.path else { throw LanguageModelError(builtInResource.notFoundMessage) }
+        return try LanguageModel(contentsOf: URL(fileURLWithPath: path))
     }
 }
 

@@ -95,7 +95,7 @@ struct TrainingTests {
 
     @Test("the built-in model is found without SwiftPM's bundle accessor: next to the executable, then the source tree")
     func builtInLocations() {
-        let locations = TaggerModel.builtInLocations()
+        let locations = TaggerModel.builtInResource.locations
         if ProcessInfo.processInfo.environment["COPYDESK_ENTITIES_MODEL"] == nil {
             #expect(locations.first?.hasSuffix("copydesk_Entities.resources/entities.model") == true)
             #expect(locations.last?.hasSuffix("Plugins/Entities/Resources/entities.model") == true)

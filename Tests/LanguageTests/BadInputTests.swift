@@ -89,7 +89,7 @@ struct BadInputTests {
             let error = error as? ConfigError
             return error?.message.contains("copydesk-train-language") == true && error?.position?.line == 3
         }
-        let truncated = Array(try Data(contentsOf: URL(fileURLWithPath: LanguageModel.builtInLocations().first { FileManager.default.fileExists(atPath: $0) }!)).prefix(5000))
+        let truncated = Array(try Data(contentsOf: URL(fileURLWithPath: try #require(LanguageModel.builtInResource.path))).prefix(5000))
         #expect(throws: LanguageModelError.self) { try LanguageModel(bytes: truncated, source: "cut.model") }
     }
 }

@@ -1,3 +1,4 @@
+import CopydeskCore
 import CopydeskTesting
 import Foundation
 import Language
@@ -40,7 +41,7 @@ struct ModelTests {
 
     @Test("the shipped model is at most 5 MB and is what the trainer writes (same format, reads back)")
     func shipped() throws {
-        let path = try #require(LanguageModel.builtInLocations().first { FileManager.default.fileExists(atPath: $0) })
+        let path = try #require(LanguageModel.builtInResource.path)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(size <= 5_000_000)
         #expect(builtInModel.ngramCount > 20_000)
@@ -52,7 +53,7 @@ struct ModelTests {
     func rebuild() throws {
         let directory = try #require(Self.profileDirectory)
         let (groups, ngrams) = try LanguageModelTrainer.build(LanguageModelTrainer.loadProfiles(directory: directory))
-        let path = try #require(LanguageModel.builtInLocations().first { FileManager.default.fileExists(atPath: $0) })
+        let path = try #require(LanguageModel.builtInResource.path)
         let shipped = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(LanguageModel.serialize(scale: 16, groups: groups, ngrams: ngrams) == [UInt8](shipped))
     }
