@@ -23,7 +23,11 @@ enum CanonicalCase {
 
     /// The canonical name of tokens `range`, an entity of `type`.
     static func name(_ view: TokenView, _ range: Range<Int>, type: String) -> String {
-        let written = view.text.string(tokens: range)
+        var written = view.text.string(tokens: range)
+        // A name wrapped over two lines ("Securities and Exchange\nCommission") is named on one.
+        if written.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) || written.contains("  ") {
+            written = written.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        }
         guard type == "LOC", isCapitals(view, range) else { return written }
         let known = range.count == 1 ? view.has(range.lowerBound, .place) || view.has(range.lowerBound, .country)
             : view.isEntry(range, .place) || view.isEntry(range, .country)

@@ -36,6 +36,12 @@ extension CueRules {
         }
         for span in spans where span.type == 0 && span.range.count <= 3 {
             let r = span.range
+            // A news agency ("Reuter correspondents", "ROME, March 13, Reuter -") is an organisation.
+            if r.count <= 2, view.text.tokens[r.upperBound - 1].byteEnd - view.text.tokens[r.lowerBound].byteStart <= 24,
+               CueWords.agencySignOffs.contains(view.text.string(tokens: r).lowercased()) {
+                firms.insert(view.key(r))
+                continue
+            }
             var next = r.upperBound
             if next < n, view.text.tokens[next].kind == .possessive { next += 1 }
             let roleAfter = lowerWord(next, in: CueWords.marketRoles)

@@ -181,4 +181,16 @@ struct AgencyStyleTests {
         let t = Self.types("His trip, which has already taken him to London, Paris and Bonn, was aimed at explaining the plan.")
         #expect(t["Bonn"] == "LOC", "\(t)")
     }
+
+    @Test("a name wrapped over two lines is named on one line")
+    func wrappedName() {
+        let e = recogniser.entities(in: "The company told the Securities and Exchange\nCommission it had bought 5.1 pct of the stock.")
+        #expect(e.contains { $0.type == "ORG" && $0.name == "Securities and Exchange Commission" }, "\(e.map(\.name))")
+    }
+
+    @Test("a news agency inside a sentence is an organisation: Reuter correspondents")
+    func agencyInText() {
+        let t = Self.types("Exports will fall, according to views polled by Reuter correspondents in the region.")
+        #expect(t["Reuter"] == nil || t["Reuter"] == "ORG", "\(t)")
+    }
 }
