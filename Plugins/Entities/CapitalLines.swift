@@ -43,7 +43,8 @@ extension CueRules {
     /// a word in capitals between two figures ("4676  OFF 238", "168.38 UP 1.62"), or any word in capitals in
     /// a row that holds a code mixing letters and digits (a futures or ticker row: "MAY7  4676  OFF 238"), is
     /// no name unless the document writes it capitalised in a normal sentence too or it is a known place. A
-    /// word mixing letters and digits ("MAY7") is never a name. Runs last among the cues, after the results
+    /// word mixing letters and digits ("MAY7") is never a name; nor is a ticker code in brackets ("<F>",
+    /// "<RHON.PA>") or an economic indicator's abbreviation ("GDP", "CPI"). Runs last among the cues, after the results
     /// tables rule, which reads any capitalised word before a figure as a team.
     static func dropTableValues(_ view: TokenView, labels: inout [UInt8]) {
         let tokens = view.text.tokens
@@ -70,14 +71,39 @@ extension CueRules {
                 continue
             }
             let first = r.lowerBound
+            if isTicker(view, r) || economicAbbreviations.contains(view, r) {
+                clear(&labels, r)
+                continue
+            }
             guard row[first] != 0, r.allSatisfy({ tokens[$0].kind != .word || view.facts[$0].caps == .upper }) else { continue }
-            let betweenFigures = isFigure(first - 1) && !tokens[first].afterNewline
+            // The figure before, over the punctuation between columns ("23-7/8, OFF 3/8").
+            var previous = first - 1
+            while previous >= 0, tokens[previous].kind == .punctuation, !tokens[previous + 1].afterNewline { previous -= 1 }
+            let betweenFigures = isFigure(previous) && !tokens[first].afterNewline && !tokens[previous + 1].afterNewline
                 && (r.upperBound >= tokens.count || isFigure(r.upperBound) || tokens[r.upperBound].afterNewline)
             guard betweenFigures || row[first] == 2 else { continue }
-            if view.isEntry(r, .place) || view.isEntry(r, .country) || r.count == 1 && view.has(first, .place) { continue }
+            if span.type == 2, view.isEntry(r, .place) || view.isEntry(r, .country) || r.count == 1 && view.has(first, .place) { continue }
             if r.allSatisfy({ tokens[$0].kind != .word || (view.documentFlags[view.lower($0)] ?? 0) & 2 != 0 }) { continue }
             clear(&labels, r)
         }
+    }
+
+    /// Economic indicators and accounting measures written as abbreviations: no organisations.
+    static let economicAbbreviations = WordHashes(["GDP", "GNP", "CPI", "PPI", "EPS", "EBIT", "EBITDA", "NAV", "VAT", "IPO", "M1", "M2", "M3"])
+
+    /// Whether tokens `range` are (part of) a ticker code in brackets written without spaces ("<F>",
+    /// "<RHON.PA>", "(NYSE:F)"): a code, not a name.
+    static func isTicker(_ view: TokenView, _ range: Range<Int>) -> Bool {
+        let tokens = view.text.tokens
+        var a = range.lowerBound
+        while a > 0, !tokens[a].afterSpace, !view.equals(a - 1, "<"), !view.equals(a - 1, "("), range.lowerBound - a < 4 { a -= 1 }
+        guard a > 0, !tokens[a].afterSpace, view.equals(a - 1, "<") || view.equals(a - 1, "(") else { return false }
+        var b = range.upperBound
+        while b < tokens.count, !tokens[b].afterSpace, !view.equals(b, ">"), !view.equals(b, ")"), b - range.upperBound < 4 { b += 1 }
+        guard b < tokens.count, !tokens[b].afterSpace, view.equals(b, ">") || view.equals(b, ")") else { return false }
+        // A code: capitals, digits and dots only, no word in lower case.
+        return (a..<b).allSatisfy { tokens[$0].kind != .word || view.facts[$0].caps == .upper || view.facts[$0].caps == .initial }
+            && (a..<b).contains { tokens[$0].kind == .punctuation || view.equals(a - 1, "<") }
     }
 
     /// Whether token `i` is a word with both letters and digits ("MAY7", "B2B"), or a word glued to a number

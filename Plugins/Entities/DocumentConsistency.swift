@@ -39,7 +39,8 @@ enum DocumentConsistency {
                 CueRules.set(&labels, spans[k].range, type: type)
             }
         }
-        for k in spans.indices where spans[k].range.count == 1 && spans[k].type != 1 {
+        for k in spans.indices where spans[k].range.count == 1 && spans[k].type != 1 && !view.has(spans[k].range.lowerBound, .country) {
+            // A country's officials are its government's: "U.S. officials" leaves the U.S. a place.
             if let c = cues[view.lower(spans[k].range.lowerBound)], c.org > c.person {
                 spans[k].type = 1
                 CueRules.set(&labels, spans[k].range, type: 1)

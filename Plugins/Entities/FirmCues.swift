@@ -51,7 +51,8 @@ extension CueRules {
             if roleAfter || roleBefore || firmBefore || firmVerb { firms.insert(view.key(r)) }
             // "by Moody's and", "Standard and Poor's.": a one-word name whose possessive ends the phrase.
             guard r.count == 1, next == r.upperBound + 1 else { continue }
-            let ends = next >= n || view.text.tokens[next].kind == .punctuation && !view.equals(next, "-")
+            // "Standard and Poor's 500": an index named for the firm.
+            let ends = next >= n || view.text.tokens[next].kind == .punctuation && !view.equals(next, "-") || view.text.tokens[next].kind == .number
             guard ends || lowerWord(next, in: CueWords.afterFirmPossessive) else { continue }
             let i = r.lowerBound
             // "Standard and Poor's": the partner before "and" belongs to the name.

@@ -193,4 +193,22 @@ struct AgencyStyleTests {
         let t = Self.types("Exports will fall, according to views polled by Reuter correspondents in the region.")
         #expect(t["Reuter"] == nil || t["Reuter"] == "ORG", "\(t)")
     }
+
+    @Test("a ticker code in brackets, a column value in a stock table and an economic abbreviation are no names")
+    func codesAndValues() {
+        let t = Self.types("""
+            Harlan Widget Corp <HWC.PA> said GDP would grow, and Kessler Holdings Plc <KHP> agreed.
+                131,500, HARLAN WIDGET, 23-7/8, OFF 3/8
+                110,800, KESSLER, 35-3/8, UP 1/8
+            """)
+        #expect(t["PA"] == nil && t["HWC.PA"] == nil && t["KHP"] == nil, "\(t)")
+        #expect(t["GDP"] == nil && t["OFF"] == nil && t["UP"] == nil, "\(t)")
+        #expect(t["Harlan Widget Corp"] == "ORG")
+    }
+
+    @Test("a country's officials leave the country a place: U.S. officials")
+    func countryOfficials() {
+        let t = Self.types("U.S. officials said the talks would resume. U.S. officials added that Japan had agreed.")
+        #expect(t["U.S."] == "LOC", "\(t)")
+    }
 }
