@@ -2,7 +2,8 @@ extension CueRules {
     /// Places the layout or a list shows: a place name wrapped over two lines ("the United\nStates": wire
     /// copy breaks its lines anywhere, and every line is a sentence to the tagger) is one place when the
     /// words together are a gazetteer place or country; and a one-word name the tagger read as a person but
-    /// the gazetteer knows as a place, listed with places ("London, Paris and Bonn"), is a place.
+    /// the gazetteer knows as a place, listed with places ("London, Paris and Bonn") or after "the", "in" or
+    /// "near" ("the Gulf", "in Bonn") and never a word of a full name the document gives, is a place.
     static func applyPlaceLists(_ view: TokenView, labels: inout [UInt8]) {
         let n = view.count
         let tokens = view.text.tokens
@@ -20,6 +21,19 @@ extension CueRules {
             }
         }
         let spans = EntityLabel.spans(labels)
+        // "the Gulf", "the Bonn government", "in Bonn": a known place after "the" or "in" is no person.
+        var places: Set<UInt64> = []
+        let fullNames = Set(spans.filter { $0.type == 0 && $0.range.count >= 2 }.flatMap { [view.lower($0.range.lowerBound), view.lower($0.range.upperBound - 1)] })
+        for span in spans where span.type == 0 && span.range.count == 1 {
+            let i = span.range.lowerBound
+            guard i > 0, view.has(i, .place), !fullNames.contains(view.lower(i)) else { continue }
+            if view.equals(i - 1, "the") || view.equals(i - 1, "in") || view.equals(i - 1, "near") { places.insert(view.lower(i)) }
+        }
+        if !places.isEmpty {
+            for span in spans where span.type == 0 && span.range.count == 1 && places.contains(view.lower(span.range.lowerBound)) {
+                set(&labels, span.range, type: 2)
+            }
+        }
         for (index, span) in spans.enumerated() where span.type == 0 && span.range.count == 1 {
             let i = span.range.lowerBound
             guard view.has(i, .place) else { continue }
@@ -33,11 +47,15 @@ extension CueRules {
         }
     }
 
-    /// A month's name alone read as a person ("sold May" in a commodity report) is no person unless the
-    /// document names someone in full with it as surname ("Theresa May").
+    /// Holidays and feasts named in news copy.
+    static let holidays = WordHashes(["Easter", "Christmas", "Thanksgiving", "Ramadan", "Passover", "Hanukkah", "Diwali", "Eid", "Pentecost", "Whitsun", "Lent", "Advent"])
+
+    /// A month's or a holiday's name alone read as a person ("sold May" in a commodity report, "before
+    /// Easter") is no person unless the document names someone in full with it as surname ("Theresa May").
     static func dropMonthPersons(_ view: TokenView, labels: inout [UInt8]) {
         let spans = EntityLabel.spans(labels)
-        for span in spans where span.type == 0 && span.range.count == 1 && view.has(span.range.lowerBound, .calendar) {
+        for span in spans where span.type == 0 && span.range.count == 1
+            && (view.has(span.range.lowerBound, .calendar) || holidays.contains(view, span.range.lowerBound)) {
             let l = view.lower(span.range.lowerBound)
             let surname = spans.contains { $0.type == 0 && $0.range.count >= 2 && view.lower($0.range.upperBound - 1) == l }
             if !surname { clear(&labels, span.range) }

@@ -211,4 +211,10 @@ struct AgencyStyleTests {
         let t = Self.types("U.S. officials said the talks would resume. U.S. officials added that Japan had agreed.")
         #expect(t["U.S."] == "LOC", "\(t)")
     }
+
+    @Test("a known place after the or in is no person; a holiday is no person")
+    func placesAndHolidays() {
+        let t = Self.types("Tanker traffic in the Gulf resumed before Easter, and officials in Bonn said the Bonn government agreed.")
+        #expect(t["Gulf"] != "PERSON" && t["Bonn"] != "PERSON" && t["Easter"] != "PERSON", "\(t)")
+    }
 }
