@@ -146,6 +146,17 @@ extension CueRules {
                 labels[r.lowerBound] = 0
             }
         }
+        // "Valley Federal Savings and Loan" + "Association", "Smith" + "Foundation": a name the tagger read as a
+        // person or place, followed by a capitalised organisation word or suffix, is that organisation's name.
+        for span in EntityLabel.spans(labels) where span.type != 1 && span.range.upperBound < n {
+            let e = span.range.upperBound
+            guard labels[e] == 0 || labels[e] == EntityLabel.begin(1), CompanyNames.isNameWord(view, e),
+                  view.has(e, .orgWord) || CompanyNames.suffixes.contains(view, e),
+                  !view.isFirst(span.range.lowerBound) || !view.seenLowercase(span.range.lowerBound) else { continue }
+            var f = e + 1
+            while f < n, labels[f] == EntityLabel.inside(1) { f += 1 }
+            set(&labels, span.range.lowerBound..<f, type: 1)
+        }
         for span in EntityLabel.spans(labels) where span.type == 1 {
             let r = span.range
             // "Securities and" + "Exchange Commission" → one name; "Loan Association" after "Savings and".

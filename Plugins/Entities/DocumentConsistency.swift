@@ -159,6 +159,15 @@ extension DocumentConsistency {
         // "Moody's Investors Service Inc" → "Moody": a firm named for its founder, whatever the name's other uses.
         let founder = first + 1 < end && view.text.tokens[first + 1].kind == .possessive
         if founder || !view.has(first, .firstName) { keys.append(view.key(first..<(first + 1))) }
+        // "E.F. Hutton Group Inc" → "Hutton": the name after a founder's initials.
+        var afterInitials = first
+        func isInitials(_ k: Int) -> Bool {
+            let t = view.text.tokens[k]
+            return t.kind == .word && (view.facts[k].caps == .initial || view.facts[k].caps == .upper)
+                && t.byteEnd - t.byteStart <= 6 && view.text.bytes[t.byteEnd - 1] == 0x2E
+        }
+        while afterInitials < end - 1, isInitials(afterInitials) { afterInitials += 1 }
+        if afterInitials > first { keys.append(view.key(afterInitials..<end)) }
         // Partners' names between the joins.
         var partStart = first
         var joined = false

@@ -217,4 +217,18 @@ struct AgencyStyleTests {
         let t = Self.types("Tanker traffic in the Gulf resumed before Easter, and officials in Bonn said the Bonn government agreed.")
         #expect(t["Gulf"] != "PERSON" && t["Bonn"] != "PERSON" && t["Easter"] != "PERSON", "\(t)")
     }
+
+    @Test("an organisation word after a name makes it an organisation, over a line break: Savings and Loan\\nAssociation")
+    func orgWordAfterName() {
+        let t = Self.types("BOSTON, March 2 - Harbor Federal Savings and Loan\nAssociation said its stockholders approved the merger.")
+        #expect(t["Loan"] == nil && t["Association"] == nil, "\(t)")
+        #expect(t.contains { $0.value == "ORG" && $0.key.hasSuffix("Savings and Loan Association") }, "\(t)")
+    }
+
+    @Test("a firm named with its founder's initials is the firm by surname alone: E.F. Hutton Group Inc, Hutton")
+    func founderInitials() {
+        let t = Self.types("The offer for the E.F. Hutton Group Inc was rejected by Hutton on Friday.")
+        #expect(t["Hutton"] == nil || t["Hutton"] == "ORG", "\(t)")
+        #expect(!t.contains { $0.value == "PERSON" }, "\(t)")
+    }
 }
