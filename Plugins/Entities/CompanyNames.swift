@@ -15,8 +15,8 @@ enum CompanyNames {
     /// Suffixes that may follow a comma: "Acme, Inc.", "Acme Holdings, Ltd".
     static let afterComma = WordHashes(["Inc", "Inc.", "Ltd", "Ltd.", "LLC", "L.L.C.", "LP", "L.P.", "Plc", "PLC", "Limited", "Incorporated"])
 
-    /// Suffixes written in capitals that are also US postal codes or common words, taken as suffixes only
-    /// after a name on the same line: "CO", "SA", "SE", "NV", "AB", "NL".
+    /// Whether token `i` is a capitalised company suffix. A suffix counts only with a capitalised name
+    /// before it and not after a comma (except "Inc", "Ltd" …), so that "Reno, NV" stays a place.
     static func isSuffix(_ view: TokenView, _ i: Int) -> Bool {
         view.text.tokens[i].kind == .word && view.isCapitalised(i) && suffixes.contains(view, i)
     }
