@@ -13,6 +13,8 @@ extension CueRules {
             // Emphasis ("did NOT say") and words the document also writes in lower case are not acronyms.
             if view.seenLowercase(i) { continue }
             if i + 1 < view.count, view.facts[i + 1].caps == .upper { continue }
+            // A line's opening label before a colon ("NOTE:", "UPDATE:") is no acronym.
+            if i + 1 < view.count, i == 0 || tokens[i].afterNewline, view.equals(i + 1, ":") { continue }
             if i > 0, view.facts[i - 1].caps == .upper { continue }
             let word = view.text.string(i).lowercased()
             if CueWords.commonAbbreviations.contains(word) || CueWords.demonymSet.contains(word) { continue }

@@ -39,7 +39,8 @@ enum DocumentConsistency {
                 CueRules.set(&labels, spans[k].range, type: type)
             }
         }
-        for k in spans.indices where spans[k].range.count == 1 && spans[k].type != 1 {
+        for k in spans.indices where spans[k].range.count == 1 && spans[k].type != 1 && !view.has(spans[k].range.lowerBound, .country) {
+            // A country's officials are its government's: "U.S. officials" leaves the U.S. a place.
             if let c = cues[view.lower(spans[k].range.lowerBound)], c.org > c.person {
                 spans[k].type = 1
                 CueRules.set(&labels, spans[k].range, type: 1)
@@ -85,16 +86,12 @@ enum DocumentConsistency {
             if surnames.contains(l) { CueRules.set(&labels, span.range, type: 0) }
         }
         // Short forms of organisation names with a legal suffix or organisation word: "Barrick" and
-        // "Barrick Gold" after "Barrick Gold Corp".
+        // "Barrick Gold" after "Barrick Gold Corp"; "Merrill Lynch" after "Merrill Lynch and Co", "Moody's"
+        // after "Moody's Investors Service Inc", "Smith Barney" and "Harris Upham" after "Smith Barney,
+        // Harris Upham and Co" (``firmShortForms(_:_:)``).
         var shortForms: [UInt64: Int] = [:]
-        for span in spans where span.type == 1 && span.range.count >= 2 {
-            var end = span.range.upperBound
-            while end > span.range.lowerBound + 1, view.has(end - 1, .orgSuffix) || view.has(end - 1, .orgWord) { end -= 1 }
-            guard end < span.range.upperBound else { continue }
-            let first = span.range.lowerBound
-            guard !view.has(first, .place), !view.has(first, .firstName), !view.seenLowercase(first) else { continue }
-            shortForms[view.key(first..<end)] = 1
-            shortForms[view.key(first..<(first + 1))] = 1
+        for span in EntityLabel.spans(labels) where span.type == 1 && span.range.count >= 2 {
+            for key in firmShortForms(view, span.range) { shortForms[key] = 1 }
         }
         for span in EntityLabel.spans(labels) where span.type != 1 && span.range.count <= 2 {
             if shortForms[view.key(span.range)] != nil { CueRules.set(&labels, span.range, type: 1) }
@@ -133,5 +130,57 @@ enum DocumentConsistency {
             if !matched { i += 1 }
         }
         _ = firstNames
+    }
+}
+
+extension DocumentConsistency {
+    /// Whether token `i` ends a firm's name and may be left off in a short form: a legal suffix or an
+    /// organisation word, or what joins partners' names ("and", "&", ",", "'s").
+    static func isTail(_ view: TokenView, _ i: Int) -> Bool {
+        view.has(i, .orgSuffix) || view.has(i, .orgWord) || CompanyNames.suffixes.contains(view, i) || isJoin(view, i)
+    }
+
+    static func isJoin(_ view: TokenView, _ i: Int) -> Bool {
+        view.text.tokens[i].kind == .possessive || view.equals(i, "and") || view.equals(i, "&") || view.equals(i, ",")
+    }
+
+    /// The keys of the short forms of organisation name `range` (when it ends in a suffix or organisation
+    /// word): the name without its tail, its first word (unless a place, a first name or a word the document
+    /// writes in lower case), and each partner's name in a partnership ("Smith Barney", "Harris Upham").
+    static func firmShortForms(_ view: TokenView, _ range: Range<Int>) -> [UInt64] {
+        var end = range.upperBound
+        while end > range.lowerBound + 1, isTail(view, end - 1) { end -= 1 }
+        guard end < range.upperBound else { return [] }
+        let first = range.lowerBound
+        guard !view.seenLowercase(first), !view.has(first, .place) else { return [] }
+        var keys: [UInt64] = []
+        if end - first >= 2 { keys.append(view.key(first..<end)) }
+        func oneWordOK(_ i: Int) -> Bool { !view.has(i, .firstName) && !view.has(i, .surname) && !view.has(i, .place) && !view.seenLowercase(i) }
+        // "Moody's Investors Service Inc" → "Moody": a firm named for its founder, whatever the name's other uses.
+        let founder = first + 1 < end && view.text.tokens[first + 1].kind == .possessive
+        if founder || !view.has(first, .firstName) { keys.append(view.key(first..<(first + 1))) }
+        // "E.F. Hutton Group Inc" → "Hutton": the name after a founder's initials.
+        var afterInitials = first
+        func isInitials(_ k: Int) -> Bool {
+            let t = view.text.tokens[k]
+            return t.kind == .word && (view.facts[k].caps == .initial || view.facts[k].caps == .upper)
+                && t.byteEnd - t.byteStart <= 6 && view.text.bytes[t.byteEnd - 1] == 0x2E
+        }
+        while afterInitials < end - 1, isInitials(afterInitials) { afterInitials += 1 }
+        if afterInitials > first { keys.append(view.key(afterInitials..<end)) }
+        // Partners' names between the joins.
+        var partStart = first
+        var joined = false
+        for k in first...end {
+            if k == end || isJoin(view, k) {
+                if k < end { joined = true }
+                let part = partStart..<k
+                if joined || k < end, part.count >= 2 || part.count == 1 && oneWordOK(part.lowerBound) {
+                    keys.append(view.key(part))
+                }
+                partStart = k + 1
+            }
+        }
+        return keys
     }
 }

@@ -39,12 +39,21 @@ public struct EntityRecogniser: Sendable {
         var teams: Set<UInt64> = []
         if cues {
             CueRules.dropLowercase(view, labels: &labels)
+            // Agency style: lines in capitals, company names, a state after its city, countries, wrapped names.
+            CueRules.dropCapitalLines(view, labels: &labels)
             CueRules.apply(view, labels: &labels)
             teams = CueRules.applyResults(view, labels: &labels)
             CueRules.applyAcronyms(view, labels: &labels)
             CueRules.dropEvents(view, labels: &labels)
             CueRules.dropDemonyms(view, labels: &labels)
+            CueRules.applyCompanyNames(view, labels: &labels)
+            CueRules.applyStatePlaces(view, labels: &labels)
+            CueRules.applyCountries(view, labels: &labels)
+            CueRules.applyPlaceLists(view, labels: &labels)
+            CueRules.dropMonthPersons(view, labels: &labels)
             CueRules.applyDatelines(view, labels: &labels)
+            CueRules.dropTableValues(view, labels: &labels)
+            CueRules.applyFirmCues(view, labels: &labels)
         }
         userGazetteer.apply(view, labels: &labels)
         if consistency { DocumentConsistency.apply(view, labels: &labels, teams: teams) }

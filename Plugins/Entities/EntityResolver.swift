@@ -9,7 +9,11 @@ import Foundation
 /// - An acronym joins the name whose capitalised words it abbreviates ("National Executive Committee" and
 ///   "NEC"); a name joins a longer one it starts when the rest is an organisation word ("Labour" and
 ///   "Labour Party").
-/// - Every entity gets one type (the majority of its mentions') and the longest full form as its name.
+/// - Every entity gets one type (the majority of its mentions') and the longest full form as its name,
+///   in the case the document writes it in a normal sentence ("NEW YORK" and "New York" are one place,
+///   "New York"; ``CanonicalCase``); a title before a person's name stays in the mention but not in the
+///   name ("President Reagan" → "Reagan", "Treasury Secretary James Baker" → "James Baker"); a state
+///   written as an abbreviation after a city is named in full ("Conn" → "Connecticut", ``StatePlaces``).
 enum EntityResolver {
     static let connectors: Set<String> = ["of", "and", "the", "for", "&", "de", "du", "la", "le", "des", "in", "on", "to", "at"]
 
@@ -33,9 +37,10 @@ enum EntityResolver {
                 let s = m.range.lowerBound
                 if s > 0, view.isCapitalised(s - 1), CueWords.honorificSet.contains(text.string(s - 1).lowercased()) {
                     m.range = (s - 1)..<m.range.upperBound
-                } else if view.isCapitalised(s), CueWords.honorificSet.contains(text.string(s).lowercased()), name.count > 1 {
+                } else if view.isCapitalised(s), !view.has(s, .firstName), CueWords.honorificSet.contains(text.string(s).lowercased()), name.count > 1 {
                     name = (s + 1)..<name.upperBound
                 }
+                name = strippingTitles(name, view: view)
                 let e = m.range.upperBound
                 if name.count == 1, e + 2 < text.tokens.count, text.string(e) == "(", view.isCapitalised(e + 1), text.string(e + 2) == ")" {
                     m.range = m.range.lowerBound..<(e + 3)
@@ -43,6 +48,8 @@ enum EntityResolver {
                     if k + 1 < mentions.count, mentions[k + 1].range.lowerBound == e + 1 { k += 1 }
                 }
             }
+            // "Conn", "N.J.", "PA" after a city: the state's full name, so that "N.Y." and "New York" are one place.
+            if m.type == "LOC", m.canonical == nil, name.count <= 3, let state = StatePlaces.fullName(view, name) { m.canonical = state }
             items.append((m, name))
             k += 1
         }
@@ -107,10 +114,11 @@ enum EntityResolver {
                     let capitals = parts.filter { !connectors.contains($0.lowercased()) }
                     let initials = String(capitals.compactMap(\.first)).lowercased()
                     if initials.count >= 2 { initialsOf[initials, default: []].insert(c) }
-                    if m.type == "ORG", name.count >= 2, view.has(name.upperBound - 1, .orgWord) || view.has(name.upperBound - 1, .orgSuffix) {
+                    if m.type == "ORG", name.count >= 2, DocumentConsistency.isTail(view, name.upperBound - 1) {
                         var end = name.upperBound - 1
                         orgPrefixOf[key(name.lowerBound..<end), default: []].insert(c)
-                        while end > name.lowerBound + 1, view.has(end - 1, .orgWord) || view.has(end - 1, .orgSuffix) { end -= 1 }
+                        // "Merrill Lynch" of "Merrill Lynch and Co", "Moody" of "Moody's Investors Service Inc".
+                        while end > name.lowerBound + 1, DocumentConsistency.isTail(view, end - 1) { end -= 1 }
                         orgPrefixOf[key(name.lowerBound..<end), default: []].insert(c)
                         orgPrefixOf[key(name.lowerBound..<(name.lowerBound + 1)), default: []].insert(c)
                     }
@@ -124,8 +132,13 @@ enum EntityResolver {
             for m in cluster.mentions { votes[m.type, default: 0] += 1 }
             let headType = cluster.mentions[0].type
             let type = votes.max { a, b in a.value != b.value ? a.value < b.value : (a.key == headType ? false : b.key == headType || a.key > b.key) }!.key
-            let longest = cluster.nameRanges.max { a, b in a.count != b.count ? a.count < b.count : a.lowerBound > b.lowerBound }!
-            let name = cluster.canonical ?? nameString(longest)
+            // The longest form the document writes in normal case ("New York", not the dateline's "NEW YORK").
+            let longest = cluster.nameRanges.max { a, b in
+                let ca = CanonicalCase.isCapitals(view, a), cb = CanonicalCase.isCapitals(view, b)
+                if ca != cb { return ca }
+                return a.count != b.count ? a.count < b.count : a.lowerBound > b.lowerBound
+            }!
+            let name = cluster.canonical ?? CanonicalCase.name(view, longest, type: type)
             let sorted = cluster.mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
             let mentions = sorted.map { m in
                 Mention(text: nameString(m.range), start: text.tokens[m.range.lowerBound].scalarStart,

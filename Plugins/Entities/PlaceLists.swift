@@ -1,0 +1,64 @@
+extension CueRules {
+    /// Places the layout or a list shows: a place name wrapped over two lines ("the United\nStates": wire
+    /// copy breaks its lines anywhere, and every line is a sentence to the tagger) is one place when the
+    /// words together are a gazetteer place or country; and a one-word name the tagger read as a person but
+    /// the gazetteer knows as a place, listed with places ("London, Paris and Bonn") or after "the", "in" or
+    /// "near" ("the Gulf", "in Bonn") and never a word of a full name the document gives, is a place.
+    static func applyPlaceLists(_ view: TokenView, labels: inout [UInt8]) {
+        let n = view.count
+        let tokens = view.text.tokens
+        func isWord(_ i: Int) -> Bool { i >= 0 && i < n && tokens[i].kind == .word && view.isCapitalised(i) }
+        for i in 1..<max(1, n) where tokens[i].afterNewline && isWord(i) && isWord(i - 1) {
+            var best: Range<Int>?
+            for start in stride(from: i - 1, through: max(0, i - 2), by: -1) where isWord(start) {
+                for end in (i + 1)...min(n, i + 2) where (start..<end).allSatisfy(isWord) {
+                    let r = start..<end
+                    if view.isEntry(r, .place) || view.isEntry(r, .country) { best = r }
+                }
+            }
+            if let r = best, !(labels[r.lowerBound] != 0 && EntityLabel.type(labels[r.lowerBound]) == 2 && r.dropFirst().allSatisfy({ labels[$0] == EntityLabel.inside(2) })) {
+                set(&labels, r, type: 2)
+            }
+        }
+        let spans = EntityLabel.spans(labels)
+        // "the Gulf", "the Bonn government", "in Bonn": a known place after "the" or "in" is no person.
+        var places: Set<UInt64> = []
+        let fullNames = Set(spans.filter { $0.type == 0 && $0.range.count >= 2 }.flatMap { [view.lower($0.range.lowerBound), view.lower($0.range.upperBound - 1)] })
+        for span in spans where span.type == 0 && span.range.count == 1 {
+            let i = span.range.lowerBound
+            guard i > 0, view.has(i, .place), !fullNames.contains(view.lower(i)) else { continue }
+            if view.equals(i - 1, "the") || view.equals(i - 1, "in") || view.equals(i - 1, "near") { places.insert(view.lower(i)) }
+        }
+        if !places.isEmpty {
+            for span in spans where span.type == 0 && span.range.count == 1 && places.contains(view.lower(span.range.lowerBound)) {
+                set(&labels, span.range, type: 2)
+            }
+        }
+        for (index, span) in spans.enumerated() where span.type == 0 && span.range.count == 1 {
+            let i = span.range.lowerBound
+            guard view.has(i, .place) else { continue }
+            func isListed(_ other: Int) -> Bool {
+                guard other >= 0, other < spans.count, spans[other].type == 2 else { return false }
+                let between = other < index ? spans[other].range.upperBound..<i : span.range.upperBound..<spans[other].range.lowerBound
+                return between.count == 1 && (view.equals(between.lowerBound, ",") || view.equals(between.lowerBound, "and"))
+                    || between.count == 2 && view.equals(between.lowerBound, ",") && view.equals(between.lowerBound + 1, "and")
+            }
+            if isListed(index - 1) || isListed(index + 1) { set(&labels, span.range, type: 2) }
+        }
+    }
+
+    /// Holidays and feasts named in news copy.
+    static let holidays = WordHashes(["Easter", "Christmas", "Thanksgiving", "Ramadan", "Passover", "Hanukkah", "Diwali", "Eid", "Pentecost", "Whitsun", "Lent", "Advent"])
+
+    /// A month's or a holiday's name alone read as a person ("sold May" in a commodity report, "before
+    /// Easter") is no person unless the document names someone in full with it as surname ("Theresa May").
+    static func dropMonthPersons(_ view: TokenView, labels: inout [UInt8]) {
+        let spans = EntityLabel.spans(labels)
+        for span in spans where span.type == 0 && span.range.count == 1
+            && (view.has(span.range.lowerBound, .calendar) || holidays.contains(view, span.range.lowerBound)) {
+            let l = view.lower(span.range.lowerBound)
+            let surname = spans.contains { $0.type == 0 && $0.range.count >= 2 && view.lower($0.range.upperBound - 1) == l }
+            if !surname { clear(&labels, span.range) }
+        }
+    }
+}
