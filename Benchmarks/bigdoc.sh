@@ -10,14 +10,19 @@
 #     (reading + writing: the floor every row includes);
 #   - four different 16 MB documents in one run (news.yaml);
 #   - one 64 MB document through news.yaml with max_document_bytes raised to 80 MB.
-# Usage: bash Benchmarks/bigdoc.sh [MB=16]   (COPYDESK_BENCH_DIR to choose the work directory; it needs
+# Usage: bash Benchmarks/bigdoc.sh [MB=16]   (COPYDESK_BENCH_DIR to choose, and keep, the work directory; it needs
 # about 12 × MB of disk). Figures are peak RSS in MB (/usr/bin/time "Maximum resident set size") and wall
 # seconds; "per MB" is peak RSS divided by the input size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-16}
-work=${COPYDESK_BENCH_DIR:-/tmp/copydesk-bigdoc}
-mkdir -p "$work"
+if [ -n "${COPYDESK_BENCH_DIR:-}" ]; then
+  work=$COPYDESK_BENCH_DIR
+  mkdir -p "$work"
+else
+  work=$(mktemp -d /tmp/copydesk-bigdoc.XXXXXX)
+  trap 'rm -rf "$work"' EXIT   # documents and outputs take about 12 × MB of disk
+fi
 command -v python3 >/dev/null || { echo "bigdoc.sh needs python3 to generate its documents" >&2; exit 1; }
 swift build -c release --product copydesk >/dev/null
 copydesk=.build/release/copydesk
