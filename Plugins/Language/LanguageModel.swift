@@ -120,6 +120,23 @@ public struct LanguageModel: Sendable {
         asciiRows = ascii
     }
 
+    /// The row of n-gram `key` found through the hash table (the detector's probe), or `nil`.
+    func row(ofKey key: UInt64) -> Int? {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
+        let fingerprint = Self.fingerprint(key)
+        while slots[slot] != 0 {
+            if slots[slot] >> 32 == fingerprint { return Int(slots[slot] & 0xFFFF_FFFF) }
+            slot = (slot + 1) & slotMask
+        }
+        return nil
+    }
+
+    /// The row the direct table holds for a 2- or 3-gram of folded ASCII values (a–z, space), or `nil`.
+    func asciiRow(_ values: [UInt64]) -> Int? {
+        let index = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
+        return asciiRows[index] == .max ? nil : Int(asciiRows[index])
+    }
+
     /// A non-zero 32-bit fingerprint of `key`, independent of the slot hash. An n-gram missing from the
     /// model matches a stored one only when both hashes coincide (about once in 4·10⁹ probes).
     @inline(__always)
