@@ -3,6 +3,8 @@
 # with pip (langdetect, py3langid, lingua), on a held-out set built from the translations shipped in
 # Django's wheel (BSD-3-Clause; see README.md). Accuracy on documents and on 40-200-character texts, and
 # MB/s of text on one thread. Everything downloaded goes to ~/.cache/copydesk, outside the repository.
+# A second set, from the system's compiled gettext catalogues (/usr/share/locale, make_eval_gettext.py), is
+# measured the same way when the machine has them.
 # usage: Benchmarks/language-peers/compare.sh   (from the package root)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,5 +31,13 @@ PY
 )
 "$VENV/bin/python" Benchmarks/language-peers/make_eval.py "$WHEEL" "$LANGS" "$EVAL"
 echo "languages asked for: $LANGS"
+echo "== Django translations (test split)"
 $BENCH language --data "$EVAL" --languages "$LANGS"
 "$VENV/bin/python" Benchmarks/language-peers/peers.py "$EVAL" "$LANGS"
+if [ -d /usr/share/locale ]; then
+  GETTEXT="$CACHE/lang-eval-gettext.jsonl"
+  "$VENV/bin/python" Benchmarks/language-peers/make_eval_gettext.py /usr/share/locale "$LANGS" "$GETTEXT"
+  echo "== system gettext catalogues"
+  $BENCH language --data "$GETTEXT" --languages "$LANGS" --throughput ""
+  "$VENV/bin/python" Benchmarks/language-peers/peers.py "$GETTEXT" "$LANGS"
+fi

@@ -37,22 +37,24 @@ public struct LanguageDetector: Sendable {
     /// Detects the language of UTF-8 `bytes` (malformed sequences count as spaces).
     public func detect(bytes: UnsafeBufferPointer<UInt8>) -> LanguageDetection {
         let groupCount = model.groups.count
-        var totals = [SIMD32<UInt32>](repeating: .zero, count: max(groupCount, 1))
+        var totals = [SIMD16<UInt32>](repeating: .zero, count: 2 * max(groupCount, 1))
         var scripts = [Int](repeating: 0, count: Script.allCases.count)
         CharacterTable.shared.entries.withUnsafeBufferPointer { table in
             model.slots.withUnsafeBufferPointer { slots in
+                model.asciiRows.withUnsafeBufferPointer { ascii in
                 model.rowGroups.withUnsafeBufferPointer { rowGroups in
                     model.rows.withUnsafeBytes { rows in
                         totals.withUnsafeMutableBufferPointer { totals in
                             scripts.withUnsafeMutableBufferPointer { scripts in
                                 withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: 2 * max(groupCount, 1)) { partial in
                                     partial.initialize(repeating: .zero)
-                                    scan(bytes, table: table, slots: slots, rowGroups: rowGroups, rows: rows,
+                                    scan(bytes, table: table, slots: slots, ascii: ascii, rowGroups: rowGroups, rows: rows,
                                          partial: partial, totals: totals, scripts: scripts)
                                 }
                             }
                         }
                     }
+                }
                 }
             }
         }
@@ -62,25 +64,18 @@ public struct LanguageDetector: Sendable {
     // The hot loop: no allocation, no String, one table read per character and a probe per n-gram.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
+        ascii: UnsafeBufferPointer<UInt32>,
         rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer, partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>,
-        totals: UnsafeMutableBufferPointer<SIMD32<UInt32>>, scripts: UnsafeMutableBufferPointer<Int>
+        totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>, scripts: UnsafeMutableBufferPointer<Int>
     ) {
         let shift = model.slotShift, mask = model.slotMask
         let groupCount = model.groups.count
         // A row's 32 one-byte costs are read as 16 two-byte lanes: the low bytes (even languages) and the
         // high bytes (odd languages) are summed apart in partial[2g] and partial[2g + 1], up to 256 rows of
-        // at most 255, then carried into the 32-bit totals.
+        // at most 255, then carried into the 32-bit totals (kept in the same even/odd halves).
         var pending = 0
         @inline(__always) func carry() {
-            for g in 0..<groupCount {
-                let even = partial[2 * g], odd = partial[2 * g + 1]
-                for lane in 0..<16 {
-                    totals[g][2 * lane] &+= UInt32(even[lane])
-                    totals[g][2 * lane + 1] &+= UInt32(odd[lane])
-                }
-                partial[2 * g] = .zero
-                partial[2 * g + 1] = .zero
-            }
+            Self.carry(partial, into: totals, count: 2 * groupCount)
             pending = 0
         }
         @inline(__always) func lookup(_ key: UInt64) {
@@ -93,7 +88,13 @@ public struct LanguageDetector: Sendable {
                 if found == 0 { return }
                 slot = (slot &+ 1) & mask
             }
-            let row = Int(truncatingIfNeeded: found & 0xFFFF_FFFF)
+            add(row: Int(truncatingIfNeeded: found & 0xFFFF_FFFF))
+        }
+        @inline(__always) func direct(_ index: Int) {
+            let row = ascii[index]
+            if row != .max { add(row: Int(truncatingIfNeeded: row)) }
+        }
+        @inline(__always) func add(row: Int) {
             let costs = rows.loadUnaligned(fromByteOffset: row &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
             let group = 2 &* Int(rowGroups[row])
             partial[group] &+= costs & 0x00FF
@@ -140,13 +141,28 @@ public struct LanguageDetector: Sendable {
             c2 = c3
             c3 = value
             length &+= 1
-            lookup(c2 << 21 | c3)
-            if length >= 3 { lookup(c1 << 42 | c2 << 21 | c3) }
+            // Folded ASCII is a–z or space: those n-grams are read from the direct table.
+            if c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c2, c3)) } else { lookup(c2 << 21 | c3) }
+            if length >= 3 {
+                if c1 | c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c1, c2, c3)) } else { lookup(c1 << 42 | c2 << 21 | c3) }
+            }
         }
         carry()
     }
 
-    private func decide(totals: [SIMD32<UInt32>], scripts: [Int]) -> LanguageDetection {
+    /// Adds the 16-bit partial sums to the 32-bit totals and clears them; out of line, as it runs once per
+    /// 256 n-grams and would otherwise crowd the hot loop's registers.
+    @inline(never)
+    private static func carry(
+        _ partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>, into totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>, count: Int
+    ) {
+        for index in 0..<count {
+            totals[index] &+= SIMD16<UInt32>(truncatingIfNeeded: partial[index])
+            partial[index] = .zero
+        }
+    }
+
+    private func decide(totals: [SIMD16<UInt32>], scripts: [Int]) -> LanguageDetection {
         var counts = scripts
         counts[Int(Script.none.rawValue)] = 0
         let kana = counts[Int(Script.kana.rawValue)]
@@ -172,7 +188,7 @@ public struct LanguageDetector: Sendable {
         let group = model.groups[groupIndex]
         let lanes = group.languages.indices.filter { allowedLanes[groupIndex][$0] }
         guard !lanes.isEmpty else { return detection }
-        let costs = lanes.map { Double(totals[groupIndex][$0]) }
+        let costs = lanes.map { Double(totals[2 * groupIndex + $0 % 2][$0 / 2]) }
         let lowest = costs.min()!
         let factor = M_LN2 / Double(model.scale) / Self.temperature
         let weights = costs.map { exp(-($0 - lowest) * factor) }

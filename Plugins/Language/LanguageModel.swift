@@ -47,6 +47,22 @@ public struct LanguageModel: Sendable {
     let rows: [UInt8]
     let slotShift: UInt64
     let slotMask: Int
+    /// Rows of the n-grams of ASCII letters and spaces, read directly instead of through the hash table
+    /// (most text of Latin-script languages): index ``asciiIndex(_:_:)`` for 2-grams,
+    /// ``asciiIndex(_:_:_:)`` for 3-grams; `UInt32.max` where the model has no such n-gram.
+    let asciiRows: [UInt32]
+
+    /// The direct-table position of a 2-gram of folded ASCII values (a–z or space: `v & 0x1F` is 0–26).
+    @inline(__always)
+    static func asciiIndex(_ a: UInt64, _ b: UInt64) -> Int {
+        Int(truncatingIfNeeded: (a & 0x1F) &* 27 &+ (b & 0x1F))
+    }
+
+    /// The direct-table position of a 3-gram of folded ASCII values, after the 27² 2-grams.
+    @inline(__always)
+    static func asciiIndex(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int {
+        Int(truncatingIfNeeded: 729 &+ ((a & 0x1F) &* 27 &+ (b & 0x1F)) &* 27 &+ (c & 0x1F))
+    }
 
     /// The key of an n-gram of 1–3 folded code points: the code points packed 21 bits each, oldest first.
     /// Keys of different lengths never collide because folded code points are never 0.
@@ -74,6 +90,7 @@ public struct LanguageModel: Sendable {
         var rowGroups = [UInt8](repeating: 0, count: ngrams.count)
         var rows = [UInt8](repeating: 0, count: ngrams.count * Self.lanes)
         var seen = Set<UInt64>()
+        var ascii = [UInt32](repeating: .max, count: 729 + 19_683)
         for (row, ngram) in ngrams.enumerated() {
             guard ngram.key != 0, groups.indices.contains(ngram.group), ngram.costs.count == groups[ngram.group].languages.count else {
                 throw LanguageModelError("n-gram \(row) has a zero key, an unknown group or the wrong number of costs")
@@ -89,11 +106,35 @@ public struct LanguageModel: Sendable {
             }
             slots[slot] = fingerprint << 32 | UInt64(row)
             rowGroups[row] = UInt8(ngram.group)
+            let values = ngram.key >= 1 << 42 ? [ngram.key >> 42, ngram.key >> 21 & 0x1F_FFFF, ngram.key & 0x1F_FFFF]
+                : [ngram.key >> 21, ngram.key & 0x1F_FFFF]
+            if values.allSatisfy({ $0 == 0x20 || (0x61...0x7A).contains($0) }) {
+                let index = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
+                ascii[index] = UInt32(row)
+            }
             for (lane, cost) in ngram.costs.enumerated() { rows[row * Self.lanes + lane] = cost }
         }
         self.slots = slots
         self.rowGroups = rowGroups
         self.rows = rows
+        asciiRows = ascii
+    }
+
+    /// The row of n-gram `key` found through the hash table (the detector's probe), or `nil`.
+    func row(ofKey key: UInt64) -> Int? {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
+        let fingerprint = Self.fingerprint(key)
+        while slots[slot] != 0 {
+            if slots[slot] >> 32 == fingerprint { return Int(slots[slot] & 0xFFFF_FFFF) }
+            slot = (slot + 1) & slotMask
+        }
+        return nil
+    }
+
+    /// The row the direct table holds for a 2- or 3-gram of folded ASCII values (a–z, space), or `nil`.
+    func asciiRow(_ values: [UInt64]) -> Int? {
+        let index = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
+        return asciiRows[index] == .max ? nil : Int(asciiRows[index])
     }
 
     /// A non-zero 32-bit fingerprint of `key`, independent of the slot hash. An n-gram missing from the
