@@ -16,6 +16,17 @@ struct CrashSafetyTests {
         return path
     }
 
+    /// Waits until the run in `dir` has opened its outputs (a temporary file is there), so that a signal
+    /// sent next reaches a run that is working, not one still starting or already finished.
+    func waitUntilWriting(_ dir: String, within seconds: Double = 60) throws {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        while Date() < deadline {
+            if try FileManager.default.contentsOfDirectory(atPath: dir).contains(where: { $0.contains(".tmp-") }) { return }
+            usleep(10_000)
+        }
+        Issue.record("the run in \(dir) wrote no temporary file within \(seconds) s")
+    }
+
     func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
@@ -31,27 +42,24 @@ struct CrashSafetyTests {
     func interrupt() throws {
         let dir = CLI.temporaryDirectory()
         let input = try Self.bigInput(dir)
-        let process = try start(["run", "pipelines/news.yaml", "--input", input, "--output", dir + "/out.jsonl"])
-        usleep(400_000)
+        let process = try start(["run", "pipelines/news.yaml", "--input", input, "--output", dir + "/out.jsonl", "--workers", "1"])
+        try waitUntilWriting(dir)
         process.interrupt()
         process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
         let report = try JSONParser.parse(String(contentsOfFile: dir + "/out.report.json", encoding: .utf8))
         let lines = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(report["documents"]?["balanced"] == .bool(true))
         #expect(report["documents"]?["out"] == .number(JSONNumber(lines.count)))
-        if process.terminationStatus == 130 {
-            #expect(report["status"] == .string("interrupted"))
-            #expect(lines.count < 400_000)
-        } else {
-            #expect(process.terminationStatus == 0)  // finished before the signal arrived
-        }
+        #expect(report["status"] == .string("interrupted"))
+        #expect(lines.count < 400_000)
         for line in lines.suffix(3) { #expect((try? JSONParser.parse(String(line))) != nil) }
     }
 
     @Test("Ctrl-C at a terminal (SIGINT to the whole process group) with an exec stage, and SIGTERM, stop cleanly: exit 130, interrupted, balanced",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid"), "needs /usr/bin/setsid"),
           arguments: [true, false])
     func interruptWithExec(terminalGroup: Bool) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") else { return }
         let dir = CLI.temporaryDirectory()
         let input = try Self.bigInput(dir, lines: 200_000)
         let pipeline = dir + "/exec.yaml"
@@ -71,8 +79,10 @@ struct CrashSafetyTests {
         let lines = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(report["documents"]?["balanced"] == .bool(true))
         #expect(report["documents"]?["out"] == .number(JSONNumber(lines.count)))
+        // A fast `cat` may finish before the signal lands: then the run is complete and says so. (A slow
+        // program that keeps answering is not yet interrupted promptly: see the README's known gaps.)
         #expect(process.terminationStatus == 130 || process.terminationStatus == 0, "status \(process.terminationStatus)")
-        if process.terminationStatus == 130 { #expect(report["status"] == .string("interrupted")) }
+        #expect(report["status"] == .string(process.terminationStatus == 130 ? "interrupted" : "ok"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".tmp-") }.isEmpty)
     }
 
@@ -82,13 +92,12 @@ struct CrashSafetyTests {
         let input = try Self.bigInput(dir)
         try Data("previous run\n".utf8).write(to: URL(fileURLWithPath: dir + "/out.jsonl"))
         let process = try start(["run", "pipelines/news.yaml", "--input", input, "--output", dir + "/out.jsonl"])
-        usleep(400_000)
+        try waitUntilWriting(dir)
         Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        if process.terminationReason == .uncaughtSignal {
-            #expect(try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8) == "previous run\n")
-            #expect(!FileManager.default.fileExists(atPath: dir + "/out.report.json"))
-        }
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8) == "previous run\n")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.report.json"))
     }
 
     @Test("re-running after a kill gives byte-identical output, whatever the number of workers")
@@ -105,18 +114,18 @@ struct CrashSafetyTests {
         #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
     }
 
-    @Test("a full disk ends the run with exit 74 and says so")
+    @Test("a full disk ends the run with exit 74 and says so", .enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
     func diskFull() throws {
-        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         let result = try CLI.run(["run", "pipelines/news.yaml", "--output", "/dev/full", "--report", CLI.temporaryDirectory() + "/r.json"])
         #expect(result.status == 74)
         #expect(result.stderr.contains("No space left on device"))
         #expect(result.stderr.contains("free disk space"))
     }
 
-    @Test("a size-limited output (RLIMIT_FSIZE) ends the run with exit 74, a failed report naming it, and no half-written file")
+    @Test(
+        "a size-limited output (RLIMIT_FSIZE) ends the run with exit 74, a failed report naming it, and no half-written file",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"), "needs /usr/bin/prlimit"))
     func fileSizeLimit() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit") else { return }
         let dir = CLI.temporaryDirectory()
         let result = try CLI.run(
             ["run", "pipelines/news.yaml", "--output", dir + "/news.jsonl", "--report", dir + "/r.json", "--quiet"], fileSizeLimit: 12_000)

@@ -220,7 +220,10 @@ struct LineFilterTests {
     @Test("user patterns from the pipeline file remove whole lines only")
     func userPatterns() throws {
         let options = try StripStage.descriptor.defaultOptions(overriding: ["boilerplate_lines": .list([.string("Follow .* on Instagram")])])
-        guard case .document(let stage) = try StripStage.descriptor.make(options, StageContext()) else { return }
+        guard case .document(let stage) = try StripStage.descriptor.make(options, StageContext()) else {
+            Issue.record("strip is a per-document stage")
+            return
+        }
         var document = Document(id: "u", source: SourceLocation(path: "u.txt"), text: "Story text.\n\nFollow Example News on Instagram\n\nWe follow news on Instagram daily, she said.")
         _ = try stage.process(&document)
         #expect(document.text == "Story text.\n\nWe follow news on Instagram daily, she said.")
