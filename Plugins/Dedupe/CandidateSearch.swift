@@ -98,7 +98,7 @@ extension DedupeIndex {
             || (myLead || theirLead) && containment >= options.leadPassageContainment
         guard shares else { return .none }
         // The same wording with other figures, dates or names in it: another report from one template.
-        if options.templates, TemplateFacts.isTemplate(sketch.facts[...], facts(other)) { return .template }
+        if options.templates, TemplateFacts.isTemplate(sketch.facts[...], facts(other), mine: mine, theirs: theirs) { return .template }
         return .syndicated
     }
 }

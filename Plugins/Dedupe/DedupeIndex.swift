@@ -29,7 +29,7 @@ struct DedupeIndex: Sendable {
     /// The word position of each sample value (parallel to `samplePool`, clamped to 65,535).
     var positionPool: [UInt16] = []
     var bandPool: [UInt32] = []
-    /// Each document's facts in their slots (``TemplateFacts``), flattened (slot, value) pairs; empty for
+    /// Each document's facts in their slots (``TemplateFacts``), flattened (slot, value, word position) triples; empty for
     /// documents of earlier runs (the index file does not keep them).
     var factPool: [UInt32] = []
     var factStart: [UInt32] = []
@@ -72,7 +72,7 @@ struct DedupeIndex: Sendable {
         return positionPool[start..<(start + Int(sampleCount[d]))]
     }
 
-    /// The facts of document `d`, as (slot, value) pairs flattened.
+    /// The facts of document `d`, as (slot, value, word position) triples flattened.
     func facts(_ d: Int) -> ArraySlice<UInt32> {
         guard d < factStart.count else { return [] }
         let start = Int(factStart[d])

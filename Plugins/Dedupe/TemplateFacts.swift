@@ -9,16 +9,28 @@ enum TemplateFacts {
     /// Most facts kept per document (the first ones, in text order): enough to judge, bounded memory.
     static let cap = 96
 
-    /// Appends `(slot << 32 | value)` for every fact run of the document whose word hashes are `words`
+    /// Appends `(slot, value, word position)` for every fact run of the document whose word hashes are `words`
     /// and UTF-8 byte ranges `ranges` in `bytes`, sorted and unique.
     static func extract(bytes: UnsafeBufferPointer<UInt8>, words: UnsafeMutableBufferPointer<UInt64>,
                         ranges: UnsafeMutableBufferPointer<Range<Int>>, count: Int, into facts: inout [UInt32]) {
         guard count > 0 else { return }
         var pairs: [UInt64] = []
         pairs.reserveCapacity(min(cap, count / 4 + 1))
+        var positions: [UInt32] = []
+        positions.reserveCapacity(min(cap, count / 4 + 1))
         @inline(__always) func isFact(_ i: Int) -> Bool {
             let b = bytes[ranges[i].lowerBound]
             return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A)
+        }
+        // A run goes on across white space, and across punctuation only between figures ("22.5",
+        // "6-1/16", "4/3/87"): "WASHINGTON, March 4 - The Federal Reserve" is three facts, not one.
+        @inline(__always) func joins(_ j: Int) -> Bool {
+            let digits = bytes[ranges[j].lowerBound] <= 0x39 && bytes[ranges[j - 1].lowerBound] <= 0x39
+            if digits { return true }
+            for k in ranges[j - 1].upperBound..<ranges[j].lowerBound where bytes[k] != 0x20 && bytes[k] != 0x0A && bytes[k] != 0x09 {
+                return false
+            }
+            return true
         }
         var i = 0
         // The two non-fact words before the current position (0 when absent).
@@ -32,7 +44,7 @@ enum TemplateFacts {
             }
             var value: UInt64 = 0x7F4A_7C15_9E37_79B9
             var j = i
-            while j < count && isFact(j) {
+            while j < count && isFact(j) && (j == i || joins(j)) {
                 value = Mix64.combine(value, words[j])
                 j += 1
             }
@@ -43,39 +55,60 @@ enum TemplateFacts {
             // A run with no wording around it (a table row, a list of names) is no slot of a template.
             if before1 != 0 || after1 != 0 {
                 pairs.append(slot & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(truncatingIfNeeded: Mix64.fmix(value))))
+                positions.append(UInt32(i))
             }
             i = j
         }
-        pairs.sort()
+        // Sorted by (slot, value, position); a repeated (slot, value) keeps its first position.
+        var order = Array(0..<pairs.count)
+        order.sort { pairs[$0] != pairs[$1] ? pairs[$0] < pairs[$1] : positions[$0] < positions[$1] }
         var last: UInt64?
-        for p in pairs where p != last {
-            facts.append(UInt32(truncatingIfNeeded: p >> 32))
-            facts.append(UInt32(truncatingIfNeeded: p))
-            last = p
+        for k in order where pairs[k] != last {
+            facts.append(UInt32(truncatingIfNeeded: pairs[k] >> 32))
+            facts.append(UInt32(truncatingIfNeeded: pairs[k]))
+            facts.append(positions[k])
+            last = pairs[k]
         }
     }
 
-    /// Slots both documents have, and how many of them hold other values in the two (no value in
-    /// common). `a` and `b` are (slot, value) pairs flattened, sorted.
-    static func compare(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> (shared: Int, differing: Int) {
+    /// Slots both documents have inside the passages they share (`mine` in `a`'s word order, `theirs`
+    /// in `b`'s, each widened by `margin` words: a differing figure breaks the shared text around it),
+    /// and how many of them hold other values in the two (no value in common). `a` and `b` are
+    /// (slot, value, position) triples flattened, sorted.
+    static func compare(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, mine: [Range<Int>], theirs: [Range<Int>],
+                        margin: Int = 12) -> (shared: Int, differing: Int) {
+        @inline(__always) func inside(_ p: UInt32, _ passages: [Range<Int>]) -> Bool {
+            let p = Int(p)
+            for r in passages where p >= r.lowerBound - margin && p < r.upperBound + margin { return true }
+            return false
+        }
         var i = a.startIndex, j = b.startIndex
         var shared = 0, differing = 0
         while i < a.endIndex && j < b.endIndex {
             let sa = a[i], sb = b[j]
-            if sa < sb { i += 2; continue }
-            if sb < sa { j += 2; continue }
-            // Same slot: every value of it in each document.
+            if sa < sb { i += 3; continue }
+            if sb < sa { j += 3; continue }
+            // Same slot: every value of it in each document, where inside the shared passages.
             var i2 = i, j2 = j
-            while i2 < a.endIndex && a[i2] == sa { i2 += 2 }
-            while j2 < b.endIndex && b[j2] == sb { j2 += 2 }
-            var common = false
-            var x = i, y = j
-            while x < i2 && y < j2 {
-                if a[x + 1] == b[y + 1] { common = true; break }
-                if a[x + 1] < b[y + 1] { x += 2 } else { y += 2 }
+            var anyA = false, anyB = false
+            while i2 < a.endIndex && a[i2] == sa {
+                if inside(a[i2 + 2], mine) { anyA = true }
+                i2 += 3
             }
-            shared += 1
-            if !common { differing += 1 }
+            while j2 < b.endIndex && b[j2] == sb {
+                if inside(b[j2 + 2], theirs) { anyB = true }
+                j2 += 3
+            }
+            if anyA && anyB {
+                var common = false
+                var x = i, y = j
+                while x < i2 && y < j2 {
+                    if a[x + 1] == b[y + 1] { common = true; break }
+                    if a[x + 1] < b[y + 1] { x += 3 } else { y += 3 }
+                }
+                shared += 1
+                if !common { differing += 1 }
+            }
             i = i2
             j = j2
         }
@@ -83,10 +116,11 @@ enum TemplateFacts {
     }
 
     /// Whether two documents sharing passages are reports from one template rather than versions of one
-    /// story: at least `minDiffering` of the slots both have hold other facts, and at least a third of
-    /// them. One changed figure (a correction, an update) is not enough.
-    static func isTemplate(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, minDiffering: Int = 2) -> Bool {
-        let (shared, differing) = compare(a, b)
-        return differing >= minDiffering && 3 * differing >= shared
+    /// story: at least `enough` of the slots both have in those passages hold other facts, or two and at
+    /// least a third of them. One changed figure (a correction, a typo) is not enough.
+    static func isTemplate(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, mine: [Range<Int>], theirs: [Range<Int>],
+                           enough: Int = 3) -> Bool {
+        let (shared, differing) = compare(a, b, mine: mine, theirs: theirs)
+        return differing >= enough || differing >= 2 && 3 * differing >= shared
     }
 }
