@@ -91,13 +91,17 @@ struct DedupeSynth: ParsableCommand {
         print("true pairs \(scores.truePairs), predicted pairs \(scores.predictedPairs), correct \(scores.bothPairs)")
         // Version pairs, split by their exact Jaccard: syndicated (J < 0.5) and near (J ≥ 0.5).
         var byStory: [Int: [SyntheticSyndication.Item]] = [:]
-        for item in items where item.kind == .version { byStory[item.story, default: []].append(item) }
+        for item in items where item.kind == .version || item.kind == .rewrite { byStory[item.story, default: []].append(item) }
+        var rewriteTotal = 0, rewriteHit = 0
         var synTotal = 0, synHit = 0, nearTotal = 0, nearHit = 0
         for (_, versions) in byStory {
             let shingles = versions.map { referenceShingles($0.document.text) }
             for i in 0..<versions.count {
                 for j in (i + 1)..<versions.count {
                     let same = predicted[versions[i].document.id] == predicted[versions[j].document.id]
+                    if versions[i].kind == .rewrite || versions[j].kind == .rewrite {
+                        rewriteTotal += 1; if same { rewriteHit += 1 }
+                    }
                     if jaccard(shingles[i], shingles[j]) < 0.5 {
                         synTotal += 1; if same { synHit += 1 }
                     } else {
@@ -107,6 +111,7 @@ struct DedupeSynth: ParsableCommand {
             }
         }
         print("recall on syndicated version pairs (J < 0.5): \(synHit)/\(synTotal) = \(format(Double(synHit) / Double(max(1, synTotal)), 4)); on near version pairs (J ≥ 0.5): \(nearHit)/\(nearTotal) = \(format(Double(nearHit) / Double(max(1, nearTotal)), 4))")
+        print("  of which pairs with a low-overlap rewrite (2–3 paragraphs, lead paraphrased): \(rewriteHit)/\(rewriteTotal) = \(format(Double(rewriteHit) / Double(max(1, rewriteTotal)), 4)); the other version pairs: \(synHit + nearHit - rewriteHit)/\(synTotal + nearTotal - rewriteTotal) = \(format(Double(synHit + nearHit - rewriteHit) / Double(max(1, synTotal + nearTotal - rewriteTotal)), 4))")
         var clusterSize: [String: Int] = [:]
         for c in predicted.values { clusterSize[c, default: 0] += 1 }
         for kind in [SyntheticSyndication.Kind.quoteDecoy, .backgroundDecoy, .templated] {

@@ -74,6 +74,8 @@ struct ParagraphSource {
 struct SyntheticSyndication {
     enum Kind: String {
         case version, quoteDecoy = "quote decoy", backgroundDecoy = "background decoy"
+        /// A low-overlap rewrite of the story: 2–3 of its paragraphs, the lead paraphrased (same facts, other words).
+        case rewrite
         /// Another report from the story's template: its wording with every figure, date and main name changed.
         case templated = "templated report"
     }
@@ -132,6 +134,20 @@ struct SyntheticSyndication {
                 d.published = String(format: "2024-03-%02dT%02d:%02d:00Z", 1 + s % 28, 6 + v, rng.below(60))
                 outletItems.append(Item(document: d, truth: "s\(s)", kind: .version, story: s))
             }
+            // A low-overlap rewrite (60% of stories): the lead paraphrased, one or two other paragraphs kept
+            // verbatim, one or two of its own — sharing with the story about as much as a background decoy.
+            if rng.chance(0.6) {
+                var kept = [paraphrase(story[0], &rng)]
+                var others = Array(story.dropFirst())
+                others.shuffle(using: &rng)
+                kept.append(contentsOf: others.prefix(1 + rng.below(2)))
+                for _ in 0..<(1 + rng.below(2)) { kept.insert(nextFiller(), at: 1 + rng.below(kept.count)) }
+                var r = Document(id: "s\(s)-rewrite", source: SourceLocation(path: "synthetic"), title: bases[rng.below(bases.count)].title,
+                                 text: kept.joined(separator: "\n\n"))
+                r.site = "Outlet\(rng.below(40))"
+                r.published = String(format: "2024-03-%02dT%02d:%02d:00Z", 1 + s % 28, 12, rng.below(60))
+                outletItems.append(Item(document: r, truth: "s\(s)", kind: .rewrite, story: s))
+            }
             // Decoy 1: another article quoting one sentence of the story verbatim.
             var quoteText = bases[3 * s + 1].paragraphs
             var sentences: [String] = []
@@ -170,6 +186,37 @@ struct SyntheticSyndication {
         // Interleave stories as a crawl would: shuffle the whole batch.
         items.shuffle(using: &rng)
         return items
+    }
+
+    static let synonyms: [String: String] = [
+        "said": "stated", "the": "a", "a": "the", "to": "towards", "of": "from", "in": "within", "and": "plus", "for": "regarding",
+        "on": "upon", "it": "this", "its": "their", "will": "would", "would": "could", "has": "had", "have": "had", "is": "was",
+        "was": "is", "with": "alongside", "by": "through", "at": "near", "from": "out of", "that": "which", "be": "become",
+        "an": "one", "which": "that", "as": "since", "company": "firm", "year": "twelve months", "rose": "climbed", "fell": "dropped",
+        "up": "higher", "down": "lower", "new": "fresh", "after": "following", "also": "too", "but": "though",
+    ]
+
+    /// The lead said in other words: its figures, dates and names kept, nearly every other word replaced
+    /// (one in three at least), the clause order kept — it shares its facts with the story, few word 5-grams.
+    static func paraphrase(_ text: String, _ rng: inout SplitMix) -> String {
+        var out: [String] = []
+        var sinceChange = 0
+        for token in text.split(separator: " ") {
+            let word = String(token)
+            let bare = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let isFact = word.first.map { $0.isUppercase || $0.isNumber } ?? true
+            if !isFact, let other = synonyms[bare], sinceChange >= 1 || rng.chance(0.8) {
+                out.append(word.replacingOccurrences(of: bare, with: other))
+                sinceChange = 0
+            } else if !isFact, sinceChange >= 2 {
+                out.append(word + "ly")
+                sinceChange = 0
+            } else {
+                out.append(word)
+                sinceChange += 1
+            }
+        }
+        return out.joined(separator: " ")
     }
 
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
