@@ -72,6 +72,7 @@ struct DedupeReuters: ParsableCommand {
     @Option(help: "Timed passes; the best is reported.") var passes = 3
     @Flag(help: "Print the clustered pairs below the ground truth's thresholds.") var verbose = false
     @Option(help: "Override common_fingerprint_cap (experiments).") var cap: Int?
+    @Flag(help: "Run with lead_facts: false (rewrites matched on shared passages only), for before/after.") var noLeadFacts = false
     @Flag(help: "Run with templates: false (the stage before templated reports were kept apart), for before/after.") var noTemplates = false
     @Flag(help: "List every cluster whose titles differ in figures or dates (for a person to review).") var reviewFigures = false
 
@@ -90,6 +91,7 @@ struct DedupeReuters: ParsableCommand {
             var options = DedupeOptions()
             if let cap { options.commonFingerprintCap = cap }
             options.templates = !noTemplates
+            options.leadFacts = !noLeadFacts
             let (out, seconds) = try runDedupeOnOneThread(documents, options: options)
             best = min(best, seconds)
             output = out

@@ -58,6 +58,7 @@ struct DedupeSynth: ParsableCommand {
     @Option(help: "Also write the corpus as JSONL here (for Benchmarks/dedupe-peers).") var corpusOut: String?
     @Option(help: "Also write the truth (id, cluster, kind) as TSV here.") var truthOut: String?
     @Flag(help: "List merged decoys.") var verbose = false
+    @Flag(help: "Run with lead_facts: false (rewrites matched on shared passages only), for before/after.") var noLeadFacts = false
     @Flag(help: "Run with templates: false (templated reports not kept apart), for before/after.") var noTemplates = false
 
     func run() throws {
@@ -82,6 +83,7 @@ struct DedupeSynth: ParsableCommand {
         let documents = items.map(\.document)
         var options = DedupeOptions()
         options.templates = !noTemplates
+        options.leadFacts = !noLeadFacts
         let (output, seconds) = try runDedupeOnOneThread(documents, options: options)
         let predicted = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0.duplicate?.cluster ?? $0.id) })
         let relation = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0.duplicate?.relation) })

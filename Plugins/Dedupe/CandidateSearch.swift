@@ -77,7 +77,12 @@ extension DedupeIndex {
     func classify(_ comparison: SampleComparison, _ sketch: DocumentSketch, other: Int, options: DedupeOptions) -> DuplicateRelation {
         if comparison.jaccard >= options.nearThreshold { return .near }
         let containment = max(comparison.containmentOfA, comparison.containmentOfB)
-        guard comparison.sharedEstimate >= options.minSharedShingles, containment >= options.minContainment else { return .none }
+        // Leads giving the same facts (a rewrite of the story's lead): half the shared text suffices, in
+        // one passage (see ``TemplateFacts/leadsAgree(_:_:minimum:)``).
+        let otherFacts = facts(other)
+        let leadsAgree = options.leadFacts && comparison.sharedEstimate >= options.minSharedShingles / 2
+            && containment >= options.minContainment / 2 && TemplateFacts.leadsAgree(sketch.facts[...], otherFacts)
+        guard leadsAgree || comparison.sharedEstimate >= options.minSharedShingles && containment >= options.minContainment else { return .none }
         // Passages counted in both documents' word order; the fewer counts (a background paragraph is
         // one passage in the article that reuses it, however a version of the story splits it).
         let mine = SharedPassages.find(
@@ -89,16 +94,19 @@ extension DedupeIndex {
             shingleSize: options.shingleSize)
         guard let theirFirst = theirs.first else { return .none }
         let myLead = first.lowerBound < DocumentSketch.leadWords, theirLead = theirFirst.lowerBound < DocumentSketch.leadWords
-        let shares = min(mine.count, theirs.count) >= options.minPassages
+        let byPassages = min(mine.count, theirs.count) >= options.minPassages
             || containment >= options.singlePassageContainment
             // One passage that opens both documents: the same lead, shared with more of the story.
             || myLead && theirLead
             // One passage that opens one of them and is most of the shorter (a wire story run whole after a
             // local introduction, or cut short): a background paragraph is neither.
             || (myLead || theirLead) && containment >= options.leadPassageContainment
-        guard shares else { return .none }
-        // The same wording with other figures, dates or names in it: another report from one template.
-        if options.templates, TemplateFacts.isTemplate(sketch.facts[...], facts(other), mine: mine, theirs: theirs) { return .template }
+        guard byPassages || leadsAgree else { return .none }
+        // The same wording with other figures, dates or names in it: another report from one template. A
+        // match on the leads' facts alone (one shared passage) admits no other fact in that passage.
+        if options.templates, TemplateFacts.isTemplate(sketch.facts[...], otherFacts, mine: mine, theirs: theirs, enough: byPassages ? 3 : 1) {
+            return .template
+        }
         return .syndicated
     }
 }

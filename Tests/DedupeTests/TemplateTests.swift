@@ -80,3 +80,46 @@ struct TemplateTests {
         #expect(report.balanced)
     }
 }
+
+@Suite("low-overlap rewrites: the same lead's facts in other words")
+struct LeadFactsTests {
+    /// A story whose lead gives who, where, when and how much; invented.
+    let lead = "LONDON, March 3 - Halvorsen Securities agreed to buy Brightwater Capital for 412 million dlrs in cash, "
+        + "the two firms said on Tuesday, creating the largest broker in the Nordic region with 2,300 staff."
+    /// The same lead said in other words: the facts kept, almost no five words in a row.
+    let paraphrased = "LONDON, March 3 - Halvorsen Securities will acquire Brightwater Capital, paying 412 million dlrs "
+        + "in cash, both companies announced on Tuesday; the deal makes the biggest Nordic broker, employing 2,300 people."
+    let body = makeParagraphs(61, 4, sentences: 3)
+
+    var story: String { ([lead] + body).joined(separator: "\n\n") }
+    /// Another outlet's rewrite: the lead paraphrased, one paragraph of the story kept, two of its own.
+    var rewrite: String { ([paraphrased, makeParagraphs(62, 1)[0], body[2], makeParagraphs(63, 1)[0]]).joined(separator: "\n\n") }
+    /// Another article reusing the same paragraph, under a lead of its own.
+    var background: String {
+        (["OSLO, May 9 - Tarrant Shipping said its 1987 profit fell 18 pct to 96 million crowns on weaker freight rates in Asia.",
+          body[2], makeParagraphs(64, 1)[0]]).joined(separator: "\n\n")
+    }
+
+    @Test("a rewrite sharing one paragraph whose lead gives the same figures, date and names joins the story as 'syndicated'")
+    func rewriteJoins() throws {
+        let (out, _) = try dedupe([makeDocument("story", text: story), makeDocument("rewrite", text: rewrite)])
+        let info = try #require(byID(out)["rewrite"]?.duplicate)
+        #expect(info.cluster == "story" && info.relation == "syndicated")
+    }
+
+    @Test("with lead_facts: false the same rewrite is not matched (one shared paragraph is not enough)")
+    func optionOff() throws {
+        var options = DedupeOptions()
+        options.leadFacts = false
+        let (out, _) = try dedupe([makeDocument("story", text: story), makeDocument("rewrite", text: rewrite)], options)
+        #expect(byID(out)["rewrite"]?.duplicate?.cluster == "rewrite")
+    }
+
+    @Test("an article reusing the same paragraph under a lead of its own stays apart")
+    func backgroundStaysApart() throws {
+        let (out, _) = try dedupe([makeDocument("story", text: story), makeDocument("rewrite", text: rewrite),
+                                   makeDocument("other", text: background)])
+        #expect(byID(out)["other"]?.duplicate?.cluster == "other")
+        #expect(byID(out)["rewrite"]?.duplicate?.cluster == "story")
+    }
+}
