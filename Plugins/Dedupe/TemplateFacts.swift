@@ -44,8 +44,10 @@ enum TemplateFacts {
             }
             var value: UInt64 = 0x7F4A_7C15_9E37_79B9
             var j = i
+            var figure: UInt32 = 0
             while j < count && isFact(j) && (j == i || joins(j)) {
                 value = Mix64.combine(value, words[j])
+                if bytes[ranges[j].lowerBound] <= 0x39 { figure = 1 }
                 j += 1
             }
             var after1: UInt64 = 0, after2: UInt64 = 0
@@ -54,7 +56,8 @@ enum TemplateFacts {
             let slot = Mix64.fmix(Mix64.combine(Mix64.combine(Mix64.combine(before2, before1), after1), after2))
             // A run with no wording around it (a table row, a list of names) is no slot of a template.
             if before1 != 0 || after1 != 0 {
-                pairs.append(slot & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(truncatingIfNeeded: Mix64.fmix(value))))
+                // The value's lowest bit says whether the fact is a figure or a date (a run holding a digit).
+                pairs.append(slot & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(truncatingIfNeeded: Mix64.fmix(value)) & ~1 | figure))
                 positions.append(UInt32(i))
             }
             i = j
@@ -76,14 +79,14 @@ enum TemplateFacts {
     /// and how many of them hold other values in the two (no value in common). `a` and `b` are
     /// (slot, value, position) triples flattened, sorted.
     static func compare(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, mine: [Range<Int>], theirs: [Range<Int>],
-                        margin: Int = 12) -> (shared: Int, differing: Int) {
+                        margin: Int = 12) -> (shared: Int, differing: Int, sharedFigures: Int, differingFigures: Int) {
         @inline(__always) func inside(_ p: UInt32, _ passages: [Range<Int>]) -> Bool {
             let p = Int(p)
             for r in passages where p >= r.lowerBound - margin && p < r.upperBound + margin { return true }
             return false
         }
         var i = a.startIndex, j = b.startIndex
-        var shared = 0, differing = 0
+        var shared = 0, differing = 0, sharedFigures = 0, differingFigures = 0
         while i < a.endIndex && j < b.endIndex {
             let sa = a[i], sb = b[j]
             if sa < sb { i += 3; continue }
@@ -108,20 +111,27 @@ enum TemplateFacts {
                 }
                 shared += 1
                 if !common { differing += 1 }
+                if a[i + 1] & 1 == 1 && b[j + 1] & 1 == 1 {
+                    sharedFigures += 1
+                    if !common { differingFigures += 1 }
+                }
             }
             i = i2
             j = j2
         }
-        return (shared, differing)
+        return (shared, differing, sharedFigures, differingFigures)
     }
 
     /// Whether two documents sharing passages are reports from one template rather than versions of one
     /// story: at least `enough` of the slots both have in those passages hold other facts, or two and at
-    /// least a third of them. One changed figure (a correction, a typo) is not enough.
+    /// least a third of them, or two figures or dates and at least half of such slots. One changed figure
+    /// (a correction, a typo) is not enough.
     static func isTemplate(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, mine: [Range<Int>], theirs: [Range<Int>],
                            enough: Int = 3) -> Bool {
-        let (shared, differing) = compare(a, b, mine: mine, theirs: theirs)
+        let (shared, differing, sharedFigures, differingFigures) = compare(a, b, mine: mine, theirs: theirs)
         return differing >= enough || differing >= min(2, enough) && 3 * differing >= shared
+            // Figures and dates weigh more than names, which a template repeats ("the Fed", "Dealers said").
+            || differingFigures >= min(2, enough) && 2 * differingFigures >= sharedFigures
     }
 
     /// Words at the start of a document whose facts make its lead's facts.
