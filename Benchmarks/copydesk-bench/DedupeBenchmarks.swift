@@ -72,6 +72,9 @@ struct DedupeReuters: ParsableCommand {
     @Option(help: "Timed passes; the best is reported.") var passes = 3
     @Flag(help: "Print the clustered pairs below the ground truth's thresholds.") var verbose = false
     @Option(help: "Override common_fingerprint_cap (experiments).") var cap: Int?
+    @Flag(help: "Run with lead_facts: false (rewrites matched on shared passages only), for before/after.") var noLeadFacts = false
+    @Flag(help: "Run with templates: false (the stage before templated reports were kept apart), for before/after.") var noTemplates = false
+    @Flag(help: "List every cluster whose titles differ in figures or dates (for a person to review).") var reviewFigures = false
 
     func run() throws {
         let documents = try loadTexts(data)
@@ -87,6 +90,8 @@ struct DedupeReuters: ParsableCommand {
         for _ in 0..<passes {
             var options = DedupeOptions()
             if let cap { options.commonFingerprintCap = cap }
+            options.templates = !noTemplates
+            options.leadFacts = !noLeadFacts
             let (out, seconds) = try runDedupeOnOneThread(documents, options: options)
             best = min(best, seconds)
             output = out
@@ -123,9 +128,62 @@ struct DedupeReuters: ParsableCommand {
                 }
             }
         }
+        // Syndicated members whose title differs from their canonical's only in figures or dates: templated
+        // reports (another day's, another week's) rather than versions of one story.
+        let titles = Dictionary(output.map { ($0.id, $0.title ?? "") }, uniquingKeysWith: { a, _ in a })
+        var syndicated = 0, figuresOnly = 0
+        for d in output where d.duplicate?.relation == "syndicated" {
+            syndicated += 1
+            let mine = d.title ?? "", theirs = titles[d.duplicate!.canonical] ?? ""
+            if mine != theirs, TitleFigures.skeleton(mine) == TitleFigures.skeleton(theirs) { figuresOnly += 1 }
+        }
+        print("'syndicated' members whose title differs from their canonical's only in figures or dates: \(figuresOnly)/\(syndicated) = \(format(Double(figuresOnly) / Double(max(1, syndicated)), 4))")
+        if reviewFigures {
+            var members: [String: [Document]] = [:]
+            var order: [String] = []
+            for d in output {
+                guard let c = d.duplicate?.cluster else { continue }
+                if members[c] == nil { order.append(c) }
+                members[c, default: []].append(d)
+            }
+            var listed = 0
+            for c in order {
+                let list = members[c]!
+                guard list.count > 1 else { continue }
+                let figures = Set(list.map { TitleFigures.figures($0.title ?? "") })
+                guard figures.count > 1 else { continue }
+                listed += 1
+                print("--- cluster \(c): \(list.count) members, titles with \(figures.count) sets of figures")
+                for d in list { print("  \(pad(d.id, 6)) \(pad(d.duplicate?.relation ?? "canonical", 10)) \(d.title ?? "")") }
+            }
+            print("clusters mixing titles with different figures or dates: \(listed)")
+        }
         print("pairs in clusters: \(foundCount); members by relation to canonical: " + relationCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         print("'near' members whose true Jaccard with their canonical is ≥ 0.7: \(nearGood)/\(nearTotal) = \(format(Double(nearGood) / Double(max(1, nearTotal)), 4))")
         print("speed, one thread, whole stage (tokenise, shingle, sample, MinHash, LSH, verify, cluster, emit): "
             + "\(format(best, 3)) s = \(format(Double(documents.count) / best, 0)) docs/s (best of \(passes))")
+    }
+}
+
+/// Figures and dates in a title, for telling templated reports from versions of one story by headline.
+enum TitleFigures {
+    static let dateWords: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekly", "qtr", "quarter",
+    ]
+
+    /// The title's words, lowercased, with every figure and date word replaced by one placeholder.
+    static func skeleton(_ title: String) -> [String] {
+        words(title).map { $0.first?.isNumber == true || dateWords.contains($0) ? "#" : $0 }
+    }
+
+    /// The title's figures and date words, in order.
+    static func figures(_ title: String) -> [String] {
+        words(title).filter { $0.first?.isNumber == true || dateWords.contains($0) && $0 != "week" && $0 != "weekly" }
+    }
+
+    static func words(_ title: String) -> [String] {
+        title.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 }

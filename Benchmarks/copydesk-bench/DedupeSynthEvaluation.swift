@@ -58,6 +58,8 @@ struct DedupeSynth: ParsableCommand {
     @Option(help: "Also write the corpus as JSONL here (for Benchmarks/dedupe-peers).") var corpusOut: String?
     @Option(help: "Also write the truth (id, cluster, kind) as TSV here.") var truthOut: String?
     @Flag(help: "List merged decoys.") var verbose = false
+    @Flag(help: "Run with lead_facts: false (rewrites matched on shared passages only), for before/after.") var noLeadFacts = false
+    @Flag(help: "Run with templates: false (templated reports not kept apart), for before/after.") var noTemplates = false
 
     func run() throws {
         let source = try loadTexts(data)
@@ -79,7 +81,10 @@ struct DedupeSynth: ParsableCommand {
             try (lines.joined(separator: "\n") + "\n").write(toFile: truthOut, atomically: true, encoding: .utf8)
         }
         let documents = items.map(\.document)
-        let (output, seconds) = try runDedupeOnOneThread(documents, options: DedupeOptions())
+        var options = DedupeOptions()
+        options.templates = !noTemplates
+        options.leadFacts = !noLeadFacts
+        let (output, seconds) = try runDedupeOnOneThread(documents, options: options)
         let predicted = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0.duplicate?.cluster ?? $0.id) })
         let relation = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0.duplicate?.relation) })
         let scores = ClusteringScores(truth: items.map(\.truth), predicted: items.map { predicted[$0.document.id]! })
@@ -88,13 +93,17 @@ struct DedupeSynth: ParsableCommand {
         print("true pairs \(scores.truePairs), predicted pairs \(scores.predictedPairs), correct \(scores.bothPairs)")
         // Version pairs, split by their exact Jaccard: syndicated (J < 0.5) and near (J ≥ 0.5).
         var byStory: [Int: [SyntheticSyndication.Item]] = [:]
-        for item in items where item.kind == .version { byStory[item.story, default: []].append(item) }
+        for item in items where item.kind == .version || item.kind == .rewrite { byStory[item.story, default: []].append(item) }
+        var rewriteTotal = 0, rewriteHit = 0
         var synTotal = 0, synHit = 0, nearTotal = 0, nearHit = 0
         for (_, versions) in byStory {
             let shingles = versions.map { referenceShingles($0.document.text) }
             for i in 0..<versions.count {
                 for j in (i + 1)..<versions.count {
                     let same = predicted[versions[i].document.id] == predicted[versions[j].document.id]
+                    if versions[i].kind == .rewrite || versions[j].kind == .rewrite {
+                        rewriteTotal += 1; if same { rewriteHit += 1 }
+                    }
                     if jaccard(shingles[i], shingles[j]) < 0.5 {
                         synTotal += 1; if same { synHit += 1 }
                     } else {
@@ -104,11 +113,19 @@ struct DedupeSynth: ParsableCommand {
             }
         }
         print("recall on syndicated version pairs (J < 0.5): \(synHit)/\(synTotal) = \(format(Double(synHit) / Double(max(1, synTotal)), 4)); on near version pairs (J ≥ 0.5): \(nearHit)/\(nearTotal) = \(format(Double(nearHit) / Double(max(1, nearTotal)), 4))")
+        print("  of which pairs with a low-overlap rewrite (2–3 paragraphs, lead paraphrased): \(rewriteHit)/\(rewriteTotal) = \(format(Double(rewriteHit) / Double(max(1, rewriteTotal)), 4)); the other version pairs: \(synHit + nearHit - rewriteHit)/\(synTotal + nearTotal - rewriteTotal) = \(format(Double(synHit + nearHit - rewriteHit) / Double(max(1, synTotal + nearTotal - rewriteTotal)), 4))")
         var clusterSize: [String: Int] = [:]
         for c in predicted.values { clusterSize[c, default: 0] += 1 }
-        for kind in [SyntheticSyndication.Kind.quoteDecoy, .backgroundDecoy] {
+        for kind in [SyntheticSyndication.Kind.quoteDecoy, .backgroundDecoy, .templated] {
             let decoys = items.filter { $0.kind == kind }
             let merged = decoys.filter { clusterSize[predicted[$0.document.id]!]! > 1 }.count
+            if kind == .templated {
+                // Merged with its own story as a version of it (exact, near or syndicated).
+                let withStory = decoys.filter { d in
+                    items.contains { $0.kind == .version && $0.story == d.story && predicted[$0.document.id] == predicted[d.document.id] }
+                }.count
+                print("templated reports merged with their story: \(withStory)/\(decoys.count) = \(format(100 * Double(withStory) / Double(max(1, decoys.count)), 2))%")
+            }
             if verbose {
                 for d in decoys where clusterSize[predicted[d.document.id]!]! > 1 {
                     let mates = output.filter { predicted[$0.id] == predicted[d.document.id] && $0.id != d.document.id }
@@ -126,7 +143,7 @@ struct DedupeSynth: ParsableCommand {
         let baseScores = ClusteringScores(truth: items.map(\.truth), predicted: items.map { baseline[$0.document.id]! })
         var baseSize: [String: Int] = [:]
         for c in baseline.values { baseSize[c, default: 0] += 1 }
-        let rates = [SyntheticSyndication.Kind.quoteDecoy, .backgroundDecoy].map { kind -> String in
+        let rates = [SyntheticSyndication.Kind.quoteDecoy, .backgroundDecoy, .templated].map { kind -> String in
             let decoys = items.filter { $0.kind == kind }
             let merged = decoys.filter { baseSize[baseline[$0.document.id]!]! > 1 }.count
             return "\(kind.rawValue)s merged \(format(100 * Double(merged) / Double(max(1, decoys.count)), 2))%"

@@ -72,7 +72,13 @@ struct ParagraphSource {
 /// another headline, curly or straight quotes, a changed number, boilerplate lines), plus two decoys,
 /// different articles that share with the story one quoted sentence or one background paragraph.
 struct SyntheticSyndication {
-    enum Kind: String { case version, quoteDecoy = "quote decoy", backgroundDecoy = "background decoy" }
+    enum Kind: String {
+        case version, quoteDecoy = "quote decoy", backgroundDecoy = "background decoy"
+        /// A low-overlap rewrite of the story: 2–3 of its paragraphs, the lead paraphrased (same facts, other words).
+        case rewrite
+        /// Another report from the story's template: its wording with every figure, date and main name changed.
+        case templated = "templated report"
+    }
 
     struct Item {
         var document: Document
@@ -128,6 +134,20 @@ struct SyntheticSyndication {
                 d.published = String(format: "2024-03-%02dT%02d:%02d:00Z", 1 + s % 28, 6 + v, rng.below(60))
                 outletItems.append(Item(document: d, truth: "s\(s)", kind: .version, story: s))
             }
+            // A low-overlap rewrite (60% of stories): the lead paraphrased, one or two other paragraphs kept
+            // verbatim, one or two of its own — sharing with the story about as much as a background decoy.
+            if rng.chance(0.6) {
+                var kept = [paraphrase(story[0], &rng)]
+                var others = Array(story.dropFirst())
+                others.shuffle(using: &rng)
+                kept.append(contentsOf: others.prefix(1 + rng.below(2)))
+                for _ in 0..<(1 + rng.below(2)) { kept.insert(nextFiller(), at: 1 + rng.below(kept.count)) }
+                var r = Document(id: "s\(s)-rewrite", source: SourceLocation(path: "synthetic"), title: bases[rng.below(bases.count)].title,
+                                 text: kept.joined(separator: "\n\n"))
+                r.site = "Outlet\(rng.below(40))"
+                r.published = String(format: "2024-03-%02dT%02d:%02d:00Z", 1 + s % 28, 12, rng.below(60))
+                outletItems.append(Item(document: r, truth: "s\(s)", kind: .rewrite, story: s))
+            }
             // Decoy 1: another article quoting one sentence of the story verbatim.
             var quoteText = bases[3 * s + 1].paragraphs
             var sentences: [String] = []
@@ -152,12 +172,107 @@ struct SyntheticSyndication {
             var b = Document(id: "s\(s)-background", source: SourceLocation(path: "synthetic"), title: bases[3 * s + 2].title, text: backgroundText.joined(separator: "\n\n"))
             b.published = "2024-04-01T11:00:00Z"
             outletItems.append(Item(document: q, truth: q.id, kind: .quoteDecoy, story: s))
+            // Decoy 3: another report written from the story's template (another day's, another company's):
+            // the story's text with every figure, date and main name changed. Only for stories that
+            // give at least three figures (a story without facts to change has no template to reuse).
+            if let templated = templatedReport(story.joined(separator: "\n\n"), &rng) {
+                var t = Document(id: "s\(s)-templated", source: SourceLocation(path: "synthetic"), title: title, text: templated)
+                t.published = String(format: "2024-03-%02dT09:00:00Z", 1 + (s + 7) % 28)
+                outletItems.append(Item(document: t, truth: t.id, kind: .templated, story: s))
+            }
             outletItems.append(Item(document: b, truth: b.id, kind: .backgroundDecoy, story: s))
             items.append(contentsOf: outletItems)
         }
         // Interleave stories as a crawl would: shuffle the whole batch.
         items.shuffle(using: &rng)
         return items
+    }
+
+    static let synonyms: [String: String] = [
+        "said": "stated", "the": "a", "a": "the", "to": "towards", "of": "from", "in": "within", "and": "plus", "for": "regarding",
+        "on": "upon", "it": "this", "its": "their", "will": "would", "would": "could", "has": "had", "have": "had", "is": "was",
+        "was": "is", "with": "alongside", "by": "through", "at": "near", "from": "out of", "that": "which", "be": "become",
+        "an": "one", "which": "that", "as": "since", "company": "firm", "year": "twelve months", "rose": "climbed", "fell": "dropped",
+        "up": "higher", "down": "lower", "new": "fresh", "after": "following", "also": "too", "but": "though",
+    ]
+
+    /// The lead said in other words: its figures, dates and names kept, nearly every other word replaced
+    /// (one in three at least), the clause order kept — it shares its facts with the story, few word 5-grams.
+    static func paraphrase(_ text: String, _ rng: inout SplitMix) -> String {
+        var out: [String] = []
+        var sinceChange = 0
+        for token in text.split(separator: " ") {
+            let word = String(token)
+            let bare = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let isFact = word.first.map { $0.isUppercase || $0.isNumber } ?? true
+            if !isFact, let other = synonyms[bare], sinceChange >= 1 || rng.chance(0.8) {
+                out.append(word.replacingOccurrences(of: bare, with: other))
+                sinceChange = 0
+            } else if !isFact, sinceChange >= 2 {
+                out.append(word + "ly")
+                sinceChange = 0
+            } else {
+                out.append(word)
+                sinceChange += 1
+            }
+        }
+        return out.joined(separator: " ")
+    }
+
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let monthsShort = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]
+    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let names = ["Harlow", "Brenton", "Castellan", "Moravia", "Quintero", "Ashdown", "Velmont", "Okafor", "Lindqvist", "Tarrant", "Bellamy", "Sorensen"]
+
+    /// The text with every figure (each digit changed), every month and weekday (another one) and its two
+    /// most frequent capitalised names (not opening a sentence) changed; nil when it gives fewer than
+    /// three figures.
+    static func templatedReport(_ text: String, _ rng: inout SplitMix) -> String? {
+        guard text.split(whereSeparator: { !$0.isNumber }).count >= 3 else { return nil }
+        // The main names: capitalised words of 3+ letters not after a sentence end, most frequent first.
+        var counts: [String: Int] = [:]
+        var previous: Character = "."
+        var word = ""
+        let calendar = Set(months + monthsShort + weekdays)
+        for c in text + " " {
+            if c.isLetter { word.append(c); continue }
+            if word.count >= 3, word.first!.isUppercase, word.dropFirst().allSatisfy(\.isLowercase), previous != ".", !calendar.contains(word) {
+                counts[word, default: 0] += 1
+            }
+            if !word.isEmpty { previous = " " }
+            if c == "." || c == "\n" { previous = "." }
+            word = ""
+        }
+        let main = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
+        var replacement: [String: String] = [:]
+        let first = rng.below(names.count)
+        for (k, name) in main.enumerated() { replacement[name] = names[(first + k) % names.count] }
+        let shift = 1 + rng.below(6)
+        for (i, m) in months.enumerated() { replacement[m] = months[(i + shift) % 12] }
+        for (i, m) in monthsShort.enumerated() where replacement[m] == nil { replacement[m] = monthsShort[(i + shift) % 12] }
+        for (i, d) in weekdays.enumerated() { replacement[d] = weekdays[(i + 1 + rng.below(6)) % 7] }
+        var out = ""
+        word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            if word.first!.isNumber {
+                // Every digit changed; the first of a longer figure never becomes 0.
+                for (k, c) in word.enumerated() {
+                    guard let v = c.wholeNumberValue else { out.append(c); continue }
+                    var n = (v + 1 + rng.below(8)) % 10
+                    if k == 0, word.count > 1, n == 0 { n = v == 1 ? 2 : 1 }
+                    out.append(Character(String(n)))
+                }
+            } else {
+                out += replacement[word] ?? word
+            }
+            word = ""
+        }
+        for c in text {
+            if c.isLetter || c.isNumber { word.append(c) } else { flush(); out.append(c) }
+        }
+        flush()
+        return out
     }
 
     static func changeNumber(_ text: String, _ rng: inout SplitMix) -> String {

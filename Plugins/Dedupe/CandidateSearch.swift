@@ -1,7 +1,12 @@
 import CopydeskCore
 
 /// How a document joined its cluster (its strongest verified match).
-enum DuplicateRelation: UInt8, Sendable { case none, exact, near, syndicated }
+enum DuplicateRelation: UInt8, Sendable {
+    case none, exact, near, syndicated
+    /// Shares passages but with other figures, dates or names in them: another report from one
+    /// template, kept out of the story's cluster (never a relation in the output).
+    case template
+}
 
 /// Candidate search and verification, as mutating methods of the index so the hot loop touches only
 /// a value's own storage (no dynamic exclusivity checks on a class's properties).
@@ -9,7 +14,8 @@ extension DedupeIndex {
     /// Finds and verifies the candidates of document `d`: LSH band matches (near-duplicates), then
     /// documents sharing at least two passage fingerprints (syndicated versions); joins the matches'
     /// clusters; inserts `d`'s keys. Returns the number of candidates verified.
-    mutating func match(_ d: UInt32, _ sketch: DocumentSketch, options: DedupeOptions, relations: inout [DuplicateRelation]) -> Int {
+    mutating func match(_ d: UInt32, _ sketch: DocumentSketch, options: DedupeOptions, relations: inout [DuplicateRelation],
+                        templates: inout Int) -> Int {
         // Candidates in the order their postings are met (deterministic), counted with a per-document
         // stamp instead of sorting: band matches always, fingerprint matches from the second shared one.
         while seen.count < count {
@@ -57,6 +63,10 @@ extension DedupeIndex {
             let comparison = SampleComparison(mine, sketch.shift, sample(Int(c)), shift[Int(c)])
             let relation = classify(comparison, sketch, other: Int(c), options: options)
             guard relation != .none else { continue }
+            if relation == .template {
+                templates += 1
+                continue
+            }
             sets.union(d, c)
             if relations[Int(d)] == .none || relation.rawValue < relations[Int(d)].rawValue { relations[Int(d)] = relation }
         }
@@ -67,7 +77,12 @@ extension DedupeIndex {
     func classify(_ comparison: SampleComparison, _ sketch: DocumentSketch, other: Int, options: DedupeOptions) -> DuplicateRelation {
         if comparison.jaccard >= options.nearThreshold { return .near }
         let containment = max(comparison.containmentOfA, comparison.containmentOfB)
-        guard comparison.sharedEstimate >= options.minSharedShingles, containment >= options.minContainment else { return .none }
+        // Leads giving the same facts (a rewrite of the story's lead): half the shared text suffices, in
+        // one passage (see ``TemplateFacts/leadsAgree(_:_:minimum:)``).
+        let otherFacts = facts(other)
+        let leadsAgree = options.leadFacts && comparison.sharedEstimate >= options.minSharedShingles / 2
+            && containment >= options.minContainment / 2 && TemplateFacts.leadsAgree(sketch.facts[...], otherFacts)
+        guard leadsAgree || comparison.sharedEstimate >= options.minSharedShingles && containment >= options.minContainment else { return .none }
         // Passages counted in both documents' word order; the fewer counts (a background paragraph is
         // one passage in the article that reuses it, however a version of the story splits it).
         let mine = SharedPassages.find(
@@ -78,14 +93,20 @@ extension DedupeIndex {
             sample: sample(other), positions: positions(other), shift: comparison.shift, other: sketch.sample,
             shingleSize: options.shingleSize)
         guard let theirFirst = theirs.first else { return .none }
-        if min(mine.count, theirs.count) >= options.minPassages { return .syndicated }
-        if containment >= options.singlePassageContainment { return .syndicated }
-        // One passage that opens both documents: the same lead, shared with more of the story.
         let myLead = first.lowerBound < DocumentSketch.leadWords, theirLead = theirFirst.lowerBound < DocumentSketch.leadWords
-        if myLead && theirLead { return .syndicated }
-        // One passage that opens one of them and is most of the shorter (a wire story run whole after a
-        // local introduction, or cut short): a background paragraph is neither.
-        if myLead || theirLead, containment >= options.leadPassageContainment { return .syndicated }
-        return .none
+        let byPassages = min(mine.count, theirs.count) >= options.minPassages
+            || containment >= options.singlePassageContainment
+            // One passage that opens both documents: the same lead, shared with more of the story.
+            || myLead && theirLead
+            // One passage that opens one of them and is most of the shorter (a wire story run whole after a
+            // local introduction, or cut short): a background paragraph is neither.
+            || (myLead || theirLead) && containment >= options.leadPassageContainment
+        guard byPassages || leadsAgree else { return .none }
+        // The same wording with other figures, dates or names in it: another report from one template. A
+        // match on the leads' facts alone (one shared passage) admits no other fact in that passage.
+        if options.templates, TemplateFacts.isTemplate(sketch.facts[...], otherFacts, mine: mine, theirs: theirs, enough: byPassages ? 3 : 1) {
+            return .template
+        }
+        return .syndicated
     }
 }

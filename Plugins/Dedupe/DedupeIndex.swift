@@ -29,6 +29,11 @@ struct DedupeIndex: Sendable {
     /// The word position of each sample value (parallel to `samplePool`, clamped to 65,535).
     var positionPool: [UInt16] = []
     var bandPool: [UInt32] = []
+    /// Each document's facts in their slots (``TemplateFacts``), flattened (slot, value, word position) triples; empty for
+    /// documents of earlier runs (the index file does not keep them).
+    var factPool: [UInt32] = []
+    var factStart: [UInt32] = []
+    var factCount: [UInt16] = []
     /// For documents of earlier runs: the canonical member of their cluster then.
     var earlierCanonical: [UInt32] = []
     /// Documents of an earlier run replaced in this run by a new version with the same id: never
@@ -67,6 +72,24 @@ struct DedupeIndex: Sendable {
         return positionPool[start..<(start + Int(sampleCount[d]))]
     }
 
+    /// The facts of document `d`, as (slot, value, word position) triples flattened.
+    func facts(_ d: Int) -> ArraySlice<UInt32> {
+        guard d < factStart.count else { return [] }
+        let start = Int(factStart[d])
+        return factPool[start..<(start + Int(factCount[d]))]
+    }
+
+    /// Records document `d`'s facts (after the documents of earlier runs, which have none).
+    mutating func appendFacts(_ d: UInt32, _ facts: [UInt32]) {
+        while factStart.count < Int(d) {
+            factStart.append(UInt32(factPool.count))
+            factCount.append(0)
+        }
+        factStart.append(UInt32(factPool.count))
+        factCount.append(UInt16(clamping: facts.count))
+        factPool.append(contentsOf: facts.prefix(Int(UInt16.max)))
+    }
+
     /// Appends a document record; `sameSampleAs` reuses another document's sample (exact copies).
     mutating func append(id: String, name: String?, published: Int64?, sketch: DocumentSketch, sameSampleAs: Int?) -> UInt32 {
         ids.append(id)
@@ -94,7 +117,9 @@ struct DedupeIndex: Sendable {
         }
         earlierCanonical.append(UInt32.max)
         superseded.append(false)
-        return sets.add()
+        let d = sets.add()
+        appendFacts(d, sketch.facts)
+        return d
     }
 
     /// Puts document `d`'s band keys and passage fingerprints into the lookup tables.

@@ -31,6 +31,10 @@ public struct DedupeOptions: Sendable {
     public var singlePassageContainment = 0.8
     /// `lead_passage_containment`: one passage opening one document suffices from this containment.
     public var leadPassageContainment = 0.5
+    /// `templates`: keep templated reports (same wording, other figures, dates or names) out of a story's cluster.
+    public var templates = true
+    /// `lead_facts`: leads giving the same figures, dates and names let a version sharing one passage match.
+    public var leadFacts = true
     /// `drop_relations`: the relations `action: drop` removes (`exact`, `near`, `syndicated`).
     public var dropRelations: Set<String> = ["exact", "near", "syndicated"]
     /// `canonical` and `source_priority`: how the canonical member is chosen.
@@ -66,6 +70,8 @@ public struct DedupeOptions: Sendable {
         minPassages = options.int("min_passages")
         singlePassageContainment = options.double("single_passage_containment")
         leadPassageContainment = options.double("lead_passage_containment")
+        templates = options.bool("templates")
+        leadFacts = options.bool("lead_facts")
         dropRelations = Set(options.strings("drop_relations"))
         for relation in dropRelations where !["exact", "near", "syndicated"].contains(relation) {
             throw options.error("drop_relations", "unknown relation '\(relation)'; valid: exact, near, syndicated")
@@ -111,6 +117,10 @@ public struct DedupeOptions: Sendable {
                    "Syndicated with a single shared passage only when that passage is at least this share of one document (a shortened version)."),
         OptionSpec("lead_passage_containment", .double(min: 0, max: 1), default: .double(0.5),
                    "Syndicated with a single shared passage that opens one of the documents (a wire story run after a local introduction) when it is at least this share of one document."),
+        OptionSpec("templates", .bool, default: .bool(true),
+                   "Keep templated reports apart: documents sharing passages whose figures, dates or names differ at the same places (another day's, another company's report) are not versions of one story (counted as 'template')."),
+        OptionSpec("lead_facts", .bool, default: .bool(true),
+                   "Rewrites: when the two leads give the same figures, dates and names (4 or more, 60% of the smaller lead's), one shared passage and half of min_shared_shingles and min_containment suffice."),
         OptionSpec("canonical", .choice(CanonicalPolicy.allCases.map(\.rawValue)), default: .string("earliest"),
                    "Canonical member: earliest published, then longest, then input order; longest first; or first in input order. A cluster with documents of an earlier run keeps that run's canonical."),
         OptionSpec("source_priority", .list(.string), default: .list([]),

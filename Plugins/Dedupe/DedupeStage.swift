@@ -38,7 +38,7 @@ public final class DedupeStage: CorpusStage {
     /// Counts for the run report.
     struct Counters {
         var documents = 0, empty = 0, short = 0, exact = 0, near = 0, syndicated = 0
-        var verified = 0, earlier = 0, clusters = 0, duplicates = 0, matchedEarlier = 0
+        var verified = 0, templates = 0, earlier = 0, clusters = 0, duplicates = 0, matchedEarlier = 0
         var duplicateIDs = 0, alreadyIndexed = 0, updated = 0
     }
 
@@ -164,7 +164,9 @@ public final class DedupeStage: CorpusStage {
             stats.short += 1
             return
         }
-        stats.verified += index.match(d, sketch, options: options, relations: &relations)
+        var templates = 0
+        stats.verified += index.match(d, sketch, options: options, relations: &relations, templates: &templates)
+        if templates > 0 { stats.templates += 1 }
     }
 
     /// Chooses every cluster's canonical member, emits (or drops) the documents in input order with
@@ -289,7 +291,7 @@ public final class DedupeStage: CorpusStage {
     public var counters: [String: Int] {
         [
             "documents": stats.documents, "empty": stats.empty, "short": stats.short, "exact": stats.exact, "near": stats.near,
-            "syndicated": stats.syndicated, "clusters": stats.clusters, "duplicates": stats.duplicates,
+            "syndicated": stats.syndicated, "template": stats.templates, "clusters": stats.clusters, "duplicates": stats.duplicates,
             "candidates_verified": stats.verified, "index_earlier": stats.earlier, "matched_earlier": stats.matchedEarlier,
             "duplicate_ids": stats.duplicateIDs, "already_indexed": stats.alreadyIndexed, "updated": stats.updated,
         ]

@@ -25,6 +25,8 @@ struct DocumentSketch: Sendable {
     var published: Int64?
     /// Rank in the source-priority list (lower wins); `Int32.max` when not listed.
     var priority: Int32
+    /// The document's facts in their slots, for telling templated reports apart (see ``TemplateFacts``).
+    var facts: [UInt32] = []
 
     /// Words at the start of a document that make its lead, for "the shared passage includes the lead".
     static let leadWords = 8

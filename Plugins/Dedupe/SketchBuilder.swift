@@ -17,7 +17,14 @@ struct SketchBuilder: DocumentPreparer {
         var text = document.text
         return text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bytes.count / 2 + 1) { words in
-                sketch(words: words, count: tokeniser.scan(bytes, into: words, ranges: nil), document: document)
+                withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count / 2 + 1) { ranges in
+                    let count = tokeniser.scan(bytes, into: words, ranges: ranges)
+                    var result = sketch(words: words, count: count, document: document)
+                    if result.hasShingles {
+                        TemplateFacts.extract(bytes: bytes, words: words, ranges: ranges, count: count, into: &result.facts)
+                    }
+                    return result
+                }
             }
         }
     }
