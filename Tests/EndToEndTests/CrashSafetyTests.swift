@@ -80,7 +80,7 @@ struct CrashSafetyTests {
         #expect(report["documents"]?["balanced"] == .bool(true))
         #expect(report["documents"]?["out"] == .number(JSONNumber(lines.count)))
         // A fast `cat` may finish before the signal lands: then the run is complete and says so. (A slow
-        // program that keeps answering is not yet interrupted promptly: see the README's known gaps.)
+        // program under this harness was seen not to be interrupted: see the README's known gaps.)
         #expect(process.terminationStatus == 130 || process.terminationStatus == 0, "status \(process.terminationStatus)")
         #expect(report["status"] == .string(process.terminationStatus == 130 ? "interrupted" : "ok"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".tmp-") }.isEmpty)
