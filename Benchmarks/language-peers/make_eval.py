@@ -65,6 +65,12 @@ def main():
                 text = clean(msgid) if lang == "en" else clean(msgstr)
                 if text and (lang == "en" or text != clean(msgid)) and sum(c.isalpha() for c in text) >= 3:
                     by_lang.setdefault(lang, []).append(text)
+    write_rows(by_lang, output, dev)
+
+
+def write_rows(by_lang, output, dev=False):
+    """Per language, 25 documents (messages joined to 400+ characters) and 100 texts of 40-200 characters,
+    sampled with a fixed seed (the dev split takes the ones after those), written as JSONL rows."""
     rng = random.Random(20261202)
     rows = []
     for lang in sorted(by_lang):
@@ -92,4 +98,6 @@ def main():
     print(f"{output}: {len(by_lang)} languages, {kinds['document']} documents, {kinds['short']} short texts", file=sys.stderr)
 
 
-main()
+
+if __name__ == "__main__":
+    main()

@@ -13,6 +13,8 @@ usage: make_eval_gettext.py LOCALE_DIR LANGS OUTPUT
 """
 import gettext, json, os, random, re, sys
 
+from make_eval import write_rows  # the same sampling and rows as the Django set
+
 LOCALE_MAP = {"nb": "no", "zh_CN": "zh", "zh_TW": "zh"}
 PLACEHOLDER = re.compile(r"%\([^)]*\)[sdfr]|%[-+ #0-9.*]*[sdfrcuxXlizg]+|\{[^}]*\}|<[^>]+>|&[a-z]+;|https?://\S+|_")
 
@@ -46,26 +48,7 @@ def main():
                 text = clean(catalog[key])
                 if text and text != clean(msgid) and sum(c.isalpha() for c in text) >= 3:
                     by_lang.setdefault(lang, []).append(text)
-    rng = random.Random(20261202)
-    rows = []
-    for lang in sorted(by_lang):
-        messages = list(dict.fromkeys(by_lang[lang]))
-        docs, current = [], []
-        for text in messages:
-            current.append(text)
-            if sum(len(t) for t in current) >= 400:
-                docs.append(" ".join(current)); current = []
-        shorts = [t for t in messages if 40 <= len(t) <= 200]
-        rng.shuffle(docs); rng.shuffle(shorts)
-        for i, text in enumerate(sorted(docs[:25])):
-            rows.append({"id": f"{lang}-doc-{i}", "lang": lang, "kind": "document", "text": text})
-        for i, text in enumerate(sorted(shorts[:100])):
-            rows.append({"id": f"{lang}-short-{i}", "lang": lang, "kind": "short", "text": text})
-    with open(output, "w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    kinds = {k: sum(r["kind"] == k for r in rows) for k in ("document", "short")}
-    print(f"{output}: {len(by_lang)} languages, {kinds['document']} documents, {kinds['short']} short texts", file=sys.stderr)
+    write_rows(by_lang, output)
 
 
 main()
