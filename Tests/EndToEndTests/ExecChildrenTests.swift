@@ -1,4 +1,5 @@
 import CopydeskCore
+import CopydeskTesting
 import Foundation
 import Glibc
 import Testing
@@ -63,16 +64,6 @@ struct ExecChildrenTests {
         return nil
     }
 
-    /// Whether process `pid` is gone (or a zombie nobody has reaped yet), waiting up to `seconds`.
-    func isGone(_ pid: Int32, within seconds: Double = 3) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: seconds)
-        repeat {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-            if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "Z" { return true }
-            usleep(20_000)
-        } while Date() < deadline
-        return false
-    }
 
     static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
@@ -159,7 +150,7 @@ struct ExecChildrenTests {
         let pid = try #require(firstLine(of: dir + "/program.pid").flatMap { Int32($0) })
         Glibc.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        let alive = !isGone(pid)
+        let alive = !processIsGone(pid)
         if alive { Glibc.kill(pid, SIGKILL) }
         #expect(!alive, "the program \(pid) outlived copydesk")
     }

@@ -54,17 +54,6 @@ func echoScript(misbehavingOn id: String, with action: String) -> [String] {
         """]
 }
 
-/// Whether process `pid` is gone (or a zombie nobody has reaped yet), waiting up to `seconds`.
-func processIsGone(_ pid: Int32, within seconds: Double = 3) -> Bool {
-    let deadline = Date(timeIntervalSinceNow: seconds)
-    repeat {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-        // The state follows the command name in parentheses.
-        if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "Z" { return true }
-        usleep(20_000)
-    } while Date() < deadline
-    return false
-}
 
 @Suite("exec stage: crashes, timeouts and long answers")
 struct ExecRecoveryTests {
