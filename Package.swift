@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CopydeskCore", targets: ["CopydeskCore"]),
         .library(name: "CopydeskStages", targets: ["CopydeskStages"]),
         .library(name: "CopydeskTesting", targets: ["CopydeskTesting"]),
+        .library(name: "CopydeskCLI", targets: ["CopydeskCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,15 +54,20 @@ let package = Package(
         .target(name: "CopydeskStages", dependencies: ["CopydeskCore", "Normalise", "Strip", "Entities", "Dedupe", "Export", "Exec", "Filter", "Language"], swiftSettings: upcoming),
         // In-memory sources and sinks for stage tests.
         .target(name: "CopydeskTesting", dependencies: ["CopydeskCore"], swiftSettings: upcoming),
-        .executableTarget(
-            name: "copydesk",
+        // Reads a run's report and outputs back: the HTML report page.
+        .target(name: "CopydeskReport", dependencies: ["CopydeskCore"], swiftSettings: upcoming),
+        // The command line as a library, parameterised by a stage registry (a runner's main is one line).
+        .target(
+            name: "CopydeskCLI",
             dependencies: [
-                "CopydeskCore", "CopydeskStages", "Export",
+                "CopydeskCore", "CopydeskReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),
+        // The executable: the command line with the built-in stages.
+        .executableTarget(name: "copydesk", dependencies: ["CopydeskCLI", "CopydeskStages"], swiftSettings: upcoming),
         // Trains the entities model from openly licensed data (deterministic; see Plugins/Entities).
         .executableTarget(
             name: "copydesk-train",

@@ -75,6 +75,14 @@ public struct StageRegistry: Sendable {
         descriptors.append(descriptor)
     }
 
+    /// This registry with `descriptors` registered after its own (ids must be new), for a
+    /// one-line `main`: `CopydeskCommand.main(registry: BuiltInStages.registry.adding(MyStage.descriptor))`.
+    public func adding(_ descriptors: StageDescriptor...) -> StageRegistry {
+        var registry = self
+        for descriptor in descriptors { registry.register(descriptor) }
+        return registry
+    }
+
     public func descriptor(for id: String) -> StageDescriptor? {
         descriptors.first { $0.id == id }
     }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import CopydeskCore
-import Export
+import CopydeskReport
 import Foundation
 
-extension Copydesk {
+extension CopydeskCommand {
     /// `copydesk report REPORT.json [--output PAGE.html]`
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(

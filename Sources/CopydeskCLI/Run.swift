@@ -1,11 +1,10 @@
 import ArgumentParser
 import CopydeskCore
-import CopydeskStages
 import Foundation
 
-extension Copydesk {
+extension CopydeskCommand {
     /// `copydesk run PIPELINE.yaml [--input PATH]… [--output PATH]`
-    struct Run: ParsableCommand {
+    struct Run: RegistryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a pipeline file over its inputs.",
             discussion: """
@@ -46,11 +45,11 @@ extension Copydesk {
         @Flag(name: .shortAndLong, help: "Log debugging detail to stderr.")
         var verbose = false
 
-        func run() throws {
+        func run(registry: StageRegistry) throws {
             let logger = LoggingSetup.bootstrap(verbose: verbose)
             var loaded: Pipeline
             do {
-                loaded = try Pipeline.load(path: pipeline, registry: BuiltInStages.registry)
+                loaded = try Pipeline.load(path: pipeline, registry: registry)
                 if !input.isEmpty { loaded.input.paths = input }
                 if let output { try loaded.overrideOutput(output) }
             } catch {

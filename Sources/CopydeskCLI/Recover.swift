@@ -1,11 +1,10 @@
 import ArgumentParser
 import CopydeskCore
-import CopydeskStages
 import Foundation
 
-extension Copydesk {
+extension CopydeskCommand {
     /// `copydesk recover PIPELINE.yaml [--output PATH] [--report PATH]`
-    struct Recover: ParsableCommand {
+    struct Recover: RegistryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Undo a commit a killed run left unfinished, and remove the temporary files of killed runs.",
             discussion: """
@@ -25,11 +24,11 @@ extension Copydesk {
         @Option(name: .long, help: ArgumentHelp("The run's --report, if it gave one.", valueName: "path"))
         var report: String?
 
-        func run() throws {
+        func run(registry: StageRegistry) throws {
             let logger = LoggingSetup.bootstrap(verbose: false)
             var loaded: Pipeline
             do {
-                loaded = try Pipeline.load(path: pipeline, registry: BuiltInStages.registry)
+                loaded = try Pipeline.load(path: pipeline, registry: registry)
                 if let output { try loaded.overrideOutput(output) }
             } catch {
                 fail(CopydeskError(error))

@@ -1,11 +1,10 @@
 import ArgumentParser
 import CopydeskCore
-import CopydeskStages
 import Foundation
 
-extension Copydesk {
+extension CopydeskCommand {
     /// `copydesk validate PIPELINE.yaml`
-    struct Validate: ParsableCommand {
+    struct Validate: RegistryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a pipeline file and every stage's options without running it.",
             discussion: """
@@ -17,10 +16,10 @@ extension Copydesk {
         @Argument(help: "The pipeline file (YAML).")
         var pipeline: String
 
-        func run() throws {
+        func run(registry: StageRegistry) throws {
             let logger = LoggingSetup.bootstrap(verbose: false)
             do {
-                let loaded = try Pipeline.load(path: pipeline, registry: BuiltInStages.registry)
+                let loaded = try Pipeline.load(path: pipeline, registry: registry)
                 _ = try loaded.instantiate(context: StageContext(pipelineFile: pipeline, logger: logger))
                 try OutputCheck.check(loaded, paths: PipelineRunner(pipeline: loaded, context: StageContext()).outputPaths, inputs: [])
                 let stages = loaded.stages.map(\.descriptor.id).joined(separator: " → ")
@@ -32,12 +31,12 @@ extension Copydesk {
     }
 
     /// `copydesk stages`
-    struct Stages: ParsableCommand {
+    struct Stages: RegistryCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every registered stage with its options, types and defaults.")
 
-        func run() throws {
-            print(StageCatalog.describe(BuiltInStages.registry), terminator: "")
+        func run(registry: StageRegistry) throws {
+            print(StageCatalog.describe(registry), terminator: "")
         }
     }
 }

@@ -1,13 +1,17 @@
-import ArgumentParser
-import CopydeskCore
-import CopydeskStages
+public import ArgumentParser
+public import CopydeskCore
 import Foundation
 import Logging
 
-/// The `copydesk` command: argument parsing and wiring only; the work lives in CopydeskCore and the stages.
-@main
-struct Copydesk: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `copydesk` command line — `run`, `validate`, `stages`, `report`, `recover` with their signals,
+/// progress, exit codes and summary — parameterised by the stages it knows. A runner with stages of its
+/// own needs a one-line `main.swift`:
+///
+/// ```swift
+/// CopydeskCommand.main(registry: BuiltInStages.registry.adding(MyStage.descriptor))
+/// ```
+public struct CopydeskCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "copydesk",
         abstract: "Cleans news article dumps the way a copy desk cleans wire copy.",
         discussion: """
@@ -27,6 +31,41 @@ struct Copydesk: ParsableCommand {
         version: CopydeskVersion.current,
         subcommands: [Run.self, Validate.self, Stages.self, Report.self, Recover.self]
     )
+
+    public init() {}
+
+    /// Parses the process's arguments, runs the chosen command with `registry` as the stages pipeline
+    /// files may `use:`, and exits with the command's exit code (see docs/command-line.md).
+    public static func main(registry: StageRegistry) -> Never {
+        main(registry: registry, arguments: nil)
+    }
+
+    /// As ``main(registry:)``, with the arguments given (`nil`: the process's own, without its name).
+    public static func main(registry: StageRegistry, arguments: [String]?) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            if let needsRegistry = command as? any RegistryCommand {
+                try needsRegistry.run(registry: registry)
+            } else {
+                try command.run()
+            }
+            exit(withError: nil)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// A subcommand that works with the runner's stage registry instead of a fixed one.
+protocol RegistryCommand: ParsableCommand {
+    func run(registry: StageRegistry) throws
+}
+
+extension RegistryCommand {
+    /// Only reached when a command is run without ``CopydeskCommand/main(registry:)``.
+    func run() throws {
+        throw ValidationError("this command needs a stage registry: start it through CopydeskCommand.main(registry:)")
+    }
 }
 
 /// Sends logs to stderr once per process; stdout carries records only.

@@ -1,0 +1,4 @@
+import CopydeskCLI
+import CopydeskStages
+
+CopydeskCommand.main(registry: BuiltInStages.registry)
