@@ -280,15 +280,50 @@ struct ContentExtractor {
         return scores
     }
 
-    /// The highest-scoring container after the link-density penalty.
+    /// The highest-scoring container after the link-density penalty. When the page's headline is known, a
+    /// container near it is preferred over a higher-scoring one elsewhere if it scores at least a quarter as
+    /// much: a short article must not lose to a long cookie notice or a teaser far from its headline.
     private func bestCandidate(_ scores: [Double?]) -> Int? {
         var best: (Int, Double)?
+        var near: (Int, Double)?
+        let scope = headlineScope()
         for (index, score) in scores.enumerated() {
             guard let score else { continue }
             let adjusted = score * (1 - linkDensity(index))
             if best == nil || adjusted > best!.1 || (adjusted == best!.1 && index < best!.0) { best = (index, adjusted) }
+            if let scope, index > scope.lowerBound, index < scope.upperBound, near == nil || adjusted > near!.1 { near = (index, adjusted) }
+        }
+        if let best, let near, near.0 != best.0, let scope, !(best.0 > scope.lowerBound && best.0 < scope.upperBound),
+           near.1 >= 0.25 * best.1, textLength[near.0] >= 200 {
+            return near.0
         }
         return best?.0
+    }
+
+    /// The nodes around the page's headline: the subtree of its ancestor up to three levels up (below
+    /// `<body>`), as a node range. The headline is the page's only `<h1>`, or the `<h1>` the `<title>` repeats.
+    private func headlineScope() -> Range<Int>? {
+        var headlines: [Int] = []
+        for index in tree.nodes.indices where tree.nodes[index].tag == .h1 && !removed[index] && textLength[index] > 0 {
+            headlines.append(index)
+            if headlines.count > 8 { break }
+        }
+        var headline: Int?
+        if headlines.count == 1 {
+            headline = headlines[0]
+        } else if let title = tree.title?.lowercased() {
+            headline = headlines.first { index in
+                let text = tree.textContent(of: index).lowercased()
+                return text.count >= 10 && title.contains(text)
+            }
+        }
+        guard var scope = headline else { return nil }
+        for _ in 0..<3 {
+            let parent = Int(tree.nodes[scope].parent)
+            guard parent >= 0, tree.nodes[parent].tag != .body, tree.nodes[parent].tag != .html else { break }
+            scope = parent
+        }
+        return scope..<subtreeEnd(scope)
     }
 
     /// Prose per subtree: bytes of paragraph-like blocks (`p`, `blockquote`, `pre`, `li`) of at least 40 bytes

@@ -51,7 +51,8 @@ struct ArticleBlock: Equatable {
                 index += 1
             case .listItem:
                 var lines: [String] = []
-                while index < blocks.count, case .listItem(let ordered, let number, let depth) = blocks[index].kind {
+                while index < blocks.count, case .listItem(let ordered, let number, let depth) = blocks[index].kind,
+                      lines.isEmpty || depth > 0 || number != 1 {
                     let marker = ordered ? "\(number)." : "-"
                     lines.append(String(repeating: "  ", count: depth) + marker + " " + blocks[index].text)
                     index += 1
