@@ -105,7 +105,11 @@ struct ContentExtractor {
               textLength[body] > 0, linkDensity(body) < 0.3 else { return [] }
         var blocks: [ArticleBlock] = []
         collectBlocks(body, into: &blocks)
-        return ArticleBlock.render(blocks, as: format)
+        // Bytes that are not text (replacement characters, control codes) are a broken page, not an article.
+        let broken = blocks.contains { block in
+            block.text.unicodeScalars.contains { $0 == "\u{FFFD}" || ($0.value < 0x20 && $0 != "\n" && $0 != "\t") }
+        }
+        return broken ? [] : ArticleBlock.render(blocks, as: format)
     }
 
     // MARK: - Furniture
