@@ -166,8 +166,9 @@ struct ContentExtractor {
                 removed[index] = true
                 continue
             }
-            // Never remove what holds most of the page's text: a wrapper named oddly is still the page.
-            if raw.length[index] * 2 > total { continue }
+            // Never remove what holds most of the page's text: a wrapper named oddly is still the page. What the
+            // page itself hides from readers (hidden, aria-hidden, display:none, visibility:hidden) is not read.
+            if raw.length[index] * 2 > total, !isHidden(node) { continue }
             guard isFurniture(node, index: index, strictness: strictness) else { continue }
             // A furniture-named element holding several long paragraphs is article text in an odd wrapper
             // ("paywall", "modal-enabled"), unless named for reader comments.
@@ -177,13 +178,20 @@ struct ContentExtractor {
         }
     }
 
-    private func isFurniture(_ node: PageNode, index: Int, strictness: Strictness, tagItself: Bool = true) -> Bool {
+    /// Whether the page hides an element from readers.
+    private func isHidden(_ node: PageNode) -> Bool {
         let attributes = node.attributes
         if attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true" { return true }
         if let style = attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") {
             return true
         }
+        return false
+    }
+
+    private func isFurniture(_ node: PageNode, index: Int, strictness: Strictness, tagItself: Bool = true) -> Bool {
+        let attributes = node.attributes
+        if isHidden(node) { return true }
         if !tagItself && (node.tag == .figure || node.tag == .figcaption) { return namedFurniture[index] && strictness == .full }
         if node.tag.isStructuralFurniture { return true }
         if strictness == .tagsOnly { return false }
@@ -206,7 +214,7 @@ struct ContentExtractor {
                 for i in Int(node.textStart)..<Int(node.textStart + node.textLength) where tree.text[i] == UInt8(ascii: ",") { c += 1 }
                 commas[index] = c
             }
-            if node.tag == .a { linkLength[index] = textLength[index] }
+            if node.tag == .a, isLink(node) { linkLength[index] = textLength[index] }
             if node.parent >= 0 {
                 let parent = Int(node.parent)
                 textLength[parent] += textLength[index]
@@ -214,6 +222,13 @@ struct ContentExtractor {
                 commas[parent] += commas[index]
             }
         }
+    }
+
+    /// Whether an `<a>` leads somewhere: one whose target is a script (`javascript:…`) is a button or inline
+    /// text to the reader, not a link to other pages, and does not count towards link density.
+    private func isLink(_ node: PageNode) -> Bool {
+        guard let href = node.attributes["href"] else { return true }
+        return !href.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("javascript:")
     }
 
     func linkDensity(_ index: Int) -> Double {
@@ -678,7 +693,7 @@ struct ContentExtractor {
                     rowText = 0
                 default: break
                 }
-                if node.tag == .a {
+                if node.tag == .a, isLink(node) {
                     linkDepth += 1
                     if markdownHref(node) != nil {
                         linkOpen = current.count
@@ -694,7 +709,7 @@ struct ContentExtractor {
             }
             // Leaving `index`: close it, then go to its next sibling or further up.
             if !(removed[index] && !(captionOnly[index] && index != root)), node.tag != .text, node.tag != .h1 {
-                if node.tag == .a {
+                if node.tag == .a, isLink(node) {
                     linkDepth -= 1
                     if let href = markdownHref(node), let open = linkOpen {
                         if current.count == open + 1 || current[(open + 1)...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {

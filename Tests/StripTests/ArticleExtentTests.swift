@@ -149,6 +149,24 @@ struct ArticleExtentTests {
             .joined(separator: "\n\n"))
     }
 
+    @Test("a page of a line or two is its own article; links that run scripts are text, not navigation")
+    func shortPage() throws {
+        let html = page(body: #"<div><a href="javascript:void(0)">Kurzmeldung</a>: Die Brücke ist <a href="javascript:show()">wieder frei</a>.</div>"#)
+        #expect(try strip(html).text == "Kurzmeldung: Die Brücke ist wieder frei.")
+        let navigation = page(body: #"<div><a href="/a">Start</a> <a href="/b">Lokales</a> <a href="/c">Sport</a></div>"#)
+        var document = Document(id: "n", source: SourceLocation(path: "n.html"), text: "", html: navigation)
+        #expect(try StripStage().process(&document) != .keep)
+    }
+
+    @Test("text the page hides (visibility:hidden, display:none) is left out even when it is most of the page")
+    func hiddenMajority() throws {
+        let html = page(body: """
+            <article><h1>Preise</h1><div style="visibility: hidden"><p>\(part1)</p><p>\(part2)</p><p>\(part3)</p></div>
+            <div><p>\(part4)</p><p>\(part5)</p></div></article>
+            """)
+        #expect(try strip(html).text == [part4, part5].joined(separator: "\n\n"))
+    }
+
     @Test("the strip stage takes format from the pipeline and names the choices when it is wrong")
     func formatOption() throws {
         #expect(StripStage.descriptor.options.contains { $0.name == "format" })
