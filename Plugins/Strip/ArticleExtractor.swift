@@ -11,16 +11,19 @@ public struct ArticleExtractor: Sendable {
     public var limits: HTMLLimits
     /// The run's interrupt request: a page still parsing shortly after it is abandoned with an error.
     public var cancellation: CancellationFlag?
+    /// How the article is written: plain paragraphs (the default) or Markdown.
+    public var format: TextFormat
 
-    public init(limits: HTMLLimits = HTMLLimits(), cancellation: CancellationFlag? = nil) {
+    public init(limits: HTMLLimits = HTMLLimits(), cancellation: CancellationFlag? = nil, format: TextFormat = .plain) {
         self.limits = limits
         self.cancellation = cancellation
+        self.format = format
     }
 
     /// Parses `html` and extracts the article.
     public func extract(html: String, url: String? = nil) throws(HTMLParseError) -> ExtractedPage {
         let tree = try HTMLParser.parse(html, limits: limits, cancellation: cancellation)
-        var extractor = ContentExtractor(tree: tree)
+        var extractor = ContentExtractor(tree: tree, format: format)
         var paragraphs = extractor.extract()
         let metadata = PageMetadata(tree: tree, url: url)
         // The headline is the title field, not body text: drop it where it opens the extracted text.

@@ -16,9 +16,15 @@ struct ContentExtractor {
     private let namedFurniture: [Bool]
     private let namedDiscussion: [Bool]
     private let namedContent: [Bool]
+    /// Per node: removed only as a figure or its caption (or inside one). Such text is left out of scoring but
+    /// written out where it stands inside the chosen article.
+    private var captionOnly: [Bool]
+    /// How the article's blocks are written.
+    let format: TextFormat
 
-    init(tree: PageTree) {
+    init(tree: PageTree, format: TextFormat = .plain) {
         self.tree = tree
+        self.format = format
         let count = tree.nodes.count
         var furniture = [Bool](repeating: false, count: count)
         var discussion = [Bool](repeating: false, count: count)
@@ -33,6 +39,7 @@ struct ContentExtractor {
         namedDiscussion = discussion
         namedContent = content
         removed = [Bool](repeating: false, count: count)
+        captionOnly = [Bool](repeating: false, count: count)
         textLength = [Int32](repeating: 0, count: count)
         linkLength = [Int32](repeating: 0, count: count)
         commas = [Int32](repeating: 0, count: count)
@@ -69,6 +76,7 @@ struct ContentExtractor {
     private mutating func extract(_ strictness: Strictness) -> [String] {
         for index in removed.indices {
             removed[index] = false
+            captionOnly[index] = false
             textLength[index] = 0
             linkLength[index] = 0
             commas[index] = 0
@@ -77,17 +85,31 @@ struct ContentExtractor {
         markFurniture(raw: raw, strictness: strictness)
         aggregate()
         let scores = candidateScores()
-        guard let candidate = bestCandidate(scores) else { return [] }
-        let best = widened(candidate)
+        guard let candidate = bestCandidate(scores) else { return shortPage() }
+        let prose = proseLengths()
+        let best = widened(candidate, prose: prose)
         let containers = best == candidate ? withSiblings(best, scores: scores) : [best]
-        var paragraphs: [String] = []
-        var seen = Set<String>()
-        for container in containers {
-            for paragraph in collectParagraphs(container) where seen.insert(paragraph).inserted {
-                paragraphs.append(paragraph)
-            }
+        // Containers are disjoint subtrees; in index order they are in page order.
+        var blocks: [ArticleBlock] = []
+        for container in extended(containers, best: best, prose: prose).sorted() {
+            collectBlocks(container, into: &blocks)
         }
-        return paragraphs
+        // Every block is written, repeated ones too: a page that says a thing twice says it twice.
+        return ArticleBlock.render(blocks, as: format)
+    }
+
+    /// A page too short for any block to score (a line or two of text) is its own article, unless its text
+    /// is mostly links (a page of navigation).
+    private func shortPage() -> [String] {
+        guard let body = tree.nodes.indices.first(where: { tree.nodes[$0].tag == .body }),
+              textLength[body] > 0, linkDensity(body) < 0.3 else { return [] }
+        var blocks: [ArticleBlock] = []
+        collectBlocks(body, into: &blocks)
+        // Bytes that are not text (replacement characters, control codes) are a broken page, not an article.
+        let broken = blocks.contains { block in
+            block.text.unicodeScalars.contains { $0 == "\u{FFFD}" || ($0.value < 0x20 && $0 != "\n" && $0 != "\t") }
+        }
+        return broken ? [] : ArticleBlock.render(blocks, as: format)
     }
 
     // MARK: - Furniture
@@ -133,6 +155,9 @@ struct ContentExtractor {
             let node = tree.nodes[index]
             if node.parent >= 0, removed[Int(node.parent)] {
                 removed[index] = true
+                // Inside a figure, what is not furniture in its own right stays caption text.
+                captionOnly[index] = captionOnly[Int(node.parent)] && node.tag != .text
+                    ? !isFurniture(node, index: index, strictness: strictness, tagItself: false) : captionOnly[Int(node.parent)]
                 continue
             }
             guard node.tag != .text else { continue }
@@ -141,23 +166,33 @@ struct ContentExtractor {
                 removed[index] = true
                 continue
             }
-            // Never remove what holds most of the page's text: a wrapper named oddly is still the page.
-            if raw.length[index] * 2 > total { continue }
+            // Never remove what holds most of the page's text: a wrapper named oddly is still the page. What the
+            // page itself hides from readers (hidden, aria-hidden, display:none, visibility:hidden) is not read.
+            if raw.length[index] * 2 > total, !isHidden(node) { continue }
             guard isFurniture(node, index: index, strictness: strictness) else { continue }
             // A furniture-named element holding several long paragraphs is article text in an odd wrapper
             // ("paywall", "modal-enabled"), unless named for reader comments.
             if raw.longParagraphs[index] >= 2, !node.tag.isStructuralFurniture, !namedDiscussion[index] { continue }
             removed[index] = true
+            captionOnly[index] = (node.tag == .figure || node.tag == .figcaption) && !isFurniture(node, index: index, strictness: strictness, tagItself: false)
         }
     }
 
-    private func isFurniture(_ node: PageNode, index: Int, strictness: Strictness) -> Bool {
+    /// Whether the page hides an element from readers.
+    private func isHidden(_ node: PageNode) -> Bool {
         let attributes = node.attributes
         if attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true" { return true }
         if let style = attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") {
             return true
         }
+        return false
+    }
+
+    private func isFurniture(_ node: PageNode, index: Int, strictness: Strictness, tagItself: Bool = true) -> Bool {
+        let attributes = node.attributes
+        if isHidden(node) { return true }
+        if !tagItself && (node.tag == .figure || node.tag == .figcaption) { return namedFurniture[index] && strictness == .full }
         if node.tag.isStructuralFurniture { return true }
         if strictness == .tagsOnly { return false }
         if let role = attributes["role"]?.lowercased(), BoilerplateHints.furnitureRoles.contains(role) { return true }
@@ -179,7 +214,7 @@ struct ContentExtractor {
                 for i in Int(node.textStart)..<Int(node.textStart + node.textLength) where tree.text[i] == UInt8(ascii: ",") { c += 1 }
                 commas[index] = c
             }
-            if node.tag == .a { linkLength[index] = textLength[index] }
+            if node.tag == .a, isLink(node) { linkLength[index] = textLength[index] }
             if node.parent >= 0 {
                 let parent = Int(node.parent)
                 textLength[parent] += textLength[index]
@@ -187,6 +222,13 @@ struct ContentExtractor {
                 commas[parent] += commas[index]
             }
         }
+    }
+
+    /// Whether an `<a>` leads somewhere: one whose target is a script (`javascript:…`) is a button or inline
+    /// text to the reader, not a link to other pages, and does not count towards link density.
+    private func isLink(_ node: PageNode) -> Bool {
+        guard let href = node.attributes["href"] else { return true }
+        return !href.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("javascript:")
     }
 
     func linkDensity(_ index: Int) -> Double {
@@ -257,15 +299,50 @@ struct ContentExtractor {
         return scores
     }
 
-    /// The highest-scoring container after the link-density penalty.
+    /// The highest-scoring container after the link-density penalty. When the page's headline is known, a
+    /// container near it is preferred over a higher-scoring one elsewhere if it scores at least a quarter as
+    /// much: a short article must not lose to a long cookie notice or a teaser far from its headline.
     private func bestCandidate(_ scores: [Double?]) -> Int? {
         var best: (Int, Double)?
+        var near: (Int, Double)?
+        let scope = headlineScope()
         for (index, score) in scores.enumerated() {
             guard let score else { continue }
             let adjusted = score * (1 - linkDensity(index))
             if best == nil || adjusted > best!.1 || (adjusted == best!.1 && index < best!.0) { best = (index, adjusted) }
+            if let scope, index > scope.lowerBound, index < scope.upperBound, near == nil || adjusted > near!.1 { near = (index, adjusted) }
+        }
+        if let best, let near, near.0 != best.0, let scope, !(best.0 > scope.lowerBound && best.0 < scope.upperBound),
+           near.1 >= 0.25 * best.1, textLength[near.0] >= 200 {
+            return near.0
         }
         return best?.0
+    }
+
+    /// The nodes around the page's headline: the subtree of its ancestor up to three levels up (below
+    /// `<body>`), as a node range. The headline is the page's only `<h1>`, or the `<h1>` the `<title>` repeats.
+    private func headlineScope() -> Range<Int>? {
+        var headlines: [Int] = []
+        for index in tree.nodes.indices where tree.nodes[index].tag == .h1 && !removed[index] && textLength[index] > 0 {
+            headlines.append(index)
+            if headlines.count > 8 { break }
+        }
+        var headline: Int?
+        if headlines.count == 1 {
+            headline = headlines[0]
+        } else if let title = tree.title?.lowercased() {
+            headline = headlines.first { index in
+                let text = tree.textContent(of: index).lowercased()
+                return text.count >= 10 && title.contains(text)
+            }
+        }
+        guard var scope = headline else { return nil }
+        for _ in 0..<3 {
+            let parent = Int(tree.nodes[scope].parent)
+            guard parent >= 0, tree.nodes[parent].tag != .body, tree.nodes[parent].tag != .html else { break }
+            scope = parent
+        }
+        return scope..<subtreeEnd(scope)
     }
 
     /// Prose per subtree: bytes of paragraph-like blocks (`p`, `blockquote`, `pre`, `li`) of at least 40 bytes
@@ -291,8 +368,7 @@ struct ContentExtractor {
 
     /// Articles split into chunks (sections between pull quotes, ads or images) have their best block in
     /// one chunk: climb to the ancestor that holds substantially more prose, while links stay rare.
-    private func widened(_ candidate: Int) -> Int {
-        let prose = proseLengths()
+    private func widened(_ candidate: Int, prose: [Int32]) -> Int {
         var current = candidate
         while true {
             let parent = Int(tree.nodes[current].parent)
@@ -346,7 +422,153 @@ struct ContentExtractor {
         return ".!?\"”’)".unicodeScalars.contains(last)
     }
 
-    // MARK: - Paragraphs
+    // MARK: - Relatives
+
+    /// The article often continues outside the chosen container: in the next column of a page builder, after
+    /// an ad, an image or a table that splits it, in a sibling `<section>`. From the containers outward,
+    /// level by level (up to three ancestors), neighbouring blocks that read like the same article join it:
+    /// prose blocks with few links, and the headings, lists and tables that stand between or next to them.
+    /// Each direction stops at the first substantial block that is not such prose (a teaser list, a menu,
+    /// a header or footer), so furniture beyond it never joins.
+    private func extended(_ containers: [Int], best: Int, prose: [Int32]) -> [Int] {
+        var chosen = containers
+        var chosenSet = Set(containers)
+        var child = best
+        var stoppedBefore = false, stoppedAfter = false
+        for _ in 0..<3 {
+            let parent = Int(tree.nodes[child].parent)
+            // The children of <body> are the page's regions (header, main, overlays, footer), not parts of one article.
+            guard parent >= 0, tree.nodes[parent].tag != .html, tree.nodes[parent].tag != .body else { break }
+            var siblings: [Int] = []
+            var next = tree.nodes[parent].firstChild
+            while next >= 0 {
+                siblings.append(Int(next))
+                next = tree.nodes[Int(next)].nextSibling
+            }
+            guard let position = siblings.firstIndex(of: child) else { break }
+            if !stoppedBefore {
+                stoppedBefore = extend(from: position, step: -1, siblings: siblings, prose: prose, chosen: &chosen, chosenSet: &chosenSet)
+            }
+            if !stoppedAfter {
+                stoppedAfter = extend(from: position, step: 1, siblings: siblings, prose: prose, chosen: &chosen, chosenSet: &chosenSet)
+            }
+            if stoppedBefore && stoppedAfter { break }
+            child = parent
+        }
+        return chosen
+    }
+
+    /// Walks the siblings from `position` in one direction, choosing what continues the article. Returns
+    /// whether the walk met a boundary (furniture), as opposed to running out of siblings.
+    private func extend(from position: Int, step: Int, siblings: [Int], prose: [Int32], chosen: inout [Int], chosenSet: inout Set<Int>) -> Bool {
+        var pending: [Int] = []        // headings and short passages waiting for more of the article beyond them
+        var bridged = 0                // text of the small blocks passed over since the last chosen one
+        // Short blocks sharing one class name three times or more are cards (teasers), not article parts.
+        var cards: [String: Int] = [:]
+        for sibling in siblings where tree.nodes[sibling].tag != .text && !removed[sibling] && textLength[sibling] < Self.cardBytes {
+            let name = tree.nodes[sibling].classAndID
+            if !name.isEmpty { cards[name, default: 0] += 1 }
+        }
+        var at = position + step
+        while at >= 0, at < siblings.count {
+            let index = siblings[at]
+            at += step
+            let node = tree.nodes[index]
+            if node.tag == .text { continue }
+            if chosenSet.contains(index) {
+                for item in pending where chosenSet.insert(item).inserted { chosen.append(item) }
+                pending.removeAll()
+                continue
+            }
+            if removed[index] {
+                // Page regions by tag end the article; an ad slot or share bar inside it does not.
+                if node.tag == .header || node.tag == .footer || node.tag == .nav { return true }
+                continue
+            }
+            let length = textLength[index]
+            if length == 0 { continue }
+            var relation = relation(index, prose: prose, after: step > 0)
+            if relation == .prose, length < Self.cardBytes, !node.classAndID.isEmpty, cards[node.classAndID, default: 0] >= 3 {
+                relation = .boundary
+            }
+            switch relation {
+            case .prose where length < Self.lonePassage:
+                // A short passage on its own (an author's note, a caption, a teaser) joins only when more of
+                // the article lies beyond it.
+                pending.append(index)
+            case .prose:
+                for item in pending + [index] where chosenSet.insert(item).inserted { chosen.append(item) }
+                pending.removeAll()
+                bridged = 0
+            case .attachable:
+                // Before the article (walking backwards) a heading, list or table next to it belongs to it.
+                // After it, a list or table does (with the headings before it); a heading alone only when
+                // prose follows, so a trailing "Related" heading is not taken.
+                if step < 0 || isListOrTable(node.tag) {
+                    for item in pending + [index] where chosenSet.insert(item).inserted { chosen.append(item) }
+                    pending.removeAll()
+                } else {
+                    pending.append(index)
+                }
+            case .small:
+                // Bridged (an image, an ad label, a byline), but a run of small things is a region of its own.
+                bridged += Int(length)
+                if bridged >= 300 { return true }
+                continue
+            case .boundary:
+                return true
+            }
+        }
+        return false
+    }
+
+    private enum Relation { case prose, attachable, small, boundary }
+
+    /// Below this many bytes of text, a neighbouring passage joins the article only between parts of it.
+    static let lonePassage: Int32 = 250
+    /// Below this many bytes of text, a block repeated under one class name is a card.
+    static let cardBytes: Int32 = 600
+
+    private func isListOrTable(_ tag: Tag) -> Bool {
+        tag == .ul || tag == .ol || tag == .dl || tag == .table
+    }
+
+    /// What a neighbouring block is to the article: more of its prose, a heading/list/table that goes with
+    /// prose, something too small to matter, or a boundary.
+    private func relation(_ index: Int, prose: [Int32], after: Bool) -> Relation {
+        let node = tree.nodes[index]
+        let length = textLength[index]
+        let links = linkDensity(index)
+        if node.tag.isHeading {
+            return length <= 200 && links < 0.5 && node.tag != .h1 ? .attachable : .boundary
+        }
+        if isListOrTable(node.tag) {
+            if links < 0.2 { return .attachable }
+            return length >= 150 ? .boundary : .small
+        }
+        // Prose: a real paragraph or more, mostly paragraphs, few links. After the article, not a story of its
+        // own (its own headline or <article>, as teasers have); before it, a headline is the article's own.
+        if after, holdsOwnStory(index) { return length >= 150 ? .boundary : .small }
+        if prose[index] >= 80, links <= 0.25, Double(prose[index]) >= 0.6 * Double(length) { return .prose }
+        if node.tag == .p, length >= 40, links < 0.25 { return .prose }
+        if length >= 80, links < 0.25, isTextBlock(node, index: index) { return .prose }
+        return length >= 150 ? .boundary : .small
+    }
+
+    /// Whether a block holds a headline (`<h1>`) or an `<article>` of its own.
+    private func holdsOwnStory(_ index: Int) -> Bool {
+        if tree.nodes[index].tag == .article { return true }
+        let end = subtreeEnd(index)
+        var at = index + 1
+        while at < end {
+            let tag = tree.nodes[at].tag
+            if !removed[at], tag == .h1 || tag == .article { return true }
+            at += 1
+        }
+        return false
+    }
+
+    // MARK: - Blocks
 
     /// Whether `index` has an `<article>` ancestor up to and including `root`.
     private func insideArticle(_ index: Int, root: Int) -> Bool {
@@ -359,21 +581,69 @@ struct ContentExtractor {
         return false
     }
 
-    /// The paragraphs under `root` in page order: block elements start new paragraphs, inline text joins,
-    /// link-heavy and furniture blocks are left out.
-    private func collectParagraphs(_ root: Int) -> [String] {
-        var paragraphs: [String] = []
+    /// Whether a table row holds inline text only (no paragraphs, lists or nested tables in its cells):
+    /// such a row is written as one line of cells.
+    private func isSimpleRow(_ row: Int) -> Bool {
+        var index = row + 1
+        let end = subtreeEnd(row)
+        while index < end {
+            let tag = tree.nodes[index].tag
+            if tag.isBlock, tag != .td, tag != .th, tag != .br { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// One past the last node of `index`'s subtree (nodes are in pre-order).
+    private func subtreeEnd(_ index: Int) -> Int {
+        var current = index
+        while current >= 0 {
+            let next = tree.nodes[current].nextSibling
+            if next >= 0 { return Int(next) }
+            current = Int(tree.nodes[current].parent)
+        }
+        return tree.nodes.count
+    }
+
+    /// A link target worth writing in Markdown (not a fragment or script).
+    private func markdownHref(_ node: PageNode) -> String? {
+        guard format == .markdown, let href = node.attributes["href"]?.trimmingCharacters(in: .whitespaces), !href.isEmpty,
+              !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:") else { return nil }
+        return href.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: ")", with: "%29")
+    }
+
+    /// The blocks under `root` in page order: block elements start new blocks, inline text joins, link-heavy
+    /// and furniture blocks are left out; headings, list items and table rows keep what they are.
+    private func collectBlocks(_ root: Int, into blocks: inout [ArticleBlock]) {
         var current: [UInt8] = []
         var currentLinks = 0
         var currentText = 0
+        var kind = ArticleBlock.Kind.paragraph
+        var linkOpen: Int?          // where the "[" of an open Markdown link stands in `current`
+        var lists: [(ordered: Bool, count: Int)] = []
+        var row: Int?               // the simple table row being read, its cells, and its link share
+        var cells: [String] = []
+        var rowHeader = true
+        var rowLinks = 0, rowText = 0
         func flush() {
             let text = TextBytes.collapse(current)
             if !text.isEmpty, !(currentText > 0 && Double(currentLinks) / Double(currentText) > 0.5) {
-                paragraphs.append(text)
+                blocks.append(ArticleBlock(text: text, kind: kind))
             }
+            if !text.isEmpty { kind = .paragraph }
             current.removeAll(keepingCapacity: true)
             currentLinks = 0
             currentText = 0
+            linkOpen = nil
+        }
+        func endCell() {
+            cells.append(TextBytes.collapse(current))
+            rowLinks += currentLinks
+            rowText += currentText
+            current.removeAll(keepingCapacity: true)
+            currentLinks = 0
+            currentText = 0
+            linkOpen = nil
         }
         // A threaded walk (first child, next sibling, back up through parents): no stack, no allocation.
         var linkDepth = 0
@@ -382,19 +652,24 @@ struct ContentExtractor {
         while true {
             let node = tree.nodes[index]
             if descend {
-                if removed[index] {
+                if removed[index] && !(captionOnly[index] && index != root) {
                     descend = false
                     continue
                 }
                 if node.tag == .text {
                     current.append(contentsOf: tree.text[Int(node.textStart)..<Int(node.textStart + node.textLength)])
-                    let length = Int(textLength[index])
+                    let length = Int(removed[index] ? nonSpaceLength(node) : textLength[index])
                     currentText += length
                     if linkDepth > 0 { currentLinks += length }
                     descend = false
                     continue
                 }
-                if node.tag.isBlock { flush() }
+                if row != nil {
+                    if node.tag == .br { current.append(0x20) }
+                    if node.tag == .td { rowHeader = false }
+                } else if node.tag.isBlock {
+                    flush()
+                }
                 // The headline is metadata (the title field), not body text; a small <article> inside the
                 // article is another story (a teaser or a related post), a large one is how the page nests text.
                 let skip = node.tag == .h1
@@ -403,7 +678,28 @@ struct ContentExtractor {
                     descend = false
                     continue
                 }
-                if node.tag == .a { linkDepth += 1 }
+                switch node.tag {
+                case .h2, .h3, .h4, .h5, .h6: kind = .heading(level: Int(node.tag.rawValue - Tag.h1.rawValue) + 1)
+                case .ul, .ol: lists.append((node.tag == .ol, 0))
+                case .li:
+                    if !lists.isEmpty { lists[lists.count - 1].count += 1 }
+                    let top = lists.last ?? (false, 1)
+                    kind = .listItem(ordered: top.ordered, number: top.count, depth: max(0, lists.count - 1))
+                case .tr where row == nil && isSimpleRow(index):
+                    row = index
+                    cells.removeAll()
+                    rowHeader = true
+                    rowLinks = 0
+                    rowText = 0
+                default: break
+                }
+                if node.tag == .a, isLink(node) {
+                    linkDepth += 1
+                    if markdownHref(node) != nil {
+                        linkOpen = current.count
+                        current.append(UInt8(ascii: "["))
+                    }
+                }
                 if node.firstChild >= 0 {
                     index = Int(node.firstChild)
                     continue
@@ -412,9 +708,34 @@ struct ContentExtractor {
                 continue
             }
             // Leaving `index`: close it, then go to its next sibling or further up.
-            if !removed[index], node.tag != .text, !(node.tag == .h1) {
-                if node.tag == .a { linkDepth -= 1 }
-                if node.tag.isBlock { flush() }
+            if !(removed[index] && !(captionOnly[index] && index != root)), node.tag != .text, node.tag != .h1 {
+                if node.tag == .a, isLink(node) {
+                    linkDepth -= 1
+                    if let href = markdownHref(node), let open = linkOpen {
+                        if current.count == open + 1 || current[(open + 1)...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
+                            current.removeSubrange(open...)      // a link without text (an image link)
+                        } else {
+                            current.append(contentsOf: Array("](\(href))".utf8))
+                        }
+                        linkOpen = nil
+                    }
+                }
+                if node.tag == .ul || node.tag == .ol, !lists.isEmpty { lists.removeLast() }
+                if let open = row {
+                    if node.tag == .td || node.tag == .th {
+                        endCell()
+                    } else if index == open {
+                        row = nil
+                        if cells.contains(where: { !$0.isEmpty }), !(rowText > 0 && Double(rowLinks) / Double(rowText) > 0.5) {
+                            let table = Int(tree.nodes[index].parent)
+                            blocks.append(ArticleBlock(text: cells.filter { !$0.isEmpty }.joined(separator: " "),
+                                                       kind: .tableRow(cells: cells, header: rowHeader, table: tableOf(table))))
+                        }
+                        kind = .paragraph
+                    }
+                } else if node.tag.isBlock {
+                    flush()
+                }
             }
             if index == root { break }
             if node.nextSibling >= 0 {
@@ -425,7 +746,14 @@ struct ContentExtractor {
             }
         }
         flush()
-        return paragraphs
+    }
+
+    /// The `<table>` a row belongs to (through `<thead>`/`<tbody>`), as an id for grouping rows.
+    private func tableOf(_ index: Int) -> Int {
+        var current = index
+        while current >= 0, tree.nodes[current].tag != .table {
+            current = Int(tree.nodes[current].parent)
+        }
+        return current
     }
 }
-

@@ -30,6 +30,8 @@ public struct StripStage: DocumentStage {
                        "Pages larger than this are rejected with a reason instead of parsed."),
             OptionSpec("max_depth", .int(min: 16, max: 100_000), default: .int(HTMLLimits().maxDepth),
                        "Elements nested deeper are flattened into their ancestor at this depth."),
+            OptionSpec("format", .choice(TextFormat.allCases.map(\.rawValue)), default: .string(TextFormat.plain.rawValue),
+                       "How `text` is written: plain paragraphs, or markdown (headings, lists, tables and links kept as Markdown)."),
             OptionSpec("keep_html", .bool, default: .bool(false), "Keep the raw HTML on the document after stripping (default: free it)."),
             OptionSpec("empty", .choice(["drop", "keep"]), default: .string("drop"),
                        "What to do with a page that has no article text (navigation only): drop it with the reason, or keep it with empty text."),
@@ -42,7 +44,8 @@ public struct StripStage: DocumentStage {
             }
             let limits = HTMLLimits(maxBytes: options.int("max_html_bytes"), maxDepth: options.int("max_depth"))
             return .document(StripStage(
-                extractor: ArticleExtractor(limits: limits, cancellation: context.cancellation),
+                extractor: ArticleExtractor(limits: limits, cancellation: context.cancellation,
+                                            format: TextFormat(rawValue: options.string("format")) ?? .plain),
                 lines: LineFilter(userPatterns: patterns, builtIn: options.bool("builtin_boilerplate")),
                 keepHTML: options.bool("keep_html"), dropEmpty: options.string("empty") == "drop"))
         })
