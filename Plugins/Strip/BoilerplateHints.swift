@@ -254,7 +254,7 @@ enum BoilerplateHints {
     private static func append(_ word: String, to words: inout [(word: String, role: Role)]) {
         let role = vocabulary[word] ?? []
         if let last = words.last, last.role.isDisjoint(with: Role.meaningful) || role.isDisjoint(with: Role.meaningful),
-           last.word.utf8.count + word.utf8.count <= 24, let joined = vocabulary[last.word + word], !joined.isDisjoint(with: Role.meaningful) {
+           compoundTrie.containsJoined(last.word, word), let joined = vocabulary[last.word + word], !joined.isDisjoint(with: Role.meaningful) {
             words[words.count - 1] = (last.word + word, joined)
             return
         }
@@ -352,11 +352,45 @@ struct CompoundTrie: Sendable {
         }
     }
 
+    /// The trie node reached by walking `text` from `node`, or nil when no word continues that way.
+    private func walk(_ text: String, from node: Int) -> Int? {
+        var node = node
+        for byte in text.utf8 {
+            guard byte >= 0x61, byte <= 0x7A else { return nil }
+            let next = Int(children[node * 26 + Int(byte - 0x61)])
+            if next == 0 { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// Whether `first` followed by `second` is one of the words (checked without joining them).
+    func containsJoined(_ first: String, _ second: String) -> Bool {
+        guard let middle = walk(first, from: 0), let end = walk(second, from: middle) else { return false }
+        return terminal[end]
+    }
+
+    /// Whether some word of at least two letters starts `bytes` (a cheap test before splitting).
+    private func startsWithWord(_ bytes: String.UTF8View) -> Bool {
+        var node = 0
+        var length = 0
+        for byte in bytes {
+            guard byte >= 0x61, byte <= 0x7A else { return false }
+            let next = Int(children[node * 26 + Int(byte - 0x61)])
+            if next == 0 { return false }
+            node = next
+            length += 1
+            if terminal[node], length >= 2 { return true }
+        }
+        return false
+    }
+
     /// The parts of `word` (two or more), or nil when it is not a compound of known words.
     func split(_ word: String) -> [String]? {
+        guard word.utf8.count >= 4, word.utf8.count <= 40, startsWithWord(word.utf8) else { return nil }
         let bytes = Array(word.utf8)
         let n = bytes.count
-        guard n >= 4, n <= 40, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+        guard bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
         // parts[i]: fewest parts covering bytes[0..<i] (Int.max: unreachable); from[i]: where the last part starts.
         var parts = [Int](repeating: Int.max, count: n + 1)
         var from = [Int](repeating: -1, count: n + 1)

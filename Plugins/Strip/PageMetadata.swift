@@ -100,9 +100,10 @@ public struct PageMetadata: Sendable, Equatable {
         return title
     }
 
-    /// Two words or more.
+    /// Two words or more; in a script written without spaces (Chinese, Japanese), four characters or more.
     private static func isHeadline(_ text: String) -> Bool {
-        text.split(separator: " ").count >= 2
+        if text.split(separator: " ").count >= 2 { return true }
+        return text.unicodeScalars.contains { $0.value >= 0x2E80 } && text.count >= 4
     }
 }
 

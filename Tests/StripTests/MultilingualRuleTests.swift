@@ -223,6 +223,7 @@ struct SiteTitleTests {
         #expect(try title("<title>Budget passes after long debate – Example News</title>", url: "https://www.examplenews.co.uk/a/1") == "Budget passes after long debate")
         #expect(try title("<title>CNN Politics | Budget passes after long debate</title>", url: "https://edition.cnn.com/x") == "Budget passes after long debate")
         #expect(try title("<title>Stadtblatt: Haushalt beschlossen</title>", url: "https://stadtblatt.de/x") == "Haushalt beschlossen")
+        #expect(try title("<meta property=\"og:site_name\" content=\"東京新聞\"><title>予算案が可決される | 東京新聞</title>") == "予算案が可決される")
     }
 
     @Test("a headline that only mentions the site, or has no site part, is kept whole")
