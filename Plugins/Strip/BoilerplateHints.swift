@@ -308,6 +308,21 @@ enum BoilerplateHints {
     @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     @inline(__always) private static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) }
 
+    /// ``classify(_:)`` with a memory: a page repeats its class names on many elements, so each distinct
+    /// string is read once per page.
+    struct Classifier {
+        private var seen: [String: Classification] = [:]
+
+        init() {}
+
+        mutating func classify(_ classAndID: String) -> Classification {
+            if let known = seen[classAndID] { return known }
+            let result = BoilerplateHints.classify(classAndID)
+            seen[classAndID] = result
+            return result
+        }
+    }
+
     /// Whether a class/id string names page furniture.
     static func isFurniture(_ classAndID: String) -> Bool { classify(classAndID).furniture }
 
