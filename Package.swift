@@ -41,7 +41,7 @@ let package = Package(
         ),
         // Built-in stages, one module each.
         .target(name: "Normalise", dependencies: ["CopydeskCore"], path: "Plugins/Normalise", swiftSettings: upcoming),
-        .target(name: "Strip", dependencies: ["CopydeskCore", "CLibXML2"], path: "Plugins/Strip", swiftSettings: upcoming),
+        .target(name: "Strip", dependencies: ["CopydeskCore", "CLibXML2"], path: "Plugins/Strip", exclude: ["Boilerplate"], swiftSettings: upcoming),
         .target(name: "Entities", dependencies: ["CopydeskCore"], path: "Plugins/Entities", exclude: ["Gazetteers"], resources: [.copy("Resources/entities.model")], swiftSettings: upcoming),
         .target(name: "Dedupe", dependencies: ["CopydeskCore"], path: "Plugins/Dedupe", swiftSettings: upcoming),
         .target(name: "Language", dependencies: ["CopydeskCore"], path: "Plugins/Language", resources: [.copy("Resources/language.model")], swiftSettings: upcoming),

@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copydesk-bench",
         abstract: "copydesk benchmarks and evaluations (run from the package root, release build).",
-        subcommands: [NormaliseThroughput.self, Scaling.self, StripEvaluation.self, BuildWARC.self, ReadWARC.self,
+        subcommands: [NormaliseThroughput.self, Scaling.self, StripEvaluation.self, StripTitles.self, BuildWARC.self, ReadWARC.self,
                       DedupeReuters.self, DedupeSynth.self, DedupeSpeed.self, EntitiesEvaluation.self,
                       EntityNames.self, FilterSpeed.self, LanguageEvaluation.self, ParagraphsEvaluation.self,
                       PlainTextStripSpeed.self])

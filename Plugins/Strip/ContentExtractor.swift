@@ -29,8 +29,9 @@ struct ContentExtractor {
         var furniture = [Bool](repeating: false, count: count)
         var discussion = [Bool](repeating: false, count: count)
         var content = [Bool](repeating: false, count: count)
+        var classifier = BoilerplateHints.Classifier()
         for index in 0..<count where !tree.nodes[index].classAndID.isEmpty {
-            let hints = BoilerplateHints.classify(tree.nodes[index].classAndID)
+            let hints = classifier.classify(tree.nodes[index].classAndID)
             furniture[index] = hints.furniture
             discussion[index] = hints.discussion
             content[index] = hints.content

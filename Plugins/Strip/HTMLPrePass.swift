@@ -15,13 +15,18 @@ import Foundation
 /// libxml2 would not close either; a `p`, `li`, `td`, … start tag closes the same kind on top. Every
 /// operation is amortised constant time, so the pass is linear in the page size. Works on UTF-8 bytes
 /// only; markup is ASCII, text bytes are copied untouched.
+///
+/// NUL bytes (U+0000, which no page means; a JSON string can carry them) are removed first, and counted:
+/// the page is repaired, not rejected.
 struct HTMLPrePass {
     /// What the pass removed (work counters for tests and the benchmark).
     struct Counts: Equatable {
         var attributes = 0
         var endTags = 0
         var startTags = 0
-        var isZero: Bool { attributes == 0 && endTags == 0 && startTags == 0 }
+        /// NUL bytes removed.
+        var nulBytes = 0
+        var isZero: Bool { attributes == 0 && endTags == 0 && startTags == 0 && nulBytes == 0 }
     }
 
     /// The page with the removals applied, or `nil` when nothing was removed (parse the original).
@@ -54,7 +59,16 @@ struct HTMLPrePass {
     init(_ bytes: UnsafeBufferPointer<UInt8>, maxAttributes: Int, maxOpenElements: Int) {
         self.maxAttributes = maxAttributes
         self.maxOpen = maxOpenElements
-        run(bytes)
+        guard let base = bytes.baseAddress, bytes.count > 0, memchr(base, 0, bytes.count) != nil else {
+            run(bytes)
+            return
+        }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        for byte in bytes where byte != 0 { kept.append(byte) }
+        counts.nulBytes = bytes.count - kept.count
+        kept.withUnsafeBufferPointer { run($0) }
+        if output == nil { output = kept }
     }
 
     // MARK: - Scanning

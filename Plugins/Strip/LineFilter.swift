@@ -1,7 +1,8 @@
 public import Foundation
 
 /// Removes boilerplate lines from plain text and from strip's HTML output: by whole-line pattern,
-/// position and shape, never because a word appears inside a real sentence. A bare URL on its own
+/// position and shape, never because a word appears inside a real sentence. The whole lines, line
+/// beginnings and words come per language from data files (``BoilerplateRules``). A bare URL on its own
 /// line moves to `links`; a dateline near the top becomes `published`.
 public struct LineFilter: Sendable {
     /// What filtering one text produced.
@@ -43,30 +44,6 @@ public struct LineFilter: Sendable {
     public struct ConfigErrorMessage: Error, Sendable {
         public var text: String
     }
-
-    /// Lines that are boilerplate wherever they stand (compared lowercased, without surrounding punctuation).
-    static let exactLines: Set<String> = [
-        "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content", "promoted",
-        "story continues below advertisement", "article continues below advertisement", "continue reading below",
-        "scroll to continue with content", "skip advert", "advertisement continue reading the main story",
-        "continue reading the main story", "like love haha wow sad angry", "related posts", "related articles", "related stories",
-        "related content", "related coverage", "related", "more on this story", "more from", "you may also like", "you might also like",
-        "recommended", "recommended for you", "read more", "read next", "most read", "most popular", "trending", "trending now",
-        "share this article", "share this story", "share this", "share", "share article", "share on facebook", "share on twitter",
-        "tweet", "email", "e-mail", "print", "copy link", "copy link to clipboard", "link copied", "comments", "comment",
-        "leave a comment", "leave a reply", "post a comment", "view comments", "show comments", "sign up", "subscribe",
-        "subscribe now", "log in", "sign in", "image", "video", "watch", "listen", "play", "close", "menu", "home", "top",
-        "back to top", "skip to content", "skip to main content", "loading", "loading…", "loading...", "getty images",
-        "shutterstock", "ap photo", "reuters", "afp", "afp via getty images", "click to expand", "follow us", "all rights reserved",
-        "you may also be interested in", "see also", "don't miss", "popular", "latest", "top stories", "newsletter",
-        "to read the full story", "breaking news", "topics", "tags", "podcasts", "like this", "like loading", "related news",
-        "tell us what you think", "what do you think", "most viewed", "editor's picks", "more stories", "more news",
-        "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "reklama", "iklan", "реклама", "advertentie", "annonce",
-        "publicidade", "leia mais", "leia também", "lesen sie auch", "lire aussi", "lee también", "leggi anche",
-    ]
-
-    /// `exactLines` as `key` forms (apostrophes and punctuation become spaces).
-    static let exactKeys: Set<String> = Set(exactLines.map { key($0) })
 
     /// Headings that introduce lists of other stories ("More Great WIRED Stories", "Must Read Bits & Bytes").
     static func isRelatedHeading(_ key: String) -> Bool {
@@ -117,7 +94,9 @@ public struct LineFilter: Sendable {
     /// With `plainText` a byline must start with its byline word ("By …", "Posted on …", "Updated …"):
     /// in wire copy a row such as "USX, 75,000, 49-5/8, UP 3/8, CROSSED BY FIRST BOSTON" or "Acquired by
     /// CCC 86.8 258.4" is all capitals and figures, the shape of a byline without being one.
-    static func bylineShape(_ line: String, plainText: Bool = false) -> BylineShape? {
+    /// `rules` adds the date words, date fillers and byline words of the page's language ("Von …",
+    /// "Aktualisiert am 12. März 2024, 14:30 Uhr").
+    static func bylineShape(_ line: String, plainText: Bool = false, rules: BoilerplateRules = .all) -> BylineShape? {
         var sawDate = false
         var names = 0
         var marker = false
@@ -127,14 +106,16 @@ public struct LineFilter: Sendable {
         // Each word is classified as it comes: the first that is no name, date or byline word ends the walk.
         func classify(_ word: String, capitalised: Bool) -> Bool {
             defer { first = false }
-            if first, word == "by" { startsWithBy = true }
-            if first, bylineMarkers.contains(word) { startsWithMarker = true }
-            if DateParsing.months[word] != nil || DateParsing.weekdays.contains(word) || word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            if first, word == "by" || rules.bylineStarts.contains(word) { startsWithBy = true }
+            let isMarker = bylineMarkers.contains(word) || rules.bylineMarkers.contains(word)
+            if first, isMarker { startsWithMarker = true }
+            if DateParsing.months[word] != nil || DateParsing.weekdays.contains(word) || rules.dateWords.contains(word)
+                || word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 sawDate = true
                 return true
             }
-            if bylineWords.contains(word) {
-                if bylineMarkers.contains(word) { marker = true }
+            if isMarker || bylineWords.contains(word) || rules.dateFillers.contains(word) || rules.bylineStarts.contains(word) {
+                if isMarker { marker = true }
                 return true
             }
             if capitalised {
@@ -185,41 +166,11 @@ public struct LineFilter: Sendable {
     }
 
     /// "4 min read", "Reading time: 3 minutes", "Tempo de leitura: 1 minuto".
-    static func isReadingTime(_ key: String) -> Bool {
+    static func isReadingTime(_ key: String, rules: BoilerplateRules = .all) -> Bool {
         let words = key.split(separator: " ")
         guard words.count <= 6, words.contains(where: { $0.allSatisfy(\.isNumber) }) else { return false }
-        return words.contains { ["min", "mins", "minute", "minutes", "minuto", "minutos", "minuten", "minuti"].contains($0) }
-            && words.contains { ["read", "reading", "leitura", "lectura", "lesezeit", "lettura", "time"].contains($0) }
+        return words.contains { rules.readingUnits.contains(String($0)) } && words.contains { rules.readingWords.contains(String($0)) }
     }
-
-    /// Exact lines that head a list of other stories; headline-shaped lines after them go too.
-    static let relatedHeadings: Set<String> = Set([
-        "related posts", "related articles", "related stories", "related content", "related coverage", "related",
-        "more on this story", "you may also like", "you might also like", "recommended", "read more", "read next",
-        "most read", "most popular", "related news", "more stories", "more news", "don't miss", "editor's picks", "most viewed",
-    ].map { key($0) })
-
-    /// Words a share bar is made of; a short line of only these is a share bar.
-    static let shareWords: Set<String> = [
-        "share", "facebook", "twitter", "whatsapp", "email", "e", "mail", "linkedin", "pinterest", "reddit", "print", "copy",
-        "link", "messenger", "tweet", "pin", "save", "this", "article", "on", "x", "telegram", "sms", "flipboard", "tumblr",
-        "comments", "comment", "story", "via", "more", "options",
-    ]
-
-    /// Line beginnings that mark boilerplate whatever follows (compared lowercased).
-    static let prefixes: [String] = [
-        "read more:", "read more »", "read more >", "read more at", "read more here", "read also:", "read next:", "also read:",
-        "related:", "related article:", "related story:", "related link:", "see also:", "more:", "watch:", "listen:",
-        "click here", "tap here", "image copyright", "image caption", "image source", "photo:", "photograph:", "photo credit",
-        "picture:", "pictured:", "credit:", "(photo", "(image", "photo by", "image:", "video:", "sign up for", "sign up to",
-        "subscribe to", "subscribe for", "follow us on", "follow @", "like us on facebook", "we use cookies", "this website uses cookies",
-        "this site uses cookies", "by continuing to use", "by using this site", "by using our site", "copyright ©", "© copyright",
-        "all rights reserved", "download the app", "get the app", "join the conversation", "have your say", "get our newsletter",
-        "for the latest", "this article was originally published", "originally published", "additional reporting by",
-        "source:", "sources:", "filed under:", "related roundup:", "have a tip?", "got a tip?", "like this story?", "like this article?",
-        "let our news meet your inbox", "get the latest updates", "there's plenty more where that came from",
-        "listen to", "to read the full story", "follow the ",
-    ]
 
     /// Filters `lines` (paragraphs of a text, in order). Each element is a whole paragraph: a rule
     /// removes it only when the whole paragraph is boilerplate, never a piece of a sentence.
@@ -228,13 +179,17 @@ public struct LineFilter: Sendable {
     /// page's markup, where a row of figures or a date is content: a paragraph with a digit is never
     /// "no letters" furniture, and a date-only paragraph (no byline word such as "By" or "Posted") goes
     /// only among the first four, as the story's dateline (`published`).
-    public func filter(_ lines: [String], plainText: Bool = false) -> Result {
+    ///
+    /// `language` (the page's `lang`, or the document's language) chooses the built-in rules:
+    /// ``BoilerplateRules/forLanguage(_:)``.
+    public func filter(_ lines: [String], plainText: Bool = false, language: String? = nil) -> Result {
+        let rules = BoilerplateRules.forLanguage(language)
         var result = Result(paragraphs: [], links: [], published: nil, removed: [])
         var afterRelatedHeading = false
         for (index, raw) in lines.enumerated() {
             let line = Self.isTrimmed(raw) ? raw : raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !line.isEmpty else { continue }
-            if let rule = rule(for: line, index: index, plainText: plainText, result: &result) {
+            if let rule = rule(for: line, index: index, plainText: plainText, rules: rules, result: &result) {
                 result.removed.append((line, rule))
                 if rule == "related heading" { afterRelatedHeading = true }
                 continue
@@ -250,7 +205,7 @@ public struct LineFilter: Sendable {
         return result
     }
 
-    private func rule(for line: String, index: Int, plainText: Bool, result: inout Result) -> String? {
+    private func rule(for line: String, index: Int, plainText: Bool, rules: BoilerplateRules, result: inout Result) -> String? {
         for regex in userPatterns where regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
             return "pipeline pattern"
         }
@@ -263,12 +218,12 @@ public struct LineFilter: Sendable {
         // Whole-line rules only concern short lines; long ones are checked for prefixes only.
         let key = length <= 120 ? Self.key(line) : ""
         if length <= 120, key.isEmpty, !(plainText && Self.hasDigit(line)) { return "no letters" }
-        if length <= 120, Self.isRelatedHeading(key) { return "related heading" }
-        if length <= 120, Self.exactKeys.contains(key) {
-            return Self.relatedHeadings.contains(key) ? "related heading" : "boilerplate line"
+        if length <= 120, Self.isRelatedHeading(key) || rules.relatedKeys.contains(key) { return "related heading" }
+        if length <= 120, rules.exactKeys.contains(key) {
+            return rules.relatedKeys.contains(key) ? "related heading" : "boilerplate line"
         }
         if length <= 400, Self.mayBeCredit(line), Self.isCreditLine(line.lowercased(), length: length) { return "credit line" }
-        if length <= 140, let shape = Self.bylineShape(line, plainText: plainText) {
+        if length <= 140, let shape = Self.bylineShape(line, plainText: plainText, rules: rules) {
             if shape == .byline || !plainText {
                 if result.published == nil, index < 4, let date = DateParsing.dateline(line) { result.published = date }
                 return "byline or date line"
@@ -278,9 +233,9 @@ public struct LineFilter: Sendable {
                 return "dateline (moved to published)"
             }
         }
-        if length <= 60, Self.isReadingTime(key) { return "reading time" }
+        if length <= 60, Self.isReadingTime(key, rules: rules) { return "reading time" }
         if length <= 100, Self.isPhotoCredit(line) { return "photo credit" }
-        if let prefix = Self.boilerplatePrefix(of: line) {
+        if let prefix = Self.boilerplatePrefix(of: line, rules: rules) {
             // A real sentence may start with "Photo by" only rarely; long lines ending a sentence are kept
             // unless the prefix is unambiguous furniture.
             if !(length > 250 && Self.endsSentence(line) && !prefix.hasSuffix(":")) {
@@ -289,7 +244,7 @@ public struct LineFilter: Sendable {
         }
         guard length <= 120 else { return nil }
         let words = key.split(separator: " ")
-        if words.count <= 8, words.allSatisfy({ Self.shareWords.contains(String($0)) }), words.contains(where: { $0 != "this" && $0 != "on" && $0 != "article" }) {
+        if words.count <= 8, words.allSatisfy({ rules.shareWords.contains(String($0)) }), words.contains(where: { $0 != "this" && $0 != "on" && $0 != "article" }) {
             return "share bar"
         }
         if index < 4, result.published == nil, let date = DateParsing.dateline(line) {
@@ -299,22 +254,13 @@ public struct LineFilter: Sendable {
         return nil
     }
 
-    /// `prefixes` as lowercased bytes, grouped by their first byte.
-    static let prefixesByFirstByte: [[(bytes: [UInt8], text: String)]] = {
-        var table = [[(bytes: [UInt8], text: String)]](repeating: [], count: 256)
-        for prefix in prefixes {
-            let bytes = Array(prefix.utf8)
-            table[Int(bytes[0])].append((bytes, prefix))
-        }
-        return table
-    }()
-
-    /// The entry of `prefixes` that `line` starts with (ASCII letters compared case-insensitively).
-    static func boilerplatePrefix(of line: String) -> String? {
+    /// The line beginning of `rules` that `line` starts with (ASCII letters compared case-insensitively;
+    /// other letters as the data file writes them, lowercase).
+    static func boilerplatePrefix(of line: String, rules: BoilerplateRules = .all) -> String? {
         var line = line
         return line.withUTF8 { bytes -> String? in
             guard let first = bytes.first else { return nil }
-            let candidates = prefixesByFirstByte[Int(lowered(first))]
+            let candidates = rules.prefixesByFirstByte[Int(lowered(first))]
             if candidates.isEmpty { return nil }
             for candidate in candidates where candidate.bytes.count <= bytes.count {
                 var k = 1
@@ -322,7 +268,19 @@ public struct LineFilter: Sendable {
                 if k == candidate.bytes.count { return candidate.text }
             }
             return nil
+        } ?? nonASCIICapitalPrefix(of: line, rules: rules)
+    }
+
+    /// A line starting with a capital letter outside ASCII ("À lire aussi", "Źródło:"): compared lowercased.
+    private static func nonASCIICapitalPrefix(of line: String, rules: BoilerplateRules) -> String? {
+        guard let first = line.utf8.first, first >= 0x80, let character = line.first, character.isUppercase else { return nil }
+        let lower = String(line.prefix(60)).lowercased()
+        guard let lowerFirst = lower.utf8.first else { return nil }
+        let bytes = Array(lower.utf8)
+        for candidate in rules.prefixesByFirstByte[Int(lowerFirst)] where candidate.bytes.count <= bytes.count {
+            if bytes.starts(with: candidate.bytes) { return candidate.text }
         }
+        return nil
     }
 
     @inline(__always)

@@ -34,8 +34,14 @@ public struct PageMetadata: Sendable, Equatable {
         let meta = tree.meta
         site = Self.clean(ld.publisher ?? meta["og:site_name"] ?? meta["application-name"] ?? meta["twitter:site"].map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 })
         let h1 = tree.nodes.indices.first { tree.nodes[$0].tag == .h1 }.map { tree.textContent(of: $0) }
-        title = Self.clean(meta["og:title"] ?? ld.headline ?? meta["twitter:title"] ?? h1 ?? tree.title.map { Self.removeSiteSuffix($0, site: site) })
         url = Self.clean(tree.links["canonical"] ?? meta["og:url"] ?? ld.url ?? givenURL)
+        // Whichever source gives the title, a part beside a separator that names the site goes
+        // ("Headline | Site" in og:title as much as in <title>).
+        let names = SiteNames(site: site, urls: [url, givenURL])
+        let fromTitleElement = meta["og:title"] == nil && ld.headline == nil && meta["twitter:title"] == nil && h1 == nil
+        title = Self.clean(meta["og:title"] ?? ld.headline ?? meta["twitter:title"] ?? h1 ?? tree.title).map {
+            Self.removeSiteSuffix($0, names: names, guessWithoutSite: fromTitleElement)
+        }
         author = Self.clean(ld.author ?? meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 }
             ?? meta["byl"].map { $0.hasPrefix("By ") ? String($0.dropFirst(3)) : $0 } ?? meta["parsely-author"] ?? meta["dc.creator"])
         let dateCandidates: [String?] = [
@@ -63,26 +69,91 @@ public struct PageMetadata: Sendable, Equatable {
         return collapsed.isEmpty ? nil : HTMLSniffing.decodeBasicEntities(collapsed)
     }
 
-    /// "Headline | Site" → "Headline": drops a trailing or leading part separated by | – — - : · that names
-    /// the site (or, with no site known, a short last part).
-    static func removeSiteSuffix(_ title: String, site: String?) -> String {
-        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] {
+    /// Separators between a headline and the site's name, most specific first.
+    static let titleSeparators = [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " // ", " • "]
+
+    /// "Headline | Site" → "Headline", "Site – Headline" → "Headline", "Site: Headline" → "Headline": drops
+    /// a first or last part, beside a separator, that names the site (its `og:site_name` or publisher, or a
+    /// label of its host: "The Guardian" on theguardian.com, "CNN Politics" on edition.cnn.com). With
+    /// `guessWithoutSite` (a `<title>` on a page that names no site and has no URL), a short last part after
+    /// a longer headline goes. What remains must still be a headline of two words or more.
+    static func removeSiteSuffix(_ title: String, names: SiteNames, guessWithoutSite: Bool = false) -> String {
+        for separator in titleSeparators {
             let parts = title.components(separatedBy: separator)
             guard parts.count >= 2 else { continue }
             let last = parts.last!.trimmingCharacters(in: .whitespaces)
             let first = parts.first!.trimmingCharacters(in: .whitespaces)
-            if let site, !site.isEmpty {
-                if last.localizedCaseInsensitiveContains(site) || site.localizedCaseInsensitiveContains(last) {
-                    return parts.dropLast().joined(separator: separator)
-                }
-                if first.localizedCaseInsensitiveContains(site) || site.localizedCaseInsensitiveContains(first) {
-                    return parts.dropFirst().joined(separator: separator)
-                }
-            } else if last.split(separator: " ").count <= 4, first.split(separator: " ").count > 3 {
+            if !names.isEmpty {
+                let rest = parts.dropLast().joined(separator: separator)
+                if names.named(by: last, closely: false), isHeadline(rest) { return rest }
+                let tail = parts.dropFirst().joined(separator: separator)
+                if names.named(by: first, closely: true), isHeadline(tail) { return tail }
+            } else if guessWithoutSite, last.split(separator: " ").count <= 4, first.split(separator: " ").count > 3 {
                 return parts.dropLast().joined(separator: separator)
             }
         }
+        // "Site: Headline", only when the part before the colon is the site's name itself.
+        if let colon = title.range(of: ": "), names.named(by: String(title[..<colon.lowerBound]), closely: true) {
+            let rest = String(title[colon.upperBound...])
+            if isHeadline(rest) { return rest }
+        }
         return title
+    }
+
+    /// Two words or more; in a script written without spaces (Chinese, Japanese), four characters or more.
+    private static func isHeadline(_ text: String) -> Bool {
+        if text.split(separator: " ").count >= 2 { return true }
+        return text.unicodeScalars.contains { $0.value >= 0x2E80 } && text.count >= 4
+    }
+}
+
+/// The names a page's site goes by, normalised to lowercase letters and digits: its declared name and the
+/// labels of its host (without `www`, the top-level domain and `co.`/`com.`-style second levels).
+struct SiteNames {
+    private(set) var names: [String] = []
+    /// Host labels: a part only starting with one ("cnnpolitics" for "cnn") names the site too.
+    private(set) var hostLabels: [String] = []
+
+    init(site: String?, urls: [String?]) {
+        if let site, case let name = Self.normalised(site), name.utf8.count >= 2 { names.append(name) }
+        for url in urls.compactMap({ $0 }) {
+            guard let host = URL(string: url)?.host?.lowercased() else { continue }
+            var labels = host.split(separator: ".").map(String.init)
+            guard labels.count >= 2 else { continue }
+            labels.removeLast()
+            if labels.count >= 2, ["co", "com", "org", "net", "gov", "ac", "or", "ne"].contains(labels.last!) { labels.removeLast() }
+            for label in labels where !["www", "m", "amp", "mobile", "edition", "news"].contains(label) {
+                let name = Self.normalised(label)
+                if name.utf8.count >= 3, !hostLabels.contains(name) { hostLabels.append(name) }
+            }
+        }
+    }
+
+    var isEmpty: Bool { names.isEmpty && hostLabels.isEmpty }
+
+    /// Whether `part` (a piece of a title) is the site's name, or most of it, or a name plus a section word
+    /// ("BBC News", "CNN Politics"). `closely` (for a title's first part, which may be a short headline
+    /// that mentions the site): a name plus other words counts only for a part of two words.
+    func named(by part: String, closely: Bool) -> Bool {
+        let words = part.split(separator: " ").count
+        guard words <= 6 else { return false }
+        let key = Self.normalised(part)
+        guard key.utf8.count >= 2 else { return false }
+        for name in names + hostLabels {
+            if key == name { return true }
+            // Most of the name: "Guardian" for "The Guardian".
+            if key.utf8.count >= 4, name.contains(key), 2 * key.utf8.count >= name.utf8.count { return true }
+            if !closely || words <= 2, name.utf8.count >= 3, key.hasPrefix(name) || (name.utf8.count >= 4 && key.hasSuffix(name)) { return true }
+        }
+        return false
+    }
+
+    static func normalised(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            out.append(scalar)
+        }
+        return String(out)
     }
 }
 

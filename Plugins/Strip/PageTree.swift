@@ -63,7 +63,7 @@ public struct PageNode: Sendable {
     /// For text nodes: the range of their bytes in `PageTree.text`.
     public var textStart: Int32 = 0
     public var textLength: Int32 = 0
-    /// Lowercased `class` and `id` joined by a space (elements only).
+    /// `class` and `id` as written (case kept: camelCase marks word boundaries), joined by a space (elements only).
     public var classAndID: String = ""
     /// Attributes strip reads, by name (lowercased): itemprop, role, hidden, aria-hidden, style, href, …
     public var attributes: [String: String] = [:]

@@ -149,9 +149,9 @@ final class SAXTreeBuilder {
             let cName = UnsafeRawPointer(rawName).assumingMemoryBound(to: CChar.self)
             func value() -> String { rawValue.map { String(cString: $0) } ?? "" }
             if strcasecmp(cName, "class") == 0 {
-                classes = value().lowercased()
+                classes = value()
             } else if strcasecmp(cName, "id") == 0 {
-                id = value().lowercased()
+                id = value()
             } else if let kept = Self.keptAttributes.first(where: { strcasecmp(cName, $0.cName) == 0 }) {
                 element.attributes[kept.name] = value()
             }

@@ -72,7 +72,7 @@ public struct StripStage: DocumentStage {
         } else {
             paragraphs = Self.splitParagraphs(document.text)
         }
-        let filtered = lines.filter(paragraphs, plainText: !isPage)
+        let filtered = lines.filter(paragraphs, plainText: !isPage, language: document.language)
         document.text = filtered.paragraphs.joined(separator: "\n\n")
         for link in filtered.links where !document.links.contains(link) { document.links.append(link) }
         if document.published == nil { document.published = filtered.published }

@@ -1,9 +1,35 @@
+import Foundation
+
 /// Cheap byte-level looks into raw HTML that inputs need before any parser runs: the declared
 /// charset and the `<title>`.
 public enum HTMLSniffing {
     /// Decodes HTML bytes to text: a BOM wins, then a `<meta charset>` or `http-equiv` declaration in
     /// the first 4 KiB, then UTF-8 if valid, else Windows-1252. Returns the text and the charset used.
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(DocumentRejection) -> (text: String, charset: String) {
+        let decoded = try decodeCounting(bytes)
+        return (decoded.text, decoded.charset)
+    }
+
+    /// ``decode(_:)``, also giving the number of NUL bytes removed: a page with a few stray NULs (a broken
+    /// server or crawler) is repaired; a page of more than 1% NULs, or binary without them, is refused.
+    public static func decodeCounting(_ bytes: UnsafeBufferPointer<UInt8>) throws(DocumentRejection) -> (text: String, charset: String, nulBytes: Int) {
+        if let base = bytes.baseAddress, bytes.count > 0, memchr(base, 0, bytes.count) != nil,
+           !(bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            for byte in bytes where byte != 0 { kept.append(byte) }
+            let removed = bytes.count - kept.count
+            if removed * 100 > bytes.count {
+                throw DocumentRejection("binary content (\(removed) NUL bytes, first at byte offset \(TextDecoding.binaryOffset(bytes) ?? 0)); not an HTML page")
+            }
+            let decoded = try kept.withUnsafeBufferPointer { buffer throws(DocumentRejection) in try decodeWithoutNUL(buffer) }
+            return (decoded.text, decoded.charset, removed)
+        }
+        let decoded = try decodeWithoutNUL(bytes)
+        return (decoded.text, decoded.charset, 0)
+    }
+
+    private static func decodeWithoutNUL(_ bytes: UnsafeBufferPointer<UInt8>) throws(DocumentRejection) -> (text: String, charset: String) {
         var body = bytes
         if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
             body = UnsafeBufferPointer(rebasing: body[3...])

@@ -183,7 +183,8 @@ public struct InputReader: DocumentSource {
             if Gzip.isGzip(bytes) { bytes = try Gzip.decompress(bytes, limit: options.maxDocumentBytes) }
             else if Zstd.isZstd(bytes) { bytes = try Zstd.decompress(bytes, limit: options.maxDocumentBytes, path: path) }
             if asHTML {
-                let decoded = try Self.withBuffer(bytes) { buffer throws(DocumentRejection) in try HTMLSniffing.decode(buffer) }
+                let decoded = try Self.withBuffer(bytes) { buffer throws(DocumentRejection) in try HTMLSniffing.decodeCounting(buffer) }
+                noteRepairs(decoded.nulBytes)
                 return .document(Document(id: id, source: source, title: HTMLSniffing.title(in: decoded.text), text: "", html: decoded.text))
             }
             let policy = options.invalidUTF8
