@@ -159,6 +159,12 @@ extension DocumentConsistency {
         // "Moody's Investors Service Inc" → "Moody": a firm named for its founder, whatever the name's other uses.
         let founder = first + 1 < end && view.text.tokens[first + 1].kind == .possessive
         if founder || !view.has(first, .firstName) { keys.append(view.key(first..<(first + 1))) }
+        // "Merrill Lynch" after "Merrill Lynch Capital Markets": the first two words of a longer name when
+        // both are capitalised words (not "Bank of") and no place ("New York Stock Exchange" leaves New York a place).
+        if end - first >= 3, (first..<(first + 2)).allSatisfy({ view.text.tokens[$0].kind == .word && view.isCapitalised($0) }),
+           !view.isEntry(first..<(first + 2), .place), !view.isEntry(first..<(first + 2), .country), !view.has(first + 1, .place) {
+            keys.append(view.key(first..<(first + 2)))
+        }
         // "E.F. Hutton Group Inc" → "Hutton": the name after a founder's initials.
         var afterInitials = first
         func isInitials(_ k: Int) -> Bool {
