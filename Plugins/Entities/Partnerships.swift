@@ -23,7 +23,8 @@ extension CueRules {
         }
         func isPart(_ k: Int) -> Bool {
             guard k >= 0, k < n, tokens[k].kind == .word, view.isCapitalised(k), view.facts[k].caps != .upper else { return false }
-            if labels[k] != 0 && EntityLabel.type(labels[k]) != 0 { return false }
+            // Untagged, or read as a person or (not in the gazetteer) a place: not already a firm.
+            if labels[k] != 0 && EntityLabel.type(labels[k]) == 1 { return false }
             if view.has(k, .place) || view.has(k, .country) || view.has(k, .calendar) || view.has(k, .title) { return false }
             if view.has(k, .orgSuffix) || view.has(k, .orgWord) || CompanyNames.suffixes.contains(view, k) { return false }
             if view.equals(k, "The") || CueWords.honorificSet.contains(view.text.string(k).lowercased()) { return false }
@@ -33,6 +34,7 @@ extension CueRules {
             k >= 0 && k < n && view.isLowercase(k) && set.contains(view.text.string(k))
         }
         var firms: Set<UInt64> = []
+        var firmLengths: [Int] = []
         for i in 1..<(n - 1) where (view.equals(i, "and") || view.equals(i, "&")) && isPart(i - 1) && isPart(i + 1) {
             if i + 2 < n, tokens[i + 2].kind == .word, view.isCapitalised(i + 2) { continue }
             // Walk left over "Part, Part, … Part": one word right before the join, one or two before each comma.
@@ -54,23 +56,47 @@ extension CueRules {
             if start > 0, tokens[start - 1].kind == .word, view.isCapitalised(start - 1) { continue }
             set(&labels, range, type: 1)
             firms.insert(view.key(range))
+            firmLengths.append(range.count)
         }
         // "Donaldson, Lufkin and Jenrette Securities Corp": partners before a comma that the company rules
         // left out of a firm's name that has a join in it belong to the name.
-        for span in EntityLabel.spans(labels) where span.type == 1 && span.range.contains(where: { view.equals($0, "and") || view.equals($0, "&") }) {
+        // So do "Harcourt, Wenlow and" before "Pribble Securities Corp": a comma list of partners ending in a join.
+        for span in EntityLabel.spans(labels) where span.type == 1 {
             var start = span.range.lowerBound
+            var parts = 0
+            let joined = span.range.contains { view.equals($0, "and") || view.equals($0, "&") }
+            if !joined, start >= 3, view.equals(start - 1, "and") || view.equals(start - 1, "&"), isPart(start - 2), view.equals(start - 3, ",") {
+                start -= 2
+                parts = 1
+            } else if !joined {
+                continue
+            }
             while start - 2 >= 0, view.equals(start - 1, ","), isPart(start - 2) {
                 start -= 2
                 if isPart(start - 1) { start -= 1 }
+                parts += 1
             }
-            guard start < span.range.lowerBound, start == 0 || !(tokens[start - 1].kind == .word && view.isCapitalised(start - 1)) else { continue }
+            guard start < span.range.lowerBound, joined || parts >= 2,
+                  start == 0 || !(tokens[start - 1].kind == .word && view.isCapitalised(start - 1)) else { continue }
             let range = start..<span.range.upperBound
             set(&labels, range, type: 1)
             firms.insert(view.key(range))
+            firmLengths.append(range.count)
         }
         guard !firms.isEmpty else { return }
-        for span in EntityLabel.spans(labels) where span.type != 1 && firms.contains(view.key(span.range)) {
-            set(&labels, span.range, type: 1)
+        // Every other mention of the same words, however the tagger split it ("Kessler and Vance said").
+        let lengths = Set(firmLengths)
+        var k = 0
+        while k < n {
+            var matched = 0
+            for length in lengths.sorted(by: >) where k + length <= n && firms.contains(view.key(k..<(k + length))) {
+                matched = length
+                break
+            }
+            if matched > 0, !(k..<(k + matched)).allSatisfy({ labels[$0] != 0 && EntityLabel.type(labels[$0]) == 1 }) {
+                set(&labels, k..<(k + matched), type: 1)
+            }
+            k += max(matched, 1)
         }
     }
 }
