@@ -5,7 +5,7 @@ extension CueRules {
     /// the gazetteer knows as a place, listed with places ("London, Paris and Bonn") or after "the", "in" or
     /// "near" ("the Gulf", "in Bonn") and never a word of a full name the document gives, is a place; so is
     /// one that is no known first name and never follows an honorific ("Bonn said"), and any lone "person"
-    /// after a lower-case "the" and before no lower-case word ("the Gulf.", not "the Reagan administration").
+    /// after a lower-case "the" and before punctuation ("the Gulf.", not "the Reagan administration").
     static func applyPlaceLists(_ view: TokenView, labels: inout [UInt8]) {
         let n = view.count
         let tokens = view.text.tokens
@@ -26,8 +26,8 @@ extension CueRules {
         // "the Gulf", "the Bonn government", "in Bonn": a known place after "the" or "in" is no person.
         var places: Set<UInt64> = []
         let fullNames = Set(spans.filter { $0.type == 0 && $0.range.count >= 2 }.flatMap { [view.lower($0.range.lowerBound), view.lower($0.range.upperBound - 1)] })
-        // A person is not "the X." either: a lone capitalised word after a lower-case "the" and before no
-        // lower-case word ("the Gulf", "the Rhine") is a place when no cue made it a firm, known or not.
+        // A person is not "the X." either: a lone capitalised word after a lower-case "the" and before
+        // punctuation ("the Gulf.", "the Rhine,") is a place when no cue made it a firm, known or not.
         // A known place read as a lone person, never with an honorific and never a word of a full name the
         // document gives (nor a first name), is the place ("Bonn said", "Bonn and Tokyo"): news introduces a
         // person by full name before the surname stands alone.
@@ -39,9 +39,9 @@ extension CueRules {
         for span in spans where span.type == 0 && span.range.count == 1 {
             let i = span.range.lowerBound
             guard i > 0, !fullNames.contains(view.lower(i)), !honoured.contains(view.lower(i)) else { continue }
-            // ("the Reagan administration": a name before a lower-case noun is a modifier, not a place.)
+            // ("the Reagan administration", "the Reagan Administration": a name before a word is a modifier.)
             if view.equals(i - 1, "the") {
-                if i + 1 >= view.count || !view.isLowercase(i + 1) { places.insert(view.lower(i)) }
+                if i + 1 >= view.count || tokens[i + 1].kind != .word && tokens[i + 1].kind != .possessive { places.insert(view.lower(i)) }
                 continue
             }
             guard view.has(i, .place) else { continue }
