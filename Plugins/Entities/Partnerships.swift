@@ -4,7 +4,7 @@ extension CueRules {
     static let partnershipBefore: Set<String> = ["privately-held", "privately", "held", "investment", "law", "accounting", "accountants"]
 
     /// Firms named for their partners, as wire copy writes them without a suffix: "Donaldson, Lufkin and
-    /// Jenrette", "Merrill Lynch, Pierce, Fenner and Smith" (three or more partners, at least one of them no
+    /// Jenrette", "Merrill Lynch, Pierce, Fenner and Smith", also with a comma before "and" (three or more partners, at least one of them no
     /// known first name or surname: people are not listed by bare surnames), "Johnson & Higgins" (an
     /// ampersand), and "Wagner and Brown" after a firm word ("privately-held", "brokerage"). Each partner is
     /// a capitalised word (two for a part before a comma), untagged or read as a person, and no place,
@@ -17,6 +17,8 @@ extension CueRules {
         let n = view.count
         guard n > 2 else { return }
         let tokens = view.text.tokens
+        // Most documents name no partnership: nothing to do without a capitalised word before a join.
+        guard (1..<(n - 1)).contains(where: { (view.equals($0, "and") || view.equals($0, "&")) && view.isCapitalised($0 + 1) }) else { return }
         var nameWords: Set<UInt64> = []
         for span in EntityLabel.spans(labels) where span.type == 0 && span.range.count >= 2 {
             for k in span.range where tokens[k].kind == .word { nameWords.insert(view.lower(k)) }
@@ -35,10 +37,13 @@ extension CueRules {
         }
         var firms: Set<UInt64> = []
         var firmLengths: [Int] = []
-        for i in 1..<(n - 1) where (view.equals(i, "and") || view.equals(i, "&")) && isPart(i - 1) && isPart(i + 1) {
+        for i in 1..<(n - 1) where (view.equals(i, "and") || view.equals(i, "&")) && isPart(i + 1) {
             if i + 2 < n, tokens[i + 2].kind == .word, view.isCapitalised(i + 2) { continue }
+            // An Oxford comma before the join: "Donaldson, Lufkin, and Jenrette".
+            let oxford = i >= 3 && view.equals(i - 1, ",") && isPart(i - 2) && view.equals(i - 3, ",")
+            guard isPart(i - 1) || oxford else { continue }
             // Walk left over "Part, Part, … Part": one word right before the join, one or two before each comma.
-            var start = i - 1
+            var start = oxford ? i - 2 : i - 1
             var parts = 2
             while start - 2 >= 0, view.equals(start - 1, ","), isPart(start - 2) {
                 start -= 2

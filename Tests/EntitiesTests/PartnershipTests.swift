@@ -14,6 +14,13 @@ struct PartnershipTests {
         #expect(!t.contains { $0.value == "PERSON" }, "\(t)")
     }
 
+    @Test("a comma before the last partner's 'and' changes nothing")
+    func oxfordComma() {
+        let t = AgencyStyleTests.types("The offer was made through Harcourt, Wenlow, and Pribble on Friday.")
+        #expect(t["Harcourt, Wenlow, and Pribble"] == "ORG", "\(t)")
+        #expect(!t.contains { $0.value == "PERSON" }, "\(t)")
+    }
+
     @Test("partners before a firm name with a suffix join it")
     func partnersBeforeSuffix() {
         let t = AgencyStyleTests.types("The notes were priced by Harcourt, Wenlow and Pribble Securities Corp on Tuesday.")
