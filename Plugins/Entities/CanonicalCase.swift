@@ -25,7 +25,7 @@ enum CanonicalCase {
     static func name(_ view: TokenView, _ range: Range<Int>, type: String) -> String {
         var written = view.text.string(tokens: range)
         // A name wrapped over two lines ("Securities and Exchange\nCommission") is named on one.
-        if written.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) || written.contains("  ") {
+        if needsJoining(written) {
             written = written.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
         }
         guard type == "LOC", isCapitals(view, range) else { return written }
@@ -45,6 +45,16 @@ enum CanonicalCase {
             out += capitalised(word)
         }
         return out
+    }
+
+    /// Whether `written` has a line break, a tab or two spaces in a row (read on its UTF-8 bytes).
+    static func needsJoining(_ written: String) -> Bool {
+        var previousSpace = false
+        for byte in written.utf8 {
+            if byte == 0x0A || byte == 0x0D || byte == 0x09 || (byte == 0x20 && previousSpace) { return true }
+            previousSpace = byte == 0x20
+        }
+        return false
     }
 
     /// "WINSTON-SALEM" → "Winston-Salem", "O'HARE" → "O'Hare"; "USSR" stays.

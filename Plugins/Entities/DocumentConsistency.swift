@@ -148,6 +148,26 @@ extension DocumentConsistency {
     /// word): the name without its tail, its first word (unless a place, a first name or a word the document
     /// writes in lower case), and each partner's name in a partnership ("Smith Barney", "Harris Upham").
     static func firmShortForms(_ view: TokenView, _ range: Range<Int>) -> [UInt64] {
+        var keys = leadingPair(view, range).map { [$0] } ?? []
+        keys += tailShortForms(view, range)
+        return keys
+    }
+
+    /// "Merrill Lynch" after "Merrill Lynch Capital Markets": the first two words of a firm's name of three
+    /// or more words, when both are capitalised words (not "Bank of"), neither is a word the document writes
+    /// in lower case, and they are no place ("New York Stock Exchange" leaves New York a place).
+    static func leadingPair(_ view: TokenView, _ range: Range<Int>) -> UInt64? {
+        let first = range.lowerBound
+        guard range.count >= 3, view.text.tokens[first + 2].kind == .word,
+              (first..<(first + 2)).allSatisfy({ view.text.tokens[$0].kind == .word && view.isCapitalised($0) && !view.seenLowercase($0) }),
+              !view.isEntry(first..<(first + 2), .place), !view.isEntry(first..<(first + 2), .country),
+              !view.has(first, .place)
+        else { return nil }
+        return view.key(first..<(first + 2))
+    }
+
+    /// The short forms of a name that ends in a suffix or organisation word (see ``firmShortForms(_:_:)``).
+    static func tailShortForms(_ view: TokenView, _ range: Range<Int>) -> [UInt64] {
         var end = range.upperBound
         while end > range.lowerBound + 1, isTail(view, end - 1) { end -= 1 }
         guard end < range.upperBound else { return [] }

@@ -54,6 +54,7 @@ public struct EntityRecogniser: Sendable {
             CueRules.applyDatelines(view, labels: &labels)
             CueRules.dropTableValues(view, labels: &labels)
             CueRules.applyFirmCues(view, labels: &labels)
+            CueRules.applyPartnerships(view, labels: &labels)
         }
         userGazetteer.apply(view, labels: &labels)
         if consistency { DocumentConsistency.apply(view, labels: &labels, teams: teams) }

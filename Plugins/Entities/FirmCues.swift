@@ -16,7 +16,8 @@ extension CueWords {
     static let afterFirmPossessive: Set<String> = [
         "and", "said", "says", "rated", "rates", "rate", "downgraded", "upgraded", "lowered", "raised", "cut", "affirmed",
         "assigned", "placed", "confirmed", "reported", "announced", "expects", "expected", "also", "has", "had", "is", "was",
-        "will", "would", "noted", "added", "reviewing", "withdrew", "or",
+        "will", "would", "noted", "added", "reviewing", "withdrew", "or", "cited", "pointed", "warned", "believes", "indicated",
+        "stated", "commented", "explained", "predicted", "concluded", "estimates", "estimated",
     ]
 }
 

@@ -3,7 +3,9 @@ extension CueRules {
     /// copy breaks its lines anywhere, and every line is a sentence to the tagger) is one place when the
     /// words together are a gazetteer place or country; and a one-word name the tagger read as a person but
     /// the gazetteer knows as a place, listed with places ("London, Paris and Bonn") or after "the", "in" or
-    /// "near" ("the Gulf", "in Bonn") and never a word of a full name the document gives, is a place.
+    /// "near" ("the Gulf", "in Bonn") and never a word of a full name the document gives, is a place; so is
+    /// one that is no known first name and never follows an honorific ("Bonn said"), and any lone "person"
+    /// after a lower-case "the" and before punctuation ("the Gulf.", not "the Reagan administration").
     static func applyPlaceLists(_ view: TokenView, labels: inout [UInt8]) {
         let n = view.count
         let tokens = view.text.tokens
@@ -24,10 +26,26 @@ extension CueRules {
         // "the Gulf", "the Bonn government", "in Bonn": a known place after "the" or "in" is no person.
         var places: Set<UInt64> = []
         let fullNames = Set(spans.filter { $0.type == 0 && $0.range.count >= 2 }.flatMap { [view.lower($0.range.lowerBound), view.lower($0.range.upperBound - 1)] })
+        // A person is not "the X." either: a lone capitalised word after a lower-case "the" and before
+        // punctuation ("the Gulf.", "the Rhine,") is a place when no cue made it a firm, known or not.
+        // A known place read as a lone person, never with an honorific and never a word of a full name the
+        // document gives (nor a first name), is the place ("Bonn said", "Bonn and Tokyo"): news introduces a
+        // person by full name before the surname stands alone.
+        var honoured: Set<UInt64> = []
+        for span in spans where span.type == 0 {
+            let i = span.range.lowerBound
+            if i > 0, CueWords.honorificSet.contains(view.text.string(i - 1).lowercased()) { honoured.insert(view.lower(i)) }
+        }
         for span in spans where span.type == 0 && span.range.count == 1 {
             let i = span.range.lowerBound
-            guard i > 0, view.has(i, .place), !fullNames.contains(view.lower(i)) else { continue }
-            if view.equals(i - 1, "the") || view.equals(i - 1, "in") || view.equals(i - 1, "near") { places.insert(view.lower(i)) }
+            guard i > 0, !fullNames.contains(view.lower(i)), !honoured.contains(view.lower(i)) else { continue }
+            // ("the Reagan administration", "the Reagan Administration": a name before a word is a modifier.)
+            if view.equals(i - 1, "the") {
+                if i + 1 >= view.count || tokens[i + 1].kind != .word && tokens[i + 1].kind != .possessive { places.insert(view.lower(i)) }
+                continue
+            }
+            guard view.has(i, .place) else { continue }
+            if view.equals(i - 1, "in") || view.equals(i - 1, "near") || !view.has(i, .firstName) { places.insert(view.lower(i)) }
         }
         if !places.isEmpty {
             for span in spans where span.type == 0 && span.range.count == 1 && places.contains(view.lower(span.range.lowerBound)) {

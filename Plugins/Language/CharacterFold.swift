@@ -29,21 +29,25 @@ extension Unicode.GeneralCategory {
     var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
 }
 
-/// Per code point of the Basic Multilingual Plane: the folded value (bits 0–20) and the ``Script``
-/// (bits 24–31), built once from the Unicode tables so the hot loop does one array read.
+/// Per code point of the Basic Multilingual Plane: the folded value (bits 0–20), whether the letter is a
+/// capital (bit 21, ``upperBit``) and the ``Script`` (bits 24–31), built once from the Unicode tables so the
+/// hot loop does one array read.
 struct CharacterTable: Sendable {
     let entries: [UInt32]
 
     static let shared = CharacterTable()
 
     static let valueMask: UInt32 = (1 << 21) - 1
+    /// Set for a capital letter (one that changes when lower-cased).
+    static let upperBit: UInt32 = 1 << 21
 
     private init() {
         entries = (0..<0x10000).map { (code: UInt32) -> UInt32 in
             guard let scalar = Unicode.Scalar(code) else { return 0x20 }
             let value = CharacterFold.fold(scalar)
             guard value != 0x20 else { return 0x20 }
-            return value | UInt32(Script.of(code).rawValue) << 24
+            let upper = scalar.properties.changesWhenLowercased ? Self.upperBit : 0
+            return value | upper | UInt32(Script.of(code).rawValue) << 24
         }
     }
 

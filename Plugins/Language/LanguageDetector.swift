@@ -7,6 +7,12 @@ import Foundation
 /// and a third faster).
 /// A script that one language writes decides it; otherwise the languages of the main script's group are
 /// ranked by total cost (naive Bayes) and given probabilities. Immutable; safe to share between threads.
+///
+/// Two rules keep the foreign matter of mixed text from deciding (``latinDiscount``, ``capitalWords``):
+/// a Latin letter counts for less than a letter of another script when the main script is chosen (Latin
+/// names, acronyms, code and URLs sit in text of every script; the reverse is rare), and words whose first
+/// two letters are capitals (acronyms, tickers, constants: "NYSE", "GIF", "PANGO_STRETCH") are scored apart
+/// and left out when the rest of the text has at least as many n-grams (a headline in capitals keeps them).
 public struct LanguageDetector: Sendable {
     public let model: LanguageModel
     /// Languages allowed per group, lane by lane (all when no restriction was given).
@@ -20,6 +26,10 @@ public struct LanguageDetector: Sendable {
     /// carries about as much as a short word of an alphabet (so Latin product names in a Chinese title
     /// do not make it Latin).
     static let ideographWeight = 3
+    /// A letter of any script but Latin weighs this many Latin letters when the main script is chosen (a Han,
+    /// kana or Hangul character this times ``ideographWeight``), so "Logitech iTouch Navigator — за Интернет"
+    /// is Cyrillic: Latin words in text of another script are names and code far more often than the reverse.
+    static let latinDiscount = 4
 
     /// A detector over `model`, answering only languages of `languages` when given (ISO 639-1 codes).
     public init(model: LanguageModel, languages: Set<String>? = nil) {
@@ -37,7 +47,9 @@ public struct LanguageDetector: Sendable {
     /// Detects the language of UTF-8 `bytes` (malformed sequences count as spaces).
     public func detect(bytes: UnsafeBufferPointer<UInt8>) -> LanguageDetection {
         let groupCount = model.groups.count
-        var totals = [SIMD16<UInt32>](repeating: .zero, count: 2 * max(groupCount, 1))
+        // Two sets of totals: words of running text, then words that start with two capitals.
+        var totals = [SIMD16<UInt32>](repeating: .zero, count: 4 * max(groupCount, 1))
+        var ngrams = (text: 0, capitals: 0)
         var scripts = [Int](repeating: 0, count: Script.allCases.count)
         CharacterTable.shared.entries.withUnsafeBufferPointer { table in
             model.slots.withUnsafeBufferPointer { slots in
@@ -46,10 +58,10 @@ public struct LanguageDetector: Sendable {
                     model.rows.withUnsafeBytes { rows in
                         totals.withUnsafeMutableBufferPointer { totals in
                             scripts.withUnsafeMutableBufferPointer { scripts in
-                                withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: 2 * max(groupCount, 1)) { partial in
+                                withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: 4 * max(groupCount, 1)) { partial in
                                     partial.initialize(repeating: .zero)
-                                    scan(bytes, table: table, slots: slots, ascii: ascii, rowGroups: rowGroups, rows: rows,
-                                         partial: partial, totals: totals, scripts: scripts)
+                                    ngrams = scan(bytes, table: table, slots: slots, ascii: ascii, rowGroups: rowGroups, rows: rows,
+                                                  partial: partial, totals: totals, scripts: scripts)
                                 }
                             }
                         }
@@ -58,24 +70,31 @@ public struct LanguageDetector: Sendable {
                 }
             }
         }
-        return decide(totals: totals, scripts: scripts)
+        return decide(totals: totals, ngrams: ngrams, scripts: scripts)
     }
 
-    // The hot loop: no allocation, no String, one table read per character and a probe per n-gram.
+    // The hot loop: no allocation, no String, one table read per character and a probe per n-gram. Returns
+    // how many n-grams went to the running-text totals and to the capital-word totals.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
         ascii: UnsafeBufferPointer<UInt32>,
         rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer, partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>,
         totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>, scripts: UnsafeMutableBufferPointer<Int>
-    ) {
+    ) -> (text: Int, capitals: Int) {
         let shift = model.slotShift, mask = model.slotMask
         let groupCount = model.groups.count
         // A row's 32 one-byte costs are read as 16 two-byte lanes: the low bytes (even languages) and the
         // high bytes (odd languages) are summed apart in partial[2g] and partial[2g + 1], up to 256 rows of
-        // at most 255, then carried into the 32-bit totals (kept in the same even/odd halves).
+        // at most 255, then carried into the 32-bit totals (kept in the same even/odd halves). N-grams of a
+        // word that starts with two capitals go to the second half, from `2 * groupCount` on.
         var pending = 0
+        let capitalHalf = 2 &* groupCount
+        var half = 0
+        // Characters scored, and the same weighted by `half` (capitalHalf for each in a capital word).
+        var scored = 0
+        var capitalScored = 0
         @inline(__always) func carry() {
-            Self.carry(partial, into: totals, count: 2 * groupCount)
+            Self.carry(partial, into: totals, count: 4 * groupCount)
             pending = 0
         }
         @inline(__always) func lookup(_ key: UInt64) {
@@ -96,7 +115,7 @@ public struct LanguageDetector: Sendable {
         }
         @inline(__always) func add(row: Int) {
             let costs = rows.loadUnaligned(fromByteOffset: row &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
-            let group = 2 &* Int(rowGroups[row])
+            let group = 2 &* Int(rowGroups[row]) &+ half
             partial[group] &+= costs & 0x00FF
             partial[group &+ 1] &+= costs &>> 8
             pending &+= 1
@@ -107,6 +126,8 @@ public struct LanguageDetector: Sendable {
         var i = 0
         var c1: UInt64 = 0x20, c2: UInt64 = 0x20, c3: UInt64 = 0x20
         var length = 1
+        // Whether the current word's first letter is a capital (upperBit or 0).
+        var firstUpper: UInt32 = 0
         while i < count {
             let b0 = UInt32(bytes[i])
             var code: UInt32
@@ -134,9 +155,17 @@ public struct LanguageDetector: Sendable {
             if c3 == 0x20 {
                 length = 1
                 if value == 0x20 { continue }
+                // A word starts.
+                half = 0
+                firstUpper = entry & CharacterTable.upperBit
             } else if length >= 3 {
                 length = 2
+            } else if firstUpper & entry != 0 {
+                // The word's second letter is a capital too: its n-grams go to the capital half.
+                half = capitalHalf
             }
+            scored &+= 1
+            capitalScored &+= half
             c1 = c2
             c2 = c3
             c3 = value
@@ -148,6 +177,8 @@ public struct LanguageDetector: Sendable {
             }
         }
         carry()
+        let capitals = capitalHalf > 0 ? capitalScored / capitalHalf : 0
+        return (scored &- capitals, capitals)
     }
 
     /// Adds the 16-bit partial sums to the 32-bit totals and clears them; out of line, as it runs once per
@@ -162,7 +193,7 @@ public struct LanguageDetector: Sendable {
         }
     }
 
-    private func decide(totals: [SIMD16<UInt32>], scripts: [Int]) -> LanguageDetection {
+    private func decide(totals: [SIMD16<UInt32>], ngrams: (text: Int, capitals: Int), scripts: [Int]) -> LanguageDetection {
         var counts = scripts
         counts[Int(Script.none.rawValue)] = 0
         let kana = counts[Int(Script.kana.rawValue)]
@@ -173,8 +204,10 @@ public struct LanguageDetector: Sendable {
         counts[Int(Script.hangul.rawValue)] *= Self.ideographWeight
         let weighted = counts.reduce(0, +)
         guard letters > 0 else { return .empty }
+        let latin = Int(Script.latin.rawValue)
         var best = 0
-        for index in counts.indices where counts[index] > counts[best] { best = index }
+        func choice(_ index: Int) -> Int { index == latin ? counts[index] : counts[index] * Self.latinDiscount }
+        for index in counts.indices where choice(index) > choice(best) { best = index }
         var script = Script(rawValue: UInt8(best)) ?? .other
         if script == .han, kana > 0, kana * 20 * Self.ideographWeight >= counts[best] { script = .kana }
         let share = Double(counts[best]) / Double(weighted)
@@ -188,7 +221,13 @@ public struct LanguageDetector: Sendable {
         let group = model.groups[groupIndex]
         let lanes = group.languages.indices.filter { allowedLanes[groupIndex][$0] }
         guard !lanes.isEmpty else { return detection }
-        let costs = lanes.map { Double(totals[2 * groupIndex + $0 % 2][$0 / 2]) }
+        // Capital words count only when they outnumber the rest (a headline in capitals).
+        let withCapitals = ngrams.text < ngrams.capitals
+        let capitals = 2 * model.groups.count
+        let costs = lanes.map { lane -> Double in
+            let text = Double(totals[2 * groupIndex + lane % 2][lane / 2])
+            return withCapitals ? text + Double(totals[capitals + 2 * groupIndex + lane % 2][lane / 2]) : text
+        }
         let lowest = costs.min()!
         let factor = M_LN2 / Double(model.scale) / Self.temperature
         let weights = costs.map { exp(-($0 - lowest) * factor) }

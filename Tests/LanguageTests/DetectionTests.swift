@@ -61,6 +61,31 @@ struct DetectionTests {
         #expect(detector.detect(text.uppercased()).language == detector.detect(text).language)
     }
 
+    @Test("Latin names and code in text of another script leave it that script's language")
+    func latinInOtherScripts() {
+        // 36 Latin letters, 20 Cyrillic: a Cyrillic letter weighs more than a Latin one.
+        let russian = detector.detect("Microsoft Windows Server Update Services — последнее обновление")
+        #expect(russian.script == .cyrillic)
+        #expect(russian.language == "ru")
+        #expect(detector.detect("Caps Lock Shift Num Lock Windows: πλήκτρα").language == "el")
+        #expect(detector.detect("The Kremlin said on Monday that talks would go on.").language == "en")
+    }
+
+    @Test("words that start with two capitals (acronyms, constants) do not outvote the running text", arguments: [
+        ("fr", "La valeur THIRD PARTY HEADER est invalide"),
+        ("es", "El valor WHITE SPACE WARNING no es válido"),
+        ("de", "Der Wert PANGO STRETCH CONDENSED ist für diese Schrift ungültig"),
+    ])
+    func capitalWords(_ expected: String, _ text: String) {
+        #expect(detector.detect(text).language == expected, "\(text)")
+    }
+
+    @Test("a text mostly in capitals (a headline) is still read from its capital words")
+    func capitalHeadline() {
+        #expect(detector.detect("DIE BUNDESREGIERUNG HAT AM DONNERSTAG NEUE REGELN BESCHLOSSEN").language == "de")
+        #expect(detector.detect("EL GOBIERNO ANUNCIÓ UN NUEVO PLAN PARA REDUCIR EL DESEMPLEO").language == "es")
+    }
+
     @Test("restricting the languages never answers another one")
     func restricted() {
         let onlyRomance = LanguageDetector(model: builtInModel, languages: ["es", "pt"])
