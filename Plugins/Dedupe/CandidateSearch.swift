@@ -93,7 +93,8 @@ extension DedupeIndex {
                 }
                 k += 1
             }
-            guard versions >= reports else { continue }
+            // A near-duplicate (Jaccard ≥ near_threshold) is a copy whatever its figures.
+            guard versions >= reports || best == .near else { continue }
             if best == .syndicated, mustStayApart(d, root) { continue }
             join(d, root)
             if relations[Int(d)] == .none || best.rawValue < relations[Int(d)].rawValue { relations[Int(d)] = best }
