@@ -57,6 +57,8 @@ struct DedupeSynth: ParsableCommand {
     @Option(help: "Generator seed.") var seed: UInt64 = 20_261_201
     @Option(help: "Also write the corpus as JSONL here (for Benchmarks/dedupe-peers).") var corpusOut: String?
     @Option(help: "Also write the truth (id, cluster, kind) as TSV here.") var truthOut: String?
+    @Option(help: "Generator: standard (the corpus first tuned on) or independent (written to break the detector's assumptions).")
+    var variant: String = "standard"
     @Flag(help: "List merged decoys.") var verbose = false
     @Flag(help: "Run with lead_facts: false (rewrites matched on shared passages only), for before/after.") var noLeadFacts = false
     @Flag(help: "Run with templates: false (templated reports not kept apart), for before/after.") var noTemplates = false
@@ -70,7 +72,10 @@ struct DedupeSynth: ParsableCommand {
                 if f.count >= 2 { excluded.insert(String(f[0])); excluded.insert(String(f[1])) }
             }
         }
-        let items = SyntheticSyndication.build(ParagraphSource(documents: source, excluding: excluded), stories: stories, seed: seed)
+        guard let generator = SyntheticSyndication.Variant(rawValue: variant) else {
+            throw ValidationError("unknown --variant '\(variant)'; valid: " + SyntheticSyndication.Variant.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let items = SyntheticSyndication.build(ParagraphSource(documents: source, excluding: excluded), stories: stories, seed: seed, variant: generator)
         if let corpusOut {
             var bytes: [UInt8] = []
             for item in items { bytes += DocumentRecord.line(item.document) }
@@ -88,7 +93,7 @@ struct DedupeSynth: ParsableCommand {
         let predicted = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0.duplicate?.cluster ?? $0.id) })
         let relation = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0.duplicate?.relation) })
         let scores = ClusteringScores(truth: items.map(\.truth), predicted: items.map { predicted[$0.document.id]! })
-        print("dedupe on the synthetic syndication corpus: \(items.count) documents, \(Set(items.map(\.story)).count) stories (seed \(seed))")
+        print("dedupe on the synthetic syndication corpus: \(items.count) documents, \(Set(items.map(\.story)).count) stories (seed \(seed), \(variant) generator)")
         print("pairwise: precision \(format(scores.precision, 4)), recall \(format(scores.recall, 4)), F1 \(format(scores.f1, 4)); adjusted Rand index \(format(scores.ari, 4))")
         print("true pairs \(scores.truePairs), predicted pairs \(scores.predictedPairs), correct \(scores.bothPairs)")
         // Version pairs, split by their exact Jaccard: syndicated (J < 0.5) and near (J ≥ 0.5).
@@ -116,7 +121,7 @@ struct DedupeSynth: ParsableCommand {
         print("  of which pairs with a low-overlap rewrite (2–3 paragraphs, lead paraphrased): \(rewriteHit)/\(rewriteTotal) = \(format(Double(rewriteHit) / Double(max(1, rewriteTotal)), 4)); the other version pairs: \(synHit + nearHit - rewriteHit)/\(synTotal + nearTotal - rewriteTotal) = \(format(Double(synHit + nearHit - rewriteHit) / Double(max(1, synTotal + nearTotal - rewriteTotal)), 4))")
         var clusterSize: [String: Int] = [:]
         for c in predicted.values { clusterSize[c, default: 0] += 1 }
-        for kind in [SyntheticSyndication.Kind.quoteDecoy, .backgroundDecoy, .templated] {
+        for kind in [SyntheticSyndication.Kind.quoteDecoy, .backgroundDecoy, .subjectDecoy, .templated] where items.contains(where: { $0.kind == kind }) {
             let decoys = items.filter { $0.kind == kind }
             let merged = decoys.filter { clusterSize[predicted[$0.document.id]!]! > 1 }.count
             if kind == .templated {

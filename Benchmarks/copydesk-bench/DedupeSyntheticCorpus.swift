@@ -78,6 +78,19 @@ struct SyntheticSyndication {
         case rewrite
         /// Another report from the story's template: its wording with every figure, date and main name changed.
         case templated = "templated report"
+        /// (`independent` variant) Another article on the same subject — the story's main names in its own
+        /// text, its own figures — reusing one background paragraph of the story.
+        case subjectDecoy = "same-subject decoy"
+    }
+
+    /// Which generator. `standard` is the corpus the stage was first tuned on; `independent` was written
+    /// afterwards to break the detector's assumptions: the rewrite's lead loses a quarter of its names and
+    /// figures, changes their format ("1,500" → "1500", "mln" → "million"), moves its clauses and drops or
+    /// shortens the dateline; kept paragraphs lose a sentence; headlines share some words with the story's;
+    /// decoys are published the same day as the story; and a same-subject decoy (the story's names, other
+    /// figures, one background paragraph) is added.
+    enum Variant: String, CaseIterable {
+        case standard, independent
     }
 
     struct Item {
@@ -93,7 +106,8 @@ struct SyntheticSyndication {
         "© 2024 %@. All rights reserved.", "Share this article", "Click here to subscribe to %@",
     ]
 
-    static func build(_ source: ParagraphSource, stories wanted: Int, seed: UInt64) -> [Item] {
+    static func build(_ source: ParagraphSource, stories wanted: Int, seed: UInt64, variant: Variant = .standard) -> [Item] {
+        let hard = variant == .independent
         var rng = SplitMix(state: seed)
         var bases = source.stories
         bases.shuffle(using: &rng)
@@ -105,9 +119,10 @@ struct SyntheticSyndication {
             return filler[fillerNext % filler.count]
         }
         var items: [Item] = []
-        let count = min(wanted, bases.count / 3)
+        let stride = hard ? 4 : 3
+        let count = min(wanted, bases.count / stride)
         for s in 0..<count {
-            let (title, story) = bases[3 * s]
+            let (title, story) = bases[stride * s]
             let versions = 2 + rng.below(4)
             var outletItems: [Item] = []
             for v in 0..<versions {
@@ -137,19 +152,20 @@ struct SyntheticSyndication {
             // A low-overlap rewrite (60% of stories): the lead paraphrased, one or two other paragraphs kept
             // verbatim, one or two of its own — sharing with the story about as much as a background decoy.
             if rng.chance(0.6) {
-                var kept = [paraphrase(story[0], &rng)]
+                var kept = [hard ? paraphraseHard(story[0], &rng) : paraphrase(story[0], &rng)]
                 var others = Array(story.dropFirst())
                 others.shuffle(using: &rng)
-                kept.append(contentsOf: others.prefix(1 + rng.below(2)))
+                kept.append(contentsOf: others.prefix(1 + rng.below(2)).map { hard ? shorten($0, &rng) : $0 })
                 for _ in 0..<(1 + rng.below(2)) { kept.insert(nextFiller(), at: 1 + rng.below(kept.count)) }
-                var r = Document(id: "s\(s)-rewrite", source: SourceLocation(path: "synthetic"), title: bases[rng.below(bases.count)].title,
+                let headline = hard && rng.chance(0.7) ? rewordTitle(title, &rng) : bases[rng.below(bases.count)].title
+                var r = Document(id: "s\(s)-rewrite", source: SourceLocation(path: "synthetic"), title: headline,
                                  text: kept.joined(separator: "\n\n"))
                 r.site = "Outlet\(rng.below(40))"
                 r.published = String(format: "2024-03-%02dT%02d:%02d:00Z", 1 + s % 28, 12, rng.below(60))
                 outletItems.append(Item(document: r, truth: "s\(s)", kind: .rewrite, story: s))
             }
             // Decoy 1: another article quoting one sentence of the story verbatim.
-            var quoteText = bases[3 * s + 1].paragraphs
+            var quoteText = bases[stride * s + 1].paragraphs
             var sentences: [String] = []
             for paragraph in story {
                 for sentence in paragraph.components(separatedBy: ". ") where sentence.split(separator: " ").count >= 10 {
@@ -158,19 +174,19 @@ struct SyntheticSyndication {
             }
             let sentence = sentences.isEmpty ? story[0] : sentences[rng.below(sentences.count)]
             quoteText.insert("\"\(sentence),\" a spokesman said in a statement.", at: 1 + rng.below(quoteText.count - 1))
-            var q = Document(id: "s\(s)-quote", source: SourceLocation(path: "synthetic"), title: bases[3 * s + 1].title, text: quoteText.joined(separator: "\n\n"))
-            q.published = "2024-04-01T10:00:00Z"
+            var q = Document(id: "s\(s)-quote", source: SourceLocation(path: "synthetic"), title: bases[stride * s + 1].title, text: quoteText.joined(separator: "\n\n"))
+            q.published = hard ? String(format: "2024-03-%02dT15:%02d:00Z", 1 + s % 28, rng.below(60)) : "2024-04-01T10:00:00Z"
             // Decoy 2: another article reusing one background paragraph of the story.
             // A standard background paragraph is long (60+ words): the story's longest non-lead paragraph,
             // joined with the next one when short; the decoy is a short article (3 paragraphs), so the
             // shared paragraph is a fifth to a half of it — what a plain containment rule merges.
-            var backgroundText = Array(bases[3 * s + 2].paragraphs.prefix(3))
+            var backgroundText = Array(bases[stride * s + 2].paragraphs.prefix(3))
             let longest = (1..<story.count).max { story[$0].count < story[$1].count }!
             var background = story[longest]
             if background.split(separator: " ").count < 60, longest + 1 < story.count { background += " " + story[longest + 1] }
             backgroundText.insert(background, at: 1 + rng.below(backgroundText.count - 1))
-            var b = Document(id: "s\(s)-background", source: SourceLocation(path: "synthetic"), title: bases[3 * s + 2].title, text: backgroundText.joined(separator: "\n\n"))
-            b.published = "2024-04-01T11:00:00Z"
+            var b = Document(id: "s\(s)-background", source: SourceLocation(path: "synthetic"), title: bases[stride * s + 2].title, text: backgroundText.joined(separator: "\n\n"))
+            b.published = hard ? String(format: "2024-03-%02dT16:%02d:00Z", 1 + s % 28, rng.below(60)) : "2024-04-01T11:00:00Z"
             outletItems.append(Item(document: q, truth: q.id, kind: .quoteDecoy, story: s))
             // Decoy 3: another report written from the story's template (another day's, another company's):
             // the story's text with every figure, date and main name changed. Only for stories that
@@ -181,6 +197,25 @@ struct SyntheticSyndication {
                 outletItems.append(Item(document: t, truth: t.id, kind: .templated, story: s))
             }
             outletItems.append(Item(document: b, truth: b.id, kind: .backgroundDecoy, story: s))
+            // Decoy 4 (independent variant): another article on the same subject — another story's text with
+            // its main names replaced by the story's — reusing the story's second longest non-lead paragraph.
+            if hard {
+                var subject = Array(bases[stride * s + 3].paragraphs.prefix(3))
+                let names = mainNames(subject.joined(separator: " "))
+                let storyNames = mainNames(story.joined(separator: " "))
+                subject = subject.map { p in
+                    var p = p
+                    for (k, n) in names.enumerated() where k < storyNames.count { p = p.replacingOccurrences(of: n, with: storyNames[k]) }
+                    return p
+                }
+                let order = (1..<story.count).sorted { story[$0].count > story[$1].count }
+                let reused = story[order.count > 1 ? order[1] : order[0]]
+                subject.insert(reused, at: 1 + rng.below(subject.count - 1))
+                var sd = Document(id: "s\(s)-subject", source: SourceLocation(path: "synthetic"), title: rewordTitle(title, &rng),
+                                  text: subject.joined(separator: "\n\n"))
+                sd.published = String(format: "2024-03-%02dT17:%02d:00Z", 1 + s % 28, rng.below(60))
+                outletItems.append(Item(document: sd, truth: sd.id, kind: .subjectDecoy, story: s))
+            }
             items.append(contentsOf: outletItems)
         }
         // Interleave stories as a crawl would: shuffle the whole batch.
@@ -217,6 +252,71 @@ struct SyntheticSyndication {
             }
         }
         return out.joined(separator: " ")
+    }
+
+    /// The lead said in other words, the way another outlet's reporter would: the dateline dropped or cut to
+    /// the city, clauses moved, a quarter of its names and figures left out, figures written another way
+    /// ("1,500" → "1500", "mln" → "million", "dlrs" → "dollars", "pct" → "percent"), function words replaced.
+    static func paraphraseHard(_ text: String, _ rng: inout SplitMix) -> String {
+        var body = text
+        var dateline = ""
+        if let dash = body.range(of: " - "), body.distance(from: body.startIndex, to: dash.lowerBound) < 40 {
+            let head = String(body[..<dash.lowerBound])
+            body = String(body[dash.upperBound...])
+            if rng.chance(0.5) { dateline = String(head.split(separator: ",").first ?? "") + " - " }
+        }
+        // Clauses moved: the part after the first comma first, half the time.
+        var clauses = body.components(separatedBy: ", ")
+        if clauses.count > 2, rng.chance(0.5) {
+            let first = clauses.removeFirst()
+            clauses.insert(first, at: 1 + rng.below(clauses.count))
+        }
+        body = clauses.joined(separator: ", ")
+        var out: [String] = []
+        for token in body.split(separator: " ") {
+            var word = String(token)
+            let bare = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let isFact = word.first.map { $0.isUppercase || $0.isNumber } ?? false
+            if isFact {
+                if rng.chance(0.25) { continue }
+                if word.first!.isNumber { word = word.replacingOccurrences(of: ",", with: rng.chance(0.5) ? "" : ",") }
+                out.append(word)
+            } else if let unit = ["mln": "million", "dlrs": "dollars", "pct": "percent", "bln": "billion", "cts": "cents"][bare] {
+                out.append(word.replacingOccurrences(of: bare, with: unit))
+            } else if let other = synonyms[bare], rng.chance(0.85) {
+                out.append(word.replacingOccurrences(of: bare, with: other))
+            } else if rng.chance(0.3) {
+                continue
+            } else {
+                out.append(word)
+            }
+        }
+        return dateline + out.joined(separator: " ")
+    }
+
+    /// A paragraph with one sentence left out (when it has two or more), as an editor trims copy.
+    static func shorten(_ text: String, _ rng: inout SplitMix) -> String {
+        var sentences = text.components(separatedBy: ". ")
+        guard sentences.count > 1, rng.chance(0.5) else { return text }
+        sentences.remove(at: rng.below(sentences.count))
+        return sentences.joined(separator: ". ")
+    }
+
+    /// Another outlet's headline for the story: some of its words kept, in another case, others dropped.
+    static func rewordTitle(_ title: String, _ rng: inout SplitMix) -> String {
+        let words = title.split(separator: " ").filter { _ in rng.chance(0.6) }.map { $0.capitalized }
+        return words.isEmpty ? title.capitalized : words.joined(separator: " ")
+    }
+
+    /// The text's two most frequent capitalised words of 4+ letters not opening a sentence.
+    static func mainNames(_ text: String) -> [String] {
+        var counts: [String: Int] = [:]
+        let tokens = text.split(separator: " ")
+        for (k, t) in tokens.enumerated() where k > 0 && !tokens[k - 1].hasSuffix(".") {
+            let w = t.trimmingCharacters(in: .punctuationCharacters)
+            if w.count >= 4, w.first!.isUppercase, w.dropFirst().allSatisfy(\.isLowercase), !months.contains(w) { counts[w, default: 0] += 1 }
+        }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
     }
 
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -6,6 +6,9 @@ enum DuplicateRelation: UInt8, Sendable {
     /// Shares passages but with other figures, dates or names in them: another report from one
     /// template, kept out of the story's cluster (never a relation in the output).
     case template
+    /// A templated report with three or more facts changed in the shared text: its cluster never joins
+    /// this one, not even through a third document.
+    case strongTemplate
 }
 
 /// Candidate search and verification, as mutating methods of the index so the hot loop touches only
@@ -55,6 +58,7 @@ extension DedupeIndex {
         var verified = 0
         let start = Int(sampleStart[Int(d)])
         let mine = samplePool[start..<(start + Int(sampleCount[Int(d)]))]
+        joins.removeAll(keepingCapacity: true)
         for k in 0..<candidates.count {
             let c = candidates[k]
             guard hits[Int(c)] & 0x80 != 0 || hits[Int(c)] >= 2 else { continue }
@@ -63,14 +67,63 @@ extension DedupeIndex {
             let comparison = SampleComparison(mine, sketch.shift, sample(Int(c)), shift[Int(c)])
             let relation = classify(comparison, sketch, other: Int(c), options: options)
             guard relation != .none else { continue }
-            if relation == .template {
+            if relation == .template || relation == .strongTemplate {
                 templates += 1
-                continue
+                // Two versions with a retyped figure each can look templated; three or more other facts cannot.
+                if relation == .strongTemplate { keepApart(d, c) }
             }
-            sets.union(d, c)
-            if relations[Int(d)] == .none || relation.rawValue < relations[Int(d)].rawValue { relations[Int(d)] = relation }
+            joins.append((sets.find(c), relation))
+        }
+        // Joined once every judgment of `d` is known: `d` joins a cluster when as many of its members it was
+        // compared with are versions of it as templated reports of it (a version whose retyped figures
+        // make it look templated against one other version still joins its story), and never two
+        // clusters that hold templated reports of each other (eleven days' reports of one template each
+        // "matching" one longer report would otherwise chain into one cluster).
+        joins.sort { $0.0 < $1.0 }
+        var k = 0
+        while k < joins.count {
+            let root = joins[k].0
+            var versions = 0, reports = 0
+            var best = DuplicateRelation.none
+            while k < joins.count && joins[k].0 == root {
+                let relation = joins[k].1
+                if relation == .template || relation == .strongTemplate { reports += 1 } else {
+                    versions += 1
+                    if best == .none || relation.rawValue < best.rawValue { best = relation }
+                }
+                k += 1
+            }
+            // A near-duplicate (Jaccard ≥ near_threshold) is a copy whatever its figures.
+            guard versions >= reports || best == .near else { continue }
+            if best == .syndicated, mustStayApart(d, root) { continue }
+            join(d, root)
+            if relations[Int(d)] == .none || best.rawValue < relations[Int(d)].rawValue { relations[Int(d)] = best }
         }
         return verified
+    }
+
+    /// Records that the clusters of `a` and `b` hold templated reports of each other.
+    mutating func keepApart(_ a: UInt32, _ b: UInt32) {
+        apart[sets.find(a), default: []].append(b)
+        apart[sets.find(b), default: []].append(a)
+    }
+
+    /// Whether joining the clusters of `a` and `b` would put templated reports of each other in one cluster.
+    mutating func mustStayApart(_ a: UInt32, _ b: UInt32) -> Bool {
+        let ra = sets.find(a), rb = sets.find(b)
+        if ra == rb { return false }
+        for t in apart[ra] ?? [] where sets.find(t) == rb { return true }
+        for t in apart[rb] ?? [] where sets.find(t) == ra { return true }
+        return false
+    }
+
+    /// Joins the clusters of `a` and `b`, keeping what each must stay apart from.
+    mutating func join(_ a: UInt32, _ b: UInt32) {
+        let ra = sets.find(a), rb = sets.find(b)
+        guard ra != rb else { return }
+        let root = sets.union(ra, rb)
+        let child = root == ra ? rb : ra
+        if let moved = apart.removeValue(forKey: child) { apart[root, default: []].append(contentsOf: moved) }
     }
 
     /// The relation a verified comparison supports.
@@ -82,7 +135,11 @@ extension DedupeIndex {
         let otherFacts = facts(other)
         let leadsAgree = options.leadFacts && comparison.sharedEstimate >= options.minSharedShingles / 2
             && containment >= options.minContainment / 2 && TemplateFacts.leadsAgree(sketch.facts[...], otherFacts)
-        guard leadsAgree || comparison.sharedEstimate >= options.minSharedShingles && containment >= options.minContainment else { return .none }
+        let enoughText = comparison.sharedEstimate >= options.minSharedShingles && containment >= options.minContainment
+        // A quarter of the shared text, for a match that the lead's facts corroborate (below).
+        let someText = options.leadFacts && comparison.sharedEstimate >= options.minSharedShingles / 4
+            && containment >= options.minContainment / 4 && Self.sameDays(sketch.published, published[other])
+        guard leadsAgree || enoughText || someText else { return .none }
         // Passages counted in both documents' word order; the fewer counts (a background paragraph is
         // one passage in the article that reuses it, however a version of the story splits it).
         let mine = SharedPassages.find(
@@ -94,19 +151,42 @@ extension DedupeIndex {
             shingleSize: options.shingleSize)
         guard let theirFirst = theirs.first else { return .none }
         let myLead = first.lowerBound < DocumentSketch.leadWords, theirLead = theirFirst.lowerBound < DocumentSketch.leadWords
-        let byPassages = min(mine.count, theirs.count) >= options.minPassages
+        let byPassages = (enoughText || leadsAgree) && (min(mine.count, theirs.count) >= options.minPassages
             || containment >= options.singlePassageContainment
             // One passage that opens both documents: the same lead, shared with more of the story.
             || myLead && theirLead
             // One passage that opens one of them and is most of the shorter (a wire story run whole after a
             // local introduction, or cut short): a background paragraph is neither.
-            || (myLead || theirLead) && containment >= options.leadPassageContainment
-        guard byPassages || leadsAgree else { return .none }
+            || (myLead || theirLead) && containment >= options.leadPassageContainment)
+        // One lead's names and figures given by the other outside the text they share: a rewrite telling
+        // the story's lead in its own words (see ``StoryFacts/leadCover(_:_:mine:theirs:margin:)``).
+        let corroborated = !byPassages && !leadsAgree && someText
+            && (Self.covers(StoryFacts.leadCover(sketch.storyFacts[...], storyFacts(other), mine: mine, theirs: theirs))
+                || Self.covers(StoryFacts.leadCover(storyFacts(other), sketch.storyFacts[...], mine: theirs, theirs: mine)))
+        guard byPassages || leadsAgree || corroborated else { return .none }
         // The same wording with other figures, dates or names in it: another report from one template. A
-        // match on the leads' facts alone (one shared passage) admits no other fact in that passage.
-        if options.templates, TemplateFacts.isTemplate(sketch.facts[...], otherFacts, mine: mine, theirs: theirs, enough: byPassages ? 3 : 1) {
-            return .template
+        // match on the leads' facts (one shared passage) admits no other fact in that passage.
+        if options.templates {
+            let differences = TemplateFacts.compare(sketch.facts[...], otherFacts, mine: mine, theirs: theirs)
+            if TemplateFacts.isTemplate(differences, enough: byPassages ? 3 : 1) {
+                // Corroborated by the lead's facts alone, it is no rewrite; too little shared text to call it a
+                // templated report (which keeps its cluster apart from this one's).
+                if corroborated { return .none }
+                return differences.differing >= 3 ? .strongTemplate : .template
+            }
         }
         return .syndicated
+    }
+
+    /// Whether a lead's facts are given by the other document: at least `minimum` of them and 60%.
+    static func covers(_ cover: (common: Int, total: Int), minimum: Int = 4) -> Bool {
+        cover.common >= minimum && 10 * cover.common >= 6 * cover.total
+    }
+
+    /// Whether two publication times, when both are known, are at most three days apart: rewrites of
+    /// one story run within days of it; an article months later that repeats its facts is another story.
+    static func sameDays(_ a: Int64?, _ b: Int64) -> Bool {
+        guard let a, b != .min else { return true }
+        return abs(a - b) <= 3 * 86_400
     }
 }

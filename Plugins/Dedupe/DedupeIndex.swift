@@ -34,6 +34,9 @@ struct DedupeIndex: Sendable {
     var factPool: [UInt32] = []
     var factStart: [UInt32] = []
     var factCount: [UInt16] = []
+    /// Each document's names, figures and dates (``StoryFacts``), flattened (value, word position) pairs.
+    var storyFactPool: [UInt32] = []
+    var storyFactStart: [UInt32] = []
     /// For documents of earlier runs: the canonical member of their cluster then.
     var earlierCanonical: [UInt32] = []
     /// Documents of an earlier run replaced in this run by a new version with the same id: never
@@ -41,6 +44,11 @@ struct DedupeIndex: Sendable {
     /// out of the index file written at the end. Other documents still match their text.
     var superseded: [Bool] = []
     var sets = UnionFind()
+    /// Per cluster root, the documents judged templated reports of one of its members (this run): the
+    /// cluster never joins theirs.
+    var apart: [UInt32: [UInt32]] = [:]
+    /// Scratch: the verified matches of the current document, joined after all its candidates are judged.
+    var joins: [(UInt32, DuplicateRelation)] = []
     /// Exact-copy lookup: content hash → first document with it.
     var exact: [UInt64: UInt32] = [:]
     var bands = HashMultimap()
@@ -79,8 +87,16 @@ struct DedupeIndex: Sendable {
         return factPool[start..<(start + Int(factCount[d]))]
     }
 
-    /// Records document `d`'s facts (after the documents of earlier runs, which have none).
-    mutating func appendFacts(_ d: UInt32, _ facts: [UInt32]) {
+    /// The names, figures and dates of document `d`, as (value, word position) pairs flattened.
+    func storyFacts(_ d: Int) -> ArraySlice<UInt32> {
+        guard d < storyFactStart.count else { return [] }
+        let start = Int(storyFactStart[d])
+        let end = d + 1 < storyFactStart.count ? Int(storyFactStart[d + 1]) : storyFactPool.count
+        return storyFactPool[start..<end]
+    }
+
+    /// Records document `d`'s facts.
+    mutating func appendFacts(_ d: UInt32, _ facts: [UInt32], story: [UInt32]) {
         while factStart.count < Int(d) {
             factStart.append(UInt32(factPool.count))
             factCount.append(0)
@@ -88,6 +104,9 @@ struct DedupeIndex: Sendable {
         factStart.append(UInt32(factPool.count))
         factCount.append(UInt16(clamping: facts.count))
         factPool.append(contentsOf: facts.prefix(Int(UInt16.max)))
+        while storyFactStart.count < Int(d) { storyFactStart.append(UInt32(storyFactPool.count)) }
+        storyFactStart.append(UInt32(storyFactPool.count))
+        storyFactPool.append(contentsOf: story)
     }
 
     /// Appends a document record; `sameSampleAs` reuses another document's sample (exact copies).
@@ -118,7 +137,7 @@ struct DedupeIndex: Sendable {
         earlierCanonical.append(UInt32.max)
         superseded.append(false)
         let d = sets.add()
-        appendFacts(d, sketch.facts)
+        appendFacts(d, sketch.facts, story: sketch.storyFacts)
         return d
     }
 
@@ -133,9 +152,9 @@ struct DedupeIndex: Sendable {
         for v in sample(Int(d)) where v & DedupeIndex.anchorMask == 0 { anchors.insert(v, d, cap: anchorCap) }
     }
 
-    /// A sampled shingle is a passage fingerprint (anchor) when its low 3 bits are zero: rate 1/8, or
+    /// A sampled shingle is a passage fingerprint (anchor) when its low 2 bits are zero: rate 1/4, or
     /// the document's own coarser rate. Consistent across documents, so shared passages share anchors.
-    static let anchorMask: UInt32 = 7
+    static let anchorMask: UInt32 = 3
     /// Postings kept per LSH band key.
     static let bandCap = 64
 }

@@ -33,7 +33,8 @@ public struct DedupeOptions: Sendable {
     public var leadPassageContainment = 0.5
     /// `templates`: keep templated reports (same wording, other figures, dates or names) out of a story's cluster.
     public var templates = true
-    /// `lead_facts`: leads giving the same figures, dates and names let a version sharing one passage match.
+    /// `lead_facts`: leads giving the same figures, dates and names (or one lead's names and figures given by the other
+    /// outside the shared text) let a version sharing one passage match.
     public var leadFacts = true
     /// `drop_relations`: the relations `action: drop` removes (`exact`, `near`, `syndicated`).
     public var dropRelations: Set<String> = ["exact", "near", "syndicated"]
@@ -120,7 +121,7 @@ public struct DedupeOptions: Sendable {
         OptionSpec("templates", .bool, default: .bool(true),
                    "Keep templated reports apart: documents sharing passages whose figures, dates or names differ at the same places (another day's, another company's report) are not versions of one story (counted as 'template')."),
         OptionSpec("lead_facts", .bool, default: .bool(true),
-                   "Rewrites: when the two leads give the same figures, dates and names (4 or more, 60% of the smaller lead's), one shared passage and half of min_shared_shingles and min_containment suffice."),
+                   "Rewrites: when the two leads give the same figures, dates and names (5 or more, 70% of the smaller lead's), one shared passage and half of min_shared_shingles and min_containment suffice; when 4 or more (60%) of one lead's names and figures appear in the other outside the shared text, within three days, a quarter suffices."),
         OptionSpec("canonical", .choice(CanonicalPolicy.allCases.map(\.rawValue)), default: .string("earliest"),
                    "Canonical member: earliest published, then longest, then input order; longest first; or first in input order. A cluster with documents of an earlier run keeps that run's canonical."),
         OptionSpec("source_priority", .list(.string), default: .list([]),

@@ -7,7 +7,9 @@ import Foundation
 ///     seed, boilerplate fingerprint), document count, pool sizes,
 ///     per document: id, source name, published, words, content hash, sample shift/start/count,
 ///     band start, cluster root, canonical,
-///     sample pool and band-key pool (u32 each), sample positions (u16 each), a checksum of everything before, "CPDKEND".
+///     sample pool and band-key pool (u32 each), sample positions (u16 each),
+///     (version 2) per document its template facts and its story facts (u32 count, then u32 values each),
+///     a checksum of everything before, "CPDKEND".
 ///
 /// Little-endian. A file that is not one (foreign), is truncated or fails its checksum, or was built
 /// with other parameters is refused with a message naming the file and what to do; it is never
@@ -15,7 +17,7 @@ import Foundation
 enum IndexFile {
     static let magic = Array("CPDKDDUP".utf8)
     static let trailer = Array("CPDKEND\u{0}".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     /// Writes `index` with the cluster roots and canonical members given to `file`, streamed in chunks
     /// of about 1 MB (the whole file is never in memory), with the checksum computed on the way.
@@ -74,6 +76,16 @@ enum IndexFile {
             withUnsafeBytes(of: v.littleEndian) { out.bytes.append(contentsOf: $0) }
             if i & 0xFFFF == 0 { try flush() }
         }
+        // The facts templated reports and rewrites are judged on, so that later runs judge earlier documents
+        // as this run did.
+        for d in 0..<index.count where !index.superseded[d] {
+            let facts = index.facts(d), story = index.storyFacts(d)
+            out.u32(UInt32(facts.count))
+            for v in facts { out.u32(v) }
+            out.u32(UInt32(story.count))
+            for v in story { out.u32(v) }
+            try flush()
+        }
         try flush(true)
         out.u64(sum.value)
         out.bytes.append(contentsOf: trailer)
@@ -97,7 +109,8 @@ enum IndexFile {
         }
         guard let version = r.u32() else { throw truncated() }
         guard version == IndexFile.version else {
-            throw StageError(.badData, "the dedupe index \(path) has format version \(version); this copydesk reads version \(IndexFile.version); \(advice)")
+            throw StageError(.badData, "the dedupe index \(path) has format version \(version); this copydesk reads version \(IndexFile.version) "
+                + "(version 2 keeps the facts templated reports and rewrites are judged on); \(advice)")
         }
         guard bytes.count >= r.offset + 8 + trailer.count, Array(bytes[(bytes.count - trailer.count)...]) == trailer else { throw truncated() }
         let body = bytes.count - trailer.count - 8
@@ -154,10 +167,17 @@ enum IndexFile {
             index.superseded.append(false)
             roots.append(root)
         }
-        guard r.offset + Int(poolCount + bandCount) * 4 + Int(poolCount) * 2 == body else { throw truncated() }
+        guard r.offset + Int(poolCount + bandCount) * 4 + Int(poolCount) * 2 <= body else { throw truncated() }
         index.samplePool = r.array(Int(poolCount), of: UInt32.self)
         index.bandPool = r.array(Int(bandCount), of: UInt32.self)
         index.positionPool = r.array(Int(poolCount), of: UInt16.self)
+        for d in 0..<index.count {
+            guard let n = r.u32(), r.offset + Int(n) * 4 + 4 <= body else { throw truncated() }
+            let facts = r.array(Int(n), of: UInt32.self)
+            guard let m = r.u32(), r.offset + Int(m) * 4 <= body else { throw truncated() }
+            index.appendFacts(UInt32(d), facts, story: r.array(Int(m), of: UInt32.self))
+        }
+        guard r.offset == body else { throw truncated() }
         for d in 0..<index.count {
             index.sets.add(withRoot: roots[d])
             if index.exact[index.contentHash[d]] == nil, index.words[d] > 0 { index.exact[index.contentHash[d]] = UInt32(d) }

@@ -22,6 +22,7 @@ struct SketchBuilder: DocumentPreparer {
                     var result = sketch(words: words, count: count, document: document)
                     if result.hasShingles {
                         TemplateFacts.extract(bytes: bytes, words: words, ranges: ranges, count: count, into: &result.facts)
+                        StoryFacts.extract(bytes: bytes, words: words, ranges: ranges, count: count, into: &result.storyFacts)
                     }
                     return result
                 }

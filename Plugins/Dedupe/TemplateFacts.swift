@@ -128,7 +128,12 @@ enum TemplateFacts {
     /// (a correction, a typo) is not enough.
     static func isTemplate(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, mine: [Range<Int>], theirs: [Range<Int>],
                            enough: Int = 3) -> Bool {
-        let (shared, differing, sharedFigures, differingFigures) = compare(a, b, mine: mine, theirs: theirs)
+        isTemplate(compare(a, b, mine: mine, theirs: theirs), enough: enough)
+    }
+
+    /// ``isTemplate(_:_:mine:theirs:enough:)`` on the counts ``compare(_:_:mine:theirs:margin:)`` gave.
+    static func isTemplate(_ counts: (shared: Int, differing: Int, sharedFigures: Int, differingFigures: Int), enough: Int = 3) -> Bool {
+        let (shared, differing, sharedFigures, differingFigures) = counts
         return differing >= enough || differing >= min(2, enough) && 3 * differing >= shared
             // Figures and dates weigh more than names, which a template repeats ("the Fed", "Dealers said").
             || differingFigures >= min(2, enough) && 2 * differingFigures >= sharedFigures

@@ -123,3 +123,23 @@ struct LeadFactsTests {
         #expect(byID(out)["rewrite"]?.duplicate?.cluster == "story")
     }
 }
+
+@Suite("templated reports across runs: the index file keeps the facts")
+struct TemplateAcrossRunsTests {
+    let base = makeParagraphs(7, 8, sentences: 2)
+
+    @Test("a templated report met in a later run is kept apart from the indexed one, as it would be in one batch")
+    func laterRunJudgesAsOneBatch() throws {
+        let directory = TestDirectory.make("dedupe-templates")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var options = DedupeOptions()
+        options.index = directory + "/dedupe.index"
+        let monday = templatedReport(base, company: "Halvorsen Securities", day: "Monday", month: "March", figures: [125, 340, 96, 1_250])
+        let thursday = templatedReport(base, company: "Brightwater Capital", day: "Thursday", month: "June", figures: [410, 72, 388, 2_600])
+        try drive(DedupeStage(options: options), [makeDocument("mon", text: monday)])
+        let stage = DedupeStage(options: options)
+        let output = try drive(stage, [makeDocument("thu", text: thursday)])
+        #expect(byID(output.emitted)["thu"]?.duplicate?.cluster == "thu")
+        #expect(stage.counters["template"] == 1)
+    }
+}
