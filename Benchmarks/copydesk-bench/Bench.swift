@@ -96,8 +96,8 @@ struct BusyStage: DocumentStage {
     }
 
     static let descriptor = StageDescriptor(
-        id: "busy", kind: .document, summary: "CPU-bound benchmark stage.", options: [],
-        make: { _, _ throws(ConfigError) in .document(BusyStage(rounds: 20)) })
+        id: "busy", summary: "CPU-bound benchmark stage.", options: [],
+        make: { _, _ throws(ConfigError) in BusyStage(rounds: 20) })
 }
 
 /// `copydesk-bench scaling`: the runner's speed-up from 1 to N workers on CPU-bound per-document stages.

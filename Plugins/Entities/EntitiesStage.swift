@@ -7,7 +7,7 @@ import Foundation
 public enum EntitiesStage {
     /// The stage as registered: id `entities`, per-document.
     public static let descriptor: StageDescriptor = StageDescriptor(
-        id: "entities", kind: .document,
+        id: "entities",
         summary: "Finds people, organisations, places (statistical tagger), dates, times, money, percentages, URLs, "
             + "e-mails, hashtags and handles (rules) in the text; one entity per referent with a canonical name and "
             + "code-point offsets for every mention; never drops a document.",
@@ -27,7 +27,7 @@ public enum EntitiesStage {
                 "Your own entities; every occurrence of a name or alias (case-insensitive, capitalised in the text "
                     + "unless given in lower case) becomes that entity, taking precedence over the tagger and the rules."),
         ],
-        make: { (options: StageOptions, _: StageContext) throws(ConfigError) -> StageInstance in
+        make: { (options: StageOptions, _: StageContext) throws(ConfigError) -> EntitiesDocumentStage in
             let model: TaggerModel
             do throws(ModelError) {
                 if let path = options.optionalString("model") {
@@ -52,7 +52,7 @@ public enum EntitiesStage {
             }
             let recogniser = EntityRecogniser(
                 model: model, userGazetteer: UserGazetteer(entries: entries), types: Set(options.strings("types")))
-            return .document(EntitiesDocumentStage(recogniser: recogniser))
+            return EntitiesDocumentStage(recogniser: recogniser)
         })
 }
 

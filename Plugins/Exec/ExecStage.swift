@@ -61,7 +61,7 @@ public final class ExecStage: CorpusStage {
 
     /// The stage as registered: id `exec`.
     public static let descriptor = StageDescriptor(
-        id: "exec", kind: .corpus,
+        id: "exec",
         summary: "Runs a program of your own as a stage: each document goes to its standard input as a JSONL record, one answer "
             + "line per document comes back in order (the changed record, or {\"drop\": \"reason\"}).",
         options: [
@@ -83,17 +83,17 @@ public final class ExecStage: CorpusStage {
                        "Longest answer line accepted (bytes); a longer one is never held in memory whole: its document is rejected "
                         + "(on_error: reject) or the run fails."),
         ],
-        make: { options, context throws(ConfigError) in
+        make: { options, context throws(ConfigError) -> ExecStage in
             let command = options.strings("command")
             guard !command.isEmpty, !command[0].isEmpty else { throw options.error("command", "needs at least the program, e.g. [python3, -u, my_stage.py]") }
-            return .corpus(ExecStage(
+            return ExecStage(
                 command: command, timeout: options.double("timeout_seconds"), window: options.int("window"),
                 includeHTML: options.bool("include_html"), onError: ErrorPolicy(rawValue: options.string("on_error")) ?? .fail,
                 maxRestarts: options.int("max_restarts"), maxAnswerBytes: options.int("max_answer_bytes"),
-                cancellation: context.cancellation))
+                cancellation: context.cancellation)
         })
 
-    public var preparer: (any DocumentPreparer)? { ExecRecordEncoder(includeHTML: includeHTML) }
+    public var preparer: ExecRecordEncoder? { ExecRecordEncoder(includeHTML: includeHTML) }
 
     public var counters: [String: Int] {
         var counts = ["answered": answered, "dropped": dropped, "entities_cleared_after_text_change": staleEntities]
@@ -122,14 +122,14 @@ public final class ExecStage: CorpusStage {
         }
     }
 
-    public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
+    public func consume(_ document: Document, prepared: [UInt8]?, into output: inout some CorpusOutput) throws(StageError) {
         if interruption.fired, child == nil {
             // Interrupted and already ended: what still arrives (batches read before the interruption) is owed nothing.
             rejectInterrupted(document, into: &output)
             return
         }
         guard let child else { throw StageError(.io, "exec '\(name)' was not started") }
-        let line = prepared as? [UInt8] ?? ExecRecordEncoder(includeHTML: includeHTML).encode(document)
+        let line = prepared ?? ExecRecordEncoder(includeHTML: includeHTML).encode(document)
         // Owed from the first byte written: a failure while writing blames the oldest unanswered document.
         pending.append(document)
         if let failure = write(line, to: child) { try recover(from: failure, into: &output) }
@@ -429,10 +429,10 @@ public final class ExecStage: CorpusStage {
 }
 
 /// Encodes records for the program on the worker threads.
-struct ExecRecordEncoder: DocumentPreparer {
+public struct ExecRecordEncoder: DocumentPreparer {
     let includeHTML: Bool
 
-    func prepare(_ document: Document) -> any Sendable { encode(document) }
+    public func prepare(_ document: Document) -> [UInt8] { encode(document) }
 
     func encode(_ document: Document) -> [UInt8] {
         DocumentRecord.line(document, includeHTML: includeHTML && document.html != nil)

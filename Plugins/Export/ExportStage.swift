@@ -44,7 +44,7 @@ public final class ExportStage: CorpusStage {
 
     /// The stage as registered: id `export`.
     public static let descriptor = StageDescriptor(
-        id: "export", kind: .corpus,
+        id: "export",
         summary: "Writes documents as JSONL (the output record), CSV or SQLite; atomically (temporary file, renamed on success) "
             + "or, for JSONL and CSV, to stdout with '-'.",
         options: [
@@ -65,20 +65,20 @@ public final class ExportStage: CorpusStage {
                        "CSV: user-field paths (source_url, crawl.status) written as extra columns named meta.<path>: strings as they are, "
                            + "other values as JSON, empty when absent. The whole meta is always in the column meta."),
         ],
-        make: { options, _ throws(ConfigError) in
+        make: { options, _ throws(ConfigError) -> ExportStage in
             let path = options.string("path")
             switch ExportFormatChoice.resolve(path: path, given: options.optionalString("format").flatMap(Format.init(rawValue:))) {
             case .success(let choice):
-                return .corpus(ExportStage(
+                return ExportStage(
                     path: path, format: choice.format, includeHTML: options.bool("include_html"),
                     meta: DocumentRecord.MetaLayout(rawValue: options.string("meta")) ?? .nested,
-                    csvMetaColumns: options.strings("csv_meta_columns")))
+                    csvMetaColumns: options.strings("csv_meta_columns"))
             case .failure(let refusal):
                 throw options.error(refusal.option, refusal.message)
             }
         })
 
-    public var preparer: (any DocumentPreparer)? { encoder }
+    public var preparer: RecordEncoder? { encoder }
 
     var encoder: RecordEncoder { RecordEncoder(format: format, includeHTML: includeHTML, meta: meta, csvMetaColumns: csvMetaColumns) }
 
@@ -93,8 +93,8 @@ public final class ExportStage: CorpusStage {
         }
     }
 
-    public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
-        let line = prepared as? [UInt8] ?? encoder.encode(document)
+    public func consume(_ document: Document, prepared: [UInt8]?, into output: inout some CorpusOutput) throws(StageError) {
+        let line = prepared ?? encoder.encode(document)
         if let database {
             try database.insert(document, record: line.dropLast())
         } else if let file {
@@ -123,13 +123,13 @@ public final class ExportStage: CorpusStage {
 }
 
 /// Encodes records on the worker threads, so the in-order part only writes bytes.
-struct RecordEncoder: DocumentPreparer {
+public struct RecordEncoder: DocumentPreparer {
     let format: ExportStage.Format
     let includeHTML: Bool
     let meta: DocumentRecord.MetaLayout
     let csvMetaColumns: [String]
 
-    func prepare(_ document: Document) -> any Sendable { encode(document) }
+    public func prepare(_ document: Document) -> [UInt8] { encode(document) }
 
     func encode(_ document: Document) -> [UInt8] {
         switch format {

@@ -40,7 +40,7 @@ public enum FilterStage {
 
     /// The stage as registered: id `filter`, per-document.
     public static let descriptor = StageDescriptor(
-        id: "filter", kind: .document,
+        id: "filter",
         summary: "Keeps documents that satisfy declarative conditions (words, characters, language, regular expressions on "
             + "fields, URL hosts and paths, publication dates, entities, duplicate relations, text quality), combined "
             + "with all/any/not; every other document goes to the drops output with a readable reason.",
@@ -53,8 +53,8 @@ public enum FilterStage {
             OptionSpec("conditions", .list(.record(conditionSpecs)), default: .list([]),
                        "Conditions a document must all satisfy, after the shorthands; each a mapping of the fields below, combined with all/any/not."),
         ],
-        make: { (options: StageOptions, context: StageContext) throws(ConfigError) -> StageInstance in
+        make: { (options: StageOptions, context: StageContext) throws(ConfigError) -> FilterDocumentStage in
             let condition = try ConditionBuilder.stageCondition(options)
-            return .document(FilterDocumentStage(condition: condition, logger: context.logger))
+            return FilterDocumentStage(condition: condition, logger: context.logger)
         })
 }

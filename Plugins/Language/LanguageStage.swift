@@ -7,7 +7,7 @@ import Foundation
 public enum LanguageStage {
     /// The stage as registered: id `language`, per-document.
     public static let descriptor = StageDescriptor(
-        id: "language", kind: .document,
+        id: "language",
         summary: "Identifies the language of the text (with the title when the text is short): fills language (ISO 639-1) "
             + "and language_confidence; 54 languages (script first, then a naive-Bayes model of character 2–3-grams); "
             + "never drops a document.",
@@ -34,7 +34,7 @@ public enum LanguageStage {
                 "model", .path, default: nil,
                 "A model file written by copydesk-train-language instead of the built-in one."),
         ],
-        make: { (options: StageOptions, _: StageContext) throws(ConfigError) -> StageInstance in
+        make: { (options: StageOptions, _: StageContext) throws(ConfigError) -> LanguageDocumentStage in
             let model: LanguageModel
             do throws(LanguageModelError) {
                 if let path = options.optionalString("model") {
@@ -46,7 +46,7 @@ public enum LanguageStage {
                 throw options.error("model", error.message)
             }
             let checked = try LanguageOptions(options, model: model)
-            return .document(LanguageDocumentStage(detector: LanguageDetector(model: model, languages: checked.languages), options: checked))
+            return LanguageDocumentStage(detector: LanguageDetector(model: model, languages: checked.languages), options: checked)
         })
 }
 

@@ -5,7 +5,7 @@ public import CopydeskCore
 public enum NormaliseStage {
     /// The stage as registered: id `normalise`, per-document.
     public static let descriptor = StageDescriptor(
-        id: "normalise", kind: .document,
+        id: "normalise",
         summary: "Cleans text and title: line endings, control and invisible characters, HTML entities, mojibake, "
             + "whitespace, paragraphs (one blank line between them), Unicode form; never drops a document.",
         options: [
@@ -50,8 +50,8 @@ public enum NormaliseStage {
                 "keep leaves typography as it is; ascii folds ‘ ’ ‚ ‛ ′ ‹ › to ', “ ” „ ‟ ″ « » to \", hyphens and "
                     + "en/em dashes (‐ ‑ ‒ – — ―) to a single - (surrounding spaces kept as given), and … to ..."),
         ],
-        make: { (options: StageOptions, _: StageContext) throws(ConfigError) -> StageInstance in
+        make: { (options: StageOptions, _: StageContext) throws(ConfigError) -> NormaliseDocumentStage in
             let normaliser = TextNormaliser(options: try NormaliseOptions(options))
-            return .document(NormaliseDocumentStage(normaliser: normaliser))
+            return NormaliseDocumentStage(normaliser: normaliser)
         })
 }

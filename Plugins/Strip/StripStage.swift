@@ -19,7 +19,7 @@ public struct StripStage: DocumentStage {
 
     /// The stage as registered: id `strip`, per-document.
     public static let descriptor = StageDescriptor(
-        id: "strip", kind: .document,
+        id: "strip",
         summary: "HTML to the article's text and metadata (libxml2, offline, size and depth limits); boilerplate lines removed from HTML output and plain text.",
         options: [
             OptionSpec("boilerplate_lines", .list(.string), default: .list([]),
@@ -34,17 +34,17 @@ public struct StripStage: DocumentStage {
             OptionSpec("empty", .choice(["drop", "keep"]), default: .string("drop"),
                        "What to do with a page that has no article text (navigation only): drop it with the reason, or keep it with empty text."),
         ],
-        make: { options, context throws(ConfigError) in
+        make: { options, context throws(ConfigError) -> StripStage in
             let patterns: [NSRegularExpression]
             switch LineFilter.compile(options.strings("boilerplate_lines")) {
             case .success(let compiled): patterns = compiled
             case .failure(let error): throw options.error("boilerplate_lines", error.text)
             }
             let limits = HTMLLimits(maxBytes: options.int("max_html_bytes"), maxDepth: options.int("max_depth"))
-            return .document(StripStage(
+            return StripStage(
                 extractor: ArticleExtractor(limits: limits, cancellation: context.cancellation),
                 lines: LineFilter(userPatterns: patterns, builtIn: options.bool("builtin_boilerplate")),
-                keepHTML: options.bool("keep_html"), dropEmpty: options.string("empty") == "drop"))
+                keepHTML: options.bool("keep_html"), dropEmpty: options.string("empty") == "drop")
         })
 
     public func process(_ document: inout Document) throws(DocumentRejection) -> Verdict {

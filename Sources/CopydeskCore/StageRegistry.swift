@@ -24,23 +24,37 @@ public struct StageDescriptor: Sendable {
     public enum Kind: String, Sendable { case document = "per-document", corpus = "corpus-wide" }
 
     /// The id used in pipeline files (`use: normalise`).
-    public var id: String
-    public var kind: Kind
+    public let id: String
+    /// Follows from the type the factory builds: a ``DocumentStage`` or a ``CorpusStage``.
+    public let kind: Kind
     /// One line for `copydesk stages`.
-    public var summary: String
-    public var options: [OptionSpec]
+    public let summary: String
+    public let options: [OptionSpec]
     /// Builds a stage instance; throws a positioned ``ConfigError`` for options that are well-typed but unusable.
-    public var make: @Sendable (StageOptions, StageContext) throws(ConfigError) -> StageInstance
+    public let make: @Sendable (StageOptions, StageContext) throws(ConfigError) -> StageInstance
 
-    public init(
-        id: String, kind: Kind, summary: String, options: [OptionSpec],
-        make: @escaping @Sendable (StageOptions, StageContext) throws(ConfigError) -> StageInstance
+    /// A per-document stage whose factory reads the decoded options itself.
+    public init<S: DocumentStage>(
+        id: String, summary: String, options: [OptionSpec],
+        make: @escaping @Sendable (StageOptions, StageContext) throws(ConfigError) -> S
     ) {
         self.id = id
-        self.kind = kind
+        self.kind = .document
         self.summary = summary
         self.options = options
-        self.make = make
+        self.make = { (options, context) throws(ConfigError) in .document(try make(options, context)) }
+    }
+
+    /// A corpus-wide stage whose factory reads the decoded options itself.
+    public init<S: CorpusStage>(
+        id: String, summary: String, options: [OptionSpec],
+        make: @escaping @Sendable (StageOptions, StageContext) throws(ConfigError) -> S
+    ) {
+        self.id = id
+        self.kind = .corpus
+        self.summary = summary
+        self.options = options
+        self.make = { (options, context) throws(ConfigError) in .corpus(try make(options, context)) }
     }
 
     /// The options with every default applied, as a stage built in code (tests, embedding) would get them.
