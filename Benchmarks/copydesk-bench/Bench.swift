@@ -14,7 +14,7 @@ struct Bench: ParsableCommand {
         subcommands: [NormaliseThroughput.self, Scaling.self, StripEvaluation.self, BuildWARC.self, ReadWARC.self,
                       DedupeReuters.self, DedupeSynth.self, DedupeSpeed.self, EntitiesEvaluation.self,
                       EntityNames.self, FilterSpeed.self, LanguageEvaluation.self, ParagraphsEvaluation.self,
-                      PlainTextStripSpeed.self])
+                      PlainTextStripSpeed.self, OptionTables.self])
 }
 
 /// Default location of the Reuters JSONL (research-only data; never shipped).

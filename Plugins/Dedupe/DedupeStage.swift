@@ -71,8 +71,8 @@ public final class DedupeStage: CorpusStage {
         id: "dedupe",
         summary: "Clusters exact copies, near-duplicates (word-shingle Jaccard) and syndicated versions (several shared passages) "
             + "across the batch and, with an index file, across runs; fills 'duplicate' and marks or drops non-canonical members.",
-        options: DedupeOptions.specs,
-        make: { options, _ throws(ConfigError) in DedupeStage(options: try DedupeOptions(options)) })
+        options: DedupeOptions.self,
+        make: { options, _ throws(ConfigError) in DedupeStage(options: options.value) })
 
     /// Tokenising, shingling, sampling and MinHash: the parallel part.
     public var preparer: SketchBuilder? { builder }

@@ -33,6 +33,26 @@ public struct StageDescriptor: Sendable {
     /// Builds a stage instance; throws a positioned ``ConfigError`` for options that are well-typed but unusable.
     public let make: @Sendable (StageOptions, StageContext) throws(ConfigError) -> StageInstance
 
+    /// A per-document stage with declared options: the factory gets them decoded and validated.
+    public init<Options: DeclaredOptions, S: DocumentStage>(
+        id: String, summary: String, options: Options.Type,
+        make: @escaping @Sendable (DecodedOptions<Options>, StageContext) throws(ConfigError) -> S
+    ) {
+        self.init(id: id, summary: summary, options: Options.schema.specs) { (given, context) throws(ConfigError) in
+            try make(DecodedOptions(given), context)
+        }
+    }
+
+    /// A corpus-wide stage with declared options: the factory gets them decoded and validated.
+    public init<Options: DeclaredOptions, S: CorpusStage>(
+        id: String, summary: String, options: Options.Type,
+        make: @escaping @Sendable (DecodedOptions<Options>, StageContext) throws(ConfigError) -> S
+    ) {
+        self.init(id: id, summary: summary, options: Options.schema.specs) { (given, context) throws(ConfigError) in
+            try make(DecodedOptions(given), context)
+        }
+    }
+
     /// A per-document stage whose factory reads the decoded options itself.
     public init<S: DocumentStage>(
         id: String, summary: String, options: [OptionSpec],
