@@ -5,11 +5,15 @@
 # speed. A last row adds dedupe (the whole pipelines/news.yaml) on the 10×N input: its index keeps a
 # little state per document (≤ 1 KB), so its memory grows with the batch by design.
 # Usage: bash Benchmarks/dumps.sh [N=2000]   (the 10×N WARC needs about 0.4 GB of disk per 1,000 records)
+#        bash Benchmarks/dumps.sh segments [N=2000]: only strip → dedupe → entities → export on the N-record
+#        WARC, 1 worker on 1 core vs 2 workers on 2 cores (entities after dedupe runs on every worker).
 # On a machine shared with other work (builds, other benchmarks), COPYDESK_BENCH_RT=1 runs each timed
 # command under real-time scheduling (chrt -f 50, needs root) so the figures measure copydesk, not the
 # neighbours; the header says which mode was used. Each 2,000-record timing is the best of 3 runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=all
+if [ "${1:-}" = segments ]; then mode=segments; shift; fi
 n=${1:-2000}
 work=${COPYDESK_BENCH_DIR:-/tmp/copydesk-dumps}
 mkdir -p "$work"
@@ -20,7 +24,7 @@ bench=.build/release/copydesk-bench
 copydesk=.build/release/copydesk
 small="$work/small-$n.warc.gz"; large="$work/large-$((n * 10)).warc.gz"
 [ -f "$small" ] || $bench build-warc --pages "$pages" --records "$n" --output "$small"
-[ -f "$large" ] || $bench build-warc --pages "$pages" --records $((n * 10)) --output "$large"
+[ "$mode" = segments ] || [ -f "$large" ] || $bench build-warc --pages "$pages" --records $((n * 10)) --output "$large"
 cat > "$work/dumps.yaml" <<YAML
 input:
   paths: [$small]
@@ -62,6 +66,27 @@ run() { # cores input workers [repeats [pipeline]] → "best_seconds docs max_rs
   echo "$best $docs $rss"
 }
 printf "%-28s %-8s %-10s %-10s %-12s %s\n" input cores seconds docs/s "peak RSS" "speed-up"
+if [ "$mode" = segments ]; then
+  cat > "$work/dumps-segments.yaml" <<YAML
+input:
+  paths: [$small]
+stages:
+  - use: strip
+  - use: dedupe
+    memory_budget_mb: 64
+    spill_directory: $work
+  - use: entities
+  - use: export
+    path: $work/out.jsonl
+YAML
+  read -r s1 d1 r1 < <(run 0 "$small" 1 3 "$work/dumps-segments.yaml")
+  read -r s2 d2 r2 < <(run 0,1 "$small" 2 3 "$work/dumps-segments.yaml")
+  for row in "1 $s1 $d1 $r1" "2 $s2 $d2 $r2"; do
+    read -r c s d r <<< "$row"
+    printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$small") strip→dedupe→entities→export" "$c" "$s" "$(awk "BEGIN{printf \"%d\", $d / $s}")" "$((r / 1024)) MB" "$(awk "BEGIN{printf \"%.2f\", $s1 / $s}")×"
+  done
+  exit 0
+fi
 read -r s1 d1 r1 < <(run 0 "$small" 1 3)
 read -r s2 d2 r2 < <(run 0,1 "$small" 2 3)
 printf "%-28s %-8s %-10s %-10s %-12s %s\n" "$(basename "$small")" 1 "$s1" "$(awk "BEGIN{printf \"%d\", $d1 / $s1}")" "$((r1 / 1024)) MB" "1.00×"

@@ -14,7 +14,7 @@ struct Bench: ParsableCommand {
         subcommands: [NormaliseThroughput.self, Scaling.self, StripEvaluation.self, StripTitles.self, BuildWARC.self, ReadWARC.self,
                       DedupeReuters.self, DedupeSynth.self, DedupeSpeed.self, EntitiesEvaluation.self,
                       EntityNames.self, FilterSpeed.self, LanguageEvaluation.self, ParagraphsEvaluation.self,
-                      PlainTextStripSpeed.self])
+                      PlainTextStripSpeed.self, OptionTables.self])
 }
 
 /// Default location of the Reuters JSONL (research-only data; never shipped).
@@ -96,8 +96,8 @@ struct BusyStage: DocumentStage {
     }
 
     static let descriptor = StageDescriptor(
-        id: "busy", kind: .document, summary: "CPU-bound benchmark stage.", options: [],
-        make: { _, _ throws(ConfigError) in .document(BusyStage(rounds: 20)) })
+        id: "busy", summary: "CPU-bound benchmark stage.", options: [],
+        make: { _, _ throws(ConfigError) in BusyStage(rounds: 20) })
 }
 
 /// `copydesk-bench scaling`: the runner's speed-up from 1 to N workers on CPU-bound per-document stages.

@@ -64,7 +64,7 @@ struct SpeedCorpus {
 final class CountingSink: CorpusStage {
     var count = 0
     var clusters = Set<String>()
-    func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
+    func consume(_ document: Document, prepared: Void?, into output: inout some CorpusOutput) throws(StageError) {
         count += 1
         output.emit(document)
     }
@@ -168,7 +168,7 @@ struct DedupeSpeed: ParsableCommand {
         options.index = directory + "/dedupe.index"
         let stage = DedupeStage(options: options)
         let sink = CountingSink()
-        let sinkDescriptor = StageDescriptor(id: "count", kind: .corpus, summary: "counts", options: []) { _, _ throws(ConfigError) in
+        let sinkDescriptor = StageDescriptor(id: "count", summary: "counts", options: []) { _, _ throws(ConfigError) -> CountingSink in
             throw ConfigError("built in code")
         }
         let pipeline = Pipeline(

@@ -97,7 +97,7 @@ struct FilterSpeed: ParsableCommand {
             var inputs = 0
             for _ in 0..<passes {
                 let sink = CountingSink()
-                let sinkDescriptor = StageDescriptor(id: "count", kind: .corpus, summary: "counts", options: []) { _, _ throws(ConfigError) in
+                let sinkDescriptor = StageDescriptor(id: "count", summary: "counts", options: []) { _, _ throws(ConfigError) -> CountingSink in
                     throw ConfigError("built in code")
                 }
                 var stages = [ConfiguredStage(descriptor: sinkDescriptor, options: StageOptions(values: [:]))]

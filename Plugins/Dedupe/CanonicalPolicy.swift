@@ -1,7 +1,9 @@
+public import CopydeskCore
+
 /// How the canonical member of a cluster is chosen. A source-priority list, when given, decides first;
 /// then the policy; input order (earlier runs first) breaks the remaining ties. A cluster that holds
 /// documents of an earlier run keeps that run's canonical member, since earlier outputs already name it.
-public enum CanonicalPolicy: String, Sendable, CaseIterable {
+public enum CanonicalPolicy: String, Sendable, CaseIterable, OptionValueRepresentable {
     /// Earliest `published` (documents without a date last), then longest, then input order.
     case earliest
     /// Longest (most matching words), then earliest published, then input order.

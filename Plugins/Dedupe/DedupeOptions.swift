@@ -1,9 +1,9 @@
 public import CopydeskCore
 
-/// The dedupe stage's settings, decoded from its pipeline options (see ``DedupeStage/descriptor``).
-public struct DedupeOptions: Sendable {
+/// The dedupe stage's options: each setting is the pipeline option of the same name in snake case.
+public struct DedupeOptions: DeclaredOptions {
     /// What happens to documents that are not their cluster's canonical member.
-    public enum Action: String, Sendable, CaseIterable {
+    public enum Action: String, Sendable, CaseIterable, OptionValueRepresentable {
         /// Every document passes, with `duplicate` filled in.
         case mark
         /// Non-canonical documents whose relation is in `drop_relations` (default: all) go to the drops
@@ -13,7 +13,7 @@ public struct DedupeOptions: Sendable {
         case keepCanonicalOnly = "keep-canonical-only"
     }
 
-    /// Each setting is the pipeline option of the same name in snake case (see `specs` for its meaning).
+    /// Each setting is the pipeline option of the same name in snake case (see `schema` for its meaning).
     /// `action`: what happens to non-canonical members.
     public var action: Action = .mark
     /// `near_threshold`: verified Jaccard for a near-duplicate.
@@ -33,8 +33,7 @@ public struct DedupeOptions: Sendable {
     public var leadPassageContainment = 0.5
     /// `templates`: keep templated reports (same wording, other figures, dates or names) out of a story's cluster.
     public var templates = true
-    /// `lead_facts`: leads giving the same figures, dates and names (or one lead's names and figures given by the other
-    /// outside the shared text) let a version sharing one passage match.
+    /// `lead_facts`: leads giving the same figures, dates and names let a version sharing one passage match.
     public var leadFacts = true
     /// `drop_relations`: the relations `action: drop` removes (`exact`, `near`, `syndicated`).
     public var dropRelations: Set<String> = ["exact", "near", "syndicated"]
@@ -59,86 +58,38 @@ public struct DedupeOptions: Sendable {
     /// The defaults.
     public init() {}
 
-    /// Reads decoded pipeline options.
-    public init(_ options: StageOptions) throws(ConfigError) {
-        action = Action(rawValue: options.string("action")) ?? .mark
-        nearThreshold = options.double("near_threshold")
-        lshThreshold = options.double("lsh_threshold")
-        permutations = options.int("permutations")
-        shingleSize = options.int("shingle_size")
-        minContainment = options.double("min_containment")
-        minSharedShingles = options.int("min_shared_shingles")
-        minPassages = options.int("min_passages")
-        singlePassageContainment = options.double("single_passage_containment")
-        leadPassageContainment = options.double("lead_passage_containment")
-        templates = options.bool("templates")
-        leadFacts = options.bool("lead_facts")
-        dropRelations = Set(options.strings("drop_relations"))
-        for relation in dropRelations where !["exact", "near", "syndicated"].contains(relation) {
-            throw options.error("drop_relations", "unknown relation '\(relation)'; valid: exact, near, syndicated")
-        }
-        canonical = CanonicalPolicy(rawValue: options.string("canonical")) ?? .earliest
-        sourcePriority = options.strings("source_priority")
-        index = options.optionalString("index")
-        updateIndex = options.bool("update_index")
-        boilerplateLines = options.strings("boilerplate_lines")
-        passages = options.bool("passages")
-        commonFingerprintCap = options.int("common_fingerprint_cap")
-        sampleCap = options.int("sample_cap")
-        memoryBudgetMB = options.int("memory_budget_mb")
-        spillDirectory = options.optionalString("spill_directory")
+    public func validate(_ check: OptionCheck<Self>) throws(ConfigError) {
         if permutations & (permutations - 1) != 0 {
-            throw options.error("permutations", "must be a power of two (64, 128, 256), not \(permutations)")
+            throw check.error(\.permutations, "must be a power of two (64, 128, 256), not \(permutations)")
         }
         if lshThreshold > nearThreshold {
-            throw options.error("lsh_threshold", "must not exceed near_threshold (\(nearThreshold)), or near pairs are missed")
+            throw check.error(\.lshThreshold, "must not exceed near_threshold (\(nearThreshold)), or near pairs are missed")
         }
     }
 
-    /// The option declarations, for the descriptor and `copydesk stages`.
-    static let specs: [OptionSpec] = [
-        OptionSpec("action", .choice(Action.allCases.map(\.rawValue)), default: .string("mark"),
-                   "mark: every document passes with 'duplicate'; drop: non-canonical documents whose relation is in drop_relations go to the drops output naming their canonical; keep-canonical-only: every non-canonical document goes to the drops output, whatever drop_relations says."),
-        OptionSpec("drop_relations", .list(.choice(["exact", "near", "syndicated"])), default: .list([.string("exact"), .string("near"), .string("syndicated")]),
-                   "The relations 'action: drop' removes; e.g. [exact, near] keeps other outlets' syndicated versions, marked."),
-        OptionSpec("near_threshold", .double(min: 0.5, max: 1), default: .double(0.8),
-                   "Word-shingle Jaccard similarity (verified on the shingles, exact for documents up to sample_cap shingles) at or above which two documents are near-duplicates."),
-        OptionSpec("lsh_threshold", .double(min: 0.3, max: 1), default: .double(0.6),
-                   "Jaccard similarity the MinHash LSH candidate search is tuned for (bands × rows minimising false-positive + false-negative area); below near_threshold so near pairs are not missed."),
-        OptionSpec("permutations", .int(min: 16, max: 1024), default: .int(128),
-                   "MinHash signature length (one-permutation MinHash with optimal densification); a power of two."),
-        OptionSpec("shingle_size", .int(min: 2, max: 16), default: .int(5), "Words per shingle (word n-gram)."),
-        OptionSpec("min_containment", .double(min: 0, max: 1), default: .double(0.2),
-                   "Syndicated: at least this share of one document's shingles appears in the other."),
-        OptionSpec("min_shared_shingles", .int(min: 1, max: nil), default: .int(40),
-                   "Syndicated: at least this many shared shingles (estimated for long documents)."),
-        OptionSpec("min_passages", .int(min: 1, max: nil), default: .int(2),
-                   "Syndicated: at least this many separate shared passages (runs of shared text of 12+ words, separated by text of its own), or one passage that opens both documents (the same lead); so one shared quote or background paragraph is not a copy."),
-        OptionSpec("single_passage_containment", .double(min: 0, max: 1), default: .double(0.8),
-                   "Syndicated with a single shared passage only when that passage is at least this share of one document (a shortened version)."),
-        OptionSpec("lead_passage_containment", .double(min: 0, max: 1), default: .double(0.5),
-                   "Syndicated with a single shared passage that opens one of the documents (a wire story run after a local introduction) when it is at least this share of one document."),
-        OptionSpec("templates", .bool, default: .bool(true),
-                   "Keep templated reports apart: documents sharing passages whose figures, dates or names differ at the same places (another day's, another company's report) are not versions of one story (counted as 'template')."),
-        OptionSpec("lead_facts", .bool, default: .bool(true),
-                   "Rewrites: when the two leads give the same figures, dates and names (5 or more, 70% of the smaller lead's), one shared passage and half of min_shared_shingles and min_containment suffice; when 4 or more (60%) of one lead's names and figures appear in the other outside the shared text, within three days, a quarter suffices."),
-        OptionSpec("canonical", .choice(CanonicalPolicy.allCases.map(\.rawValue)), default: .string("earliest"),
-                   "Canonical member: earliest published, then longest, then input order; longest first; or first in input order. A cluster with documents of an earlier run keeps that run's canonical."),
-        OptionSpec("source_priority", .list(.string), default: .list([]),
-                   "Preferred sources for the canonical member, most preferred first: a site name or a URL host (suffix match, 'reuters.com'); applied before 'canonical'."),
-        OptionSpec("index", .path, default: nil,
-                   "Index file that persists between runs: documents of later runs are matched against earlier ones and name them. Written under a temporary name and renamed when the run succeeds; a corrupt, truncated or foreign file is refused, never overwritten.",
-                   role: .statePath),
-        OptionSpec("update_index", .bool, default: .bool(true), "Add this run's documents to the index file (false: only match against it)."),
-        OptionSpec("boilerplate_lines", .list(.string), default: .list([]),
-                   "More line beginnings to leave out of matching (case and punctuation ignored), besides the built-in ones ('Advertisement', 'Read more', 'Follow us on', copyright lines, …)."),
-        OptionSpec("passages", .bool, default: .bool(false), "Also write the passages each document shares with its canonical member (duplicate.passages)."),
-        OptionSpec("common_fingerprint_cap", .int(min: 2, max: nil), default: .int(32),
-                   "Passage fingerprints found in this many documents are too common to suggest a copy and are ignored."),
-        OptionSpec("sample_cap", .int(min: 16, max: 4096), default: .int(160),
-                   "Shingles kept per document for verification (a consistent sample of longer documents); sets the index size (6 bytes each: hash and word position)."),
-        OptionSpec("memory_budget_mb", .int(min: 1, max: nil), default: .int(256),
-                   "Documents are held in memory until finish up to this many MB, then in a temporary file."),
-        OptionSpec("spill_directory", .path, default: nil, "Where the temporary file goes (default: TMPDIR or /tmp)."),
-    ]
+    public static let schema = OptionSchema<Self>([
+        .choice("action", \.action, "mark: every document passes with 'duplicate'; drop: non-canonical documents whose relation is in drop_relations go to the drops output naming their canonical; keep-canonical-only: every non-canonical document goes to the drops output, whatever drop_relations says."),
+        .field("drop_relations", \.dropRelations, .list(.choice(["exact", "near", "syndicated"])), "The relations 'action: drop' removes; e.g. [exact, near] keeps other outlets' syndicated versions, marked."),
+        .number("near_threshold", \.nearThreshold, min: 0.5, max: 1, "Word-shingle Jaccard similarity (verified on the shingles, exact for documents up to sample_cap shingles) at or above which two documents are near-duplicates."),
+        .number("lsh_threshold", \.lshThreshold, min: 0.3, max: 1, "Jaccard similarity the MinHash LSH candidate search is tuned for (bands × rows minimising false-positive + false-negative area); below near_threshold so near pairs are not missed."),
+        .int("permutations", \.permutations, min: 16, max: 1024, "MinHash signature length (one-permutation MinHash with optimal densification); a power of two."),
+        .int("shingle_size", \.shingleSize, min: 2, max: 16, "Words per shingle (word n-gram)."),
+        .number("min_containment", \.minContainment, min: 0, max: 1, "Syndicated: at least this share of one document's shingles appears in the other."),
+        .int("min_shared_shingles", \.minSharedShingles, min: 1, "Syndicated: at least this many shared shingles (estimated for long documents)."),
+        .int("min_passages", \.minPassages, min: 1, "Syndicated: at least this many separate shared passages (runs of shared text of 12+ words, separated by text of its own), or one passage that opens both documents (the same lead); so one shared quote or background paragraph is not a copy."),
+        .number("single_passage_containment", \.singlePassageContainment, min: 0, max: 1, "Syndicated with a single shared passage only when that passage is at least this share of one document (a shortened version)."),
+        .number("lead_passage_containment", \.leadPassageContainment, min: 0, max: 1, "Syndicated with a single shared passage that opens one of the documents (a wire story run after a local introduction) when it is at least this share of one document."),
+        .bool("templates", \.templates, "Keep templated reports apart: documents sharing passages whose figures, dates or names differ at the same places (another day's, another company's report) are not versions of one story (counted as 'template')."),
+        .bool("lead_facts", \.leadFacts, "Rewrites: when the two leads give the same figures, dates and names (5 or more, 70% of the smaller lead's), one shared passage and half of min_shared_shingles and min_containment suffice; when 4 or more (60%) of one lead's names and figures appear in the other outside the shared text, within three days, a quarter suffices."),
+        .choice("canonical", \.canonical, "Canonical member: earliest published, then longest, then input order; longest first; or first in input order. A cluster with documents of an earlier run keeps that run's canonical."),
+        .strings("source_priority", \.sourcePriority, "Preferred sources for the canonical member, most preferred first: a site name or a URL host (suffix match, 'reuters.com'); applied before 'canonical'."),
+        .path("index", \.index, role: .statePath, "Index file that persists between runs: documents of later runs are matched against earlier ones and name them. Written under a temporary name and renamed when the run succeeds; a corrupt, truncated or foreign file is refused, never overwritten."),
+        .bool("update_index", \.updateIndex, "Add this run's documents to the index file (false: only match against it)."),
+        .strings("boilerplate_lines", \.boilerplateLines, "More line beginnings to leave out of matching (case and punctuation ignored), besides the built-in ones ('Advertisement', 'Read more', 'Follow us on', copyright lines, …)."),
+        .bool("passages", \.passages, "Also write the passages each document shares with its canonical member (duplicate.passages)."),
+        .int("common_fingerprint_cap", \.commonFingerprintCap, min: 2, "Passage fingerprints found in this many documents are too common to suggest a copy and are ignored."),
+        .int("sample_cap", \.sampleCap, min: 16, max: 4096, "Shingles kept per document for verification (a consistent sample of longer documents); sets the index size (6 bytes each: hash and word position)."),
+        .int("memory_budget_mb", \.memoryBudgetMB, min: 1, "Documents are held in memory until finish up to this many MB, then in a temporary file."),
+        .path("spill_directory", \.spillDirectory, "Where the temporary file goes (default: TMPDIR or /tmp)."),
+    ])
 }

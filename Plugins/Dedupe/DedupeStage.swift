@@ -68,14 +68,14 @@ public final class DedupeStage: CorpusStage {
 
     /// The stage as registered: id `dedupe`, corpus-wide.
     public static let descriptor = StageDescriptor(
-        id: "dedupe", kind: .corpus,
+        id: "dedupe",
         summary: "Clusters exact copies, near-duplicates (word-shingle Jaccard) and syndicated versions (several shared passages) "
             + "across the batch and, with an index file, across runs; fills 'duplicate' and marks or drops non-canonical members.",
-        options: DedupeOptions.specs,
-        make: { options, _ throws(ConfigError) in .corpus(DedupeStage(options: try DedupeOptions(options))) })
+        options: DedupeOptions.self,
+        make: { options, _ throws(ConfigError) in DedupeStage(options: options.value) })
 
     /// Tokenising, shingling, sampling and MinHash: the parallel part.
-    public var preparer: (any DocumentPreparer)? { builder }
+    public var preparer: SketchBuilder? { builder }
 
     /// Locks the index file for the run (`<index>.lock`; a second run fails at once), then loads the
     /// index of earlier runs, when there is one; refuses a foreign or damaged one.
@@ -128,8 +128,8 @@ public final class DedupeStage: CorpusStage {
 
     /// Looks `document` up (exact, LSH, passage fingerprints), verifies candidates, joins clusters and
     /// inserts it; the document itself waits for `finish`.
-    public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
-        let sketch = prepared as? DocumentSketch ?? builder.sketch(document)
+    public func consume(_ document: Document, prepared: DocumentSketch?, into output: inout some CorpusOutput) throws(StageError) {
+        let sketch = prepared ?? builder.sketch(document)
         try spill.append(document)
         stats.documents += 1
         let idHash = Mix64.string(document.id)

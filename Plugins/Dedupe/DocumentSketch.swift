@@ -3,7 +3,7 @@ import CopydeskCore
 /// What matching needs to know about one document, computed in parallel before the in-order part:
 /// the exact content hash, a consistent sample of its shingle hashes (sorted, for verification, with the
 /// word position of each, for finding shared passages), and its LSH band keys.
-struct DocumentSketch: Sendable {
+public struct DocumentSketch: Sendable {
     /// Matching words (after boilerplate lines are left out).
     var words: Int
     /// Hash of the whole matching word sequence: equal for exact copies.

@@ -1,8 +1,8 @@
-import CopydeskCore
+public import CopydeskCore
 
 /// Computes ``DocumentSketch``es: tokenise, hash shingles, sample, sign, band. Pure, so it runs on
 /// the workers and gives the same result on any thread.
-struct SketchBuilder: DocumentPreparer {
+public struct SketchBuilder: DocumentPreparer {
     let tokeniser: MatchTokeniser
     let shingleSize: Int
     let sampleCap: Int
@@ -10,7 +10,7 @@ struct SketchBuilder: DocumentPreparer {
     let lsh: LSHParameters
     let priority: SourcePriority
 
-    func prepare(_ document: Document) -> any Sendable { sketch(document) }
+    public func prepare(_ document: Document) -> DocumentSketch { sketch(document) }
 
     /// The sketch of `document`.
     func sketch(_ document: Document) -> DocumentSketch {

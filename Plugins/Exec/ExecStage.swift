@@ -16,7 +16,7 @@ import Foundation
 /// answers something that is not such a record, always ends the run. See docs/exec.md.
 public final class ExecStage: CorpusStage {
     /// What a crash, a timeout or an over-long answer does.
-    public enum ErrorPolicy: String, Sendable, CaseIterable {
+    public enum ErrorPolicy: String, Sendable, CaseIterable, OptionValueRepresentable {
         /// The run ends with an error naming the document (exit 74).
         case fail
         /// The document is rejected, the program restarted, and the run goes on.
@@ -61,39 +61,18 @@ public final class ExecStage: CorpusStage {
 
     /// The stage as registered: id `exec`.
     public static let descriptor = StageDescriptor(
-        id: "exec", kind: .corpus,
+        id: "exec",
         summary: "Runs a program of your own as a stage: each document goes to its standard input as a JSONL record, one answer "
             + "line per document comes back in order (the changed record, or {\"drop\": \"reason\"}).",
-        options: [
-            OptionSpec("command", .list(.string), default: nil, required: true,
-                       "The program and its arguments, e.g. [python3, -u, my_stage.py]; looked up on PATH, run from the current directory."),
-            OptionSpec("timeout_seconds", .double(min: 0.1, max: 86_400), default: .double(60),
-                       "How long the program may go without reading or answering while documents are owed; then it is killed (see on_error)."),
-            OptionSpec("window", .int(min: 1, max: 100_000), default: .int(256),
-                       "Documents written ahead of their answers (a program that reads several before answering needs at least that many)."),
-            OptionSpec("include_html", .bool, default: .bool(false), "Also send the raw HTML of documents that still carry it."),
-            OptionSpec("on_error", .choice(ErrorPolicy.allCases.map(\.rawValue)), default: .string("fail"),
-                       "When the program crashes, times out or answers over max_answer_bytes on a document (the first it had not answered): "
-                        + "fail: the run ends (exit 74) naming it; reject: it goes to the rejects output with the reason and the "
-                        + "program's last stderr lines, the program is restarted and the documents after it are sent again."),
-            OptionSpec("max_restarts", .int(min: 0, max: 1_000_000), default: .int(10),
-                       "With on_error: reject, how many times the program may be restarted in a run; one more failure ends the run "
-                        + "(exit 74) naming the document and those not answered."),
-            OptionSpec("max_answer_bytes", .int(min: 1, max: Int(Int32.max)), default: .int(64 << 20),
-                       "Longest answer line accepted (bytes); a longer one is never held in memory whole: its document is rejected "
-                        + "(on_error: reject) or the run fails."),
-        ],
+        options: ExecOptions.self,
         make: { options, context throws(ConfigError) in
-            let command = options.strings("command")
-            guard !command.isEmpty, !command[0].isEmpty else { throw options.error("command", "needs at least the program, e.g. [python3, -u, my_stage.py]") }
-            return .corpus(ExecStage(
-                command: command, timeout: options.double("timeout_seconds"), window: options.int("window"),
-                includeHTML: options.bool("include_html"), onError: ErrorPolicy(rawValue: options.string("on_error")) ?? .fail,
-                maxRestarts: options.int("max_restarts"), maxAnswerBytes: options.int("max_answer_bytes"),
-                cancellation: context.cancellation))
+            ExecStage(
+                command: options.command, timeout: options.timeoutSeconds, window: options.window, includeHTML: options.includeHTML,
+                onError: options.onError, maxRestarts: options.maxRestarts, maxAnswerBytes: options.maxAnswerBytes,
+                cancellation: context.cancellation)
         })
 
-    public var preparer: (any DocumentPreparer)? { ExecRecordEncoder(includeHTML: includeHTML) }
+    public var preparer: ExecRecordEncoder? { ExecRecordEncoder(includeHTML: includeHTML) }
 
     public var counters: [String: Int] {
         var counts = ["answered": answered, "dropped": dropped, "entities_cleared_after_text_change": staleEntities]
@@ -122,14 +101,14 @@ public final class ExecStage: CorpusStage {
         }
     }
 
-    public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
+    public func consume(_ document: Document, prepared: [UInt8]?, into output: inout some CorpusOutput) throws(StageError) {
         if interruption.fired, child == nil {
             // Interrupted and already ended: what still arrives (batches read before the interruption) is owed nothing.
             rejectInterrupted(document, into: &output)
             return
         }
         guard let child else { throw StageError(.io, "exec '\(name)' was not started") }
-        let line = prepared as? [UInt8] ?? ExecRecordEncoder(includeHTML: includeHTML).encode(document)
+        let line = prepared ?? ExecRecordEncoder(includeHTML: includeHTML).encode(document)
         // Owed from the first byte written: a failure while writing blames the oldest unanswered document.
         pending.append(document)
         if let failure = write(line, to: child) { try recover(from: failure, into: &output) }
@@ -429,10 +408,10 @@ public final class ExecStage: CorpusStage {
 }
 
 /// Encodes records for the program on the worker threads.
-struct ExecRecordEncoder: DocumentPreparer {
+public struct ExecRecordEncoder: DocumentPreparer {
     let includeHTML: Bool
 
-    func prepare(_ document: Document) -> any Sendable { encode(document) }
+    public func prepare(_ document: Document) -> [UInt8] { encode(document) }
 
     func encode(_ document: Document) -> [UInt8] {
         DocumentRecord.line(document, includeHTML: includeHTML && document.html != nil)

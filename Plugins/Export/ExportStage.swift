@@ -6,7 +6,7 @@ public import CopydeskCore
 /// Documents pass through unchanged, so several exports can follow each other.
 public final class ExportStage: CorpusStage {
     /// Output formats.
-    public enum Format: String, Sendable, CaseIterable {
+    public enum Format: String, Sendable, CaseIterable, OptionValueRepresentable {
         /// One JSON record per line.
         case jsonl
         /// RFC 4180 CSV with a header row; lists are joined, entities counted.
@@ -44,41 +44,22 @@ public final class ExportStage: CorpusStage {
 
     /// The stage as registered: id `export`.
     public static let descriptor = StageDescriptor(
-        id: "export", kind: .corpus,
+        id: "export",
         summary: "Writes documents as JSONL (the output record), CSV or SQLite; atomically (temporary file, renamed on success) "
             + "or, for JSONL and CSV, to stdout with '-'.",
-        options: [
-            OptionSpec("path", .path, default: nil, required: true,
-                       "Output file; '-' writes to stdout. Missing directories are created. `--output` replaces it on the last export.",
-                       role: .outputPath),
-            OptionSpec("format", .choice(Format.allCases.map(\.rawValue)), default: nil,
-                       "jsonl: one output record per line (README, export); csv: one row per document with a header; sqlite: a "
-                           + "database with tables documents (one row per document, the JSONL record in column record, the user fields as JSON in column meta), "
-                           + "entities, mentions (code-point offsets) and meta (schema_version). Default: the path's ending "
-                           + "(.jsonl, .jsonl.gz, .jsonl.zst, .csv, .sqlite, .db; anything else jsonl); an ending that contradicts "
-                           + "it is refused. A .gz or .zst ending compresses JSONL and CSV (gzip, zstd), streaming."),
-            OptionSpec("include_html", .bool, default: .bool(false), "Also write the raw HTML of documents that still carry it (JSONL, and SQLite's record column)."),
-            OptionSpec("meta", .choice(DocumentRecord.MetaLayout.allCases.map(\.rawValue)), default: .string("nested"),
-                       "JSONL: where the users' own fields go. nested: under \"meta\": {…} after the record's fields; top: each at the "
-                           + "top level, except those named like a record field, which stay under \"meta\" (docs/output-record.md)."),
-            OptionSpec("csv_meta_columns", .list(.string), default: .list([]),
-                       "CSV: user-field paths (source_url, crawl.status) written as extra columns named meta.<path>: strings as they are, "
-                           + "other values as JSON, empty when absent. The whole meta is always in the column meta."),
-        ],
+        options: ExportOptions.self,
         make: { options, _ throws(ConfigError) in
-            let path = options.string("path")
-            switch ExportFormatChoice.resolve(path: path, given: options.optionalString("format").flatMap(Format.init(rawValue:))) {
+            switch ExportFormatChoice.resolve(path: options.path, given: options.format) {
             case .success(let choice):
-                return .corpus(ExportStage(
-                    path: path, format: choice.format, includeHTML: options.bool("include_html"),
-                    meta: DocumentRecord.MetaLayout(rawValue: options.string("meta")) ?? .nested,
-                    csvMetaColumns: options.strings("csv_meta_columns")))
+                return ExportStage(
+                    path: options.path, format: choice.format, includeHTML: options.includeHTML, meta: options.meta,
+                    csvMetaColumns: options.csvMetaColumns)
             case .failure(let refusal):
                 throw options.error(refusal.option, refusal.message)
             }
         })
 
-    public var preparer: (any DocumentPreparer)? { encoder }
+    public var preparer: RecordEncoder? { encoder }
 
     var encoder: RecordEncoder { RecordEncoder(format: format, includeHTML: includeHTML, meta: meta, csvMetaColumns: csvMetaColumns) }
 
@@ -93,8 +74,8 @@ public final class ExportStage: CorpusStage {
         }
     }
 
-    public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
-        let line = prepared as? [UInt8] ?? encoder.encode(document)
+    public func consume(_ document: Document, prepared: [UInt8]?, into output: inout some CorpusOutput) throws(StageError) {
+        let line = prepared ?? encoder.encode(document)
         if let database {
             try database.insert(document, record: line.dropLast())
         } else if let file {
@@ -123,13 +104,13 @@ public final class ExportStage: CorpusStage {
 }
 
 /// Encodes records on the worker threads, so the in-order part only writes bytes.
-struct RecordEncoder: DocumentPreparer {
+public struct RecordEncoder: DocumentPreparer {
     let format: ExportStage.Format
     let includeHTML: Bool
     let meta: DocumentRecord.MetaLayout
     let csvMetaColumns: [String]
 
-    func prepare(_ document: Document) -> any Sendable { encode(document) }
+    public func prepare(_ document: Document) -> [UInt8] { encode(document) }
 
     func encode(_ document: Document) -> [UInt8] {
         switch format {

@@ -5,25 +5,17 @@ public import CopydeskCore
 /// its path (`conditions item 2 → any item 1`) at the `conditions` option's position.
 public enum ConditionBuilder {
     /// The stage's whole condition: the shorthands, then every entry of `conditions`.
-    public static func stageCondition(_ options: StageOptions) throws(ConfigError) -> Condition {
+    public static func stageCondition(_ options: DecodedOptions<FilterOptions>) throws(ConfigError) -> Condition {
         var items: [Condition] = []
-        let languages = options.strings("language")
-        let minConfidence: Double? = options["min_confidence"] == nil ? nil : options.double("min_confidence")
-        if !languages.isEmpty || minConfidence != nil {
-            items.append(.test(.language(codes: languages, minConfidence: minConfidence)))
+        if !options.language.isEmpty || options.minConfidence != nil {
+            items.append(.test(.language(codes: options.language, minConfidence: options.minConfidence)))
         }
-        let minWords = options["min_words"] == nil ? nil : options.int("min_words")
-        let maxWords = options["max_words"] == nil ? nil : options.int("max_words")
-        if let minWords, let maxWords, minWords > maxWords {
-            throw options.error("max_words", "max_words \(maxWords) is below min_words \(minWords); no document could pass")
+        if options.minWords != nil || options.maxWords != nil { items.append(.test(.words(min: options.minWords, max: options.maxWords))) }
+        if !options.urlHosts.isEmpty {
+            items.append(.test(.urlHosts(try normalisedHosts(options.urlHosts) { options.error(\.urlHosts, $0) })))
         }
-        if minWords != nil || maxWords != nil { items.append(.test(.words(min: minWords, max: maxWords))) }
-        let hosts = options.strings("url_hosts")
-        if !hosts.isEmpty { items.append(.test(.urlHosts(try normalisedHosts(hosts) { options.error("url_hosts", $0) }))) }
-        if case .list(let conditions)? = options["conditions"] {
-            for (index, value) in conditions.enumerated() {
-                items.append(try condition(value, path: "conditions item \(index + 1)") { options.error("conditions", $0) })
-            }
+        for (index, value) in options.conditions.enumerated() {
+            items.append(try condition(value, path: "conditions item \(index + 1)") { options.error(\.conditions, $0) })
         }
         return .all(items)
     }

@@ -40,21 +40,13 @@ public enum FilterStage {
 
     /// The stage as registered: id `filter`, per-document.
     public static let descriptor = StageDescriptor(
-        id: "filter", kind: .document,
+        id: "filter",
         summary: "Keeps documents that satisfy declarative conditions (words, characters, language, regular expressions on "
             + "fields, URL hosts and paths, publication dates, entities, duplicate relations, text quality), combined "
             + "with all/any/not; every other document goes to the drops output with a readable reason.",
-        options: [
-            OptionSpec("language", .list(.string), default: .list([]), "Shorthand: keep documents in one of these languages ('en' matches en-GB); [] = any."),
-            OptionSpec("min_confidence", .double(min: 0, max: 1), default: nil, "Shorthand, with language: the language stage's confidence at least this (0…1); needs the language stage before filter."),
-            OptionSpec("min_words", .int(min: 0, max: nil), default: nil, "Shorthand: at least this many words in the text."),
-            OptionSpec("max_words", .int(min: 0, max: nil), default: nil, "Shorthand: at most this many words in the text."),
-            OptionSpec("url_hosts", .list(.string), default: .list([]), "Shorthand: keep documents whose URL host is one of these or a subdomain; [] = any."),
-            OptionSpec("conditions", .list(.record(conditionSpecs)), default: .list([]),
-                       "Conditions a document must all satisfy, after the shorthands; each a mapping of the fields below, combined with all/any/not."),
-        ],
-        make: { (options: StageOptions, context: StageContext) throws(ConfigError) -> StageInstance in
+        options: FilterOptions.self,
+        make: { options, context throws(ConfigError) in
             let condition = try ConditionBuilder.stageCondition(options)
-            return .document(FilterDocumentStage(condition: condition, logger: context.logger))
+            return FilterDocumentStage(condition: condition, logger: context.logger)
         })
 }

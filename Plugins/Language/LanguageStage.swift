@@ -7,46 +7,28 @@ import Foundation
 public enum LanguageStage {
     /// The stage as registered: id `language`, per-document.
     public static let descriptor = StageDescriptor(
-        id: "language", kind: .document,
+        id: "language",
         summary: "Identifies the language of the text (with the title when the text is short): fills language (ISO 639-1) "
             + "and language_confidence; 54 languages (script first, then a naive-Bayes model of character 2–3-grams); "
             + "never drops a document.",
-        options: [
-            OptionSpec(
-                "prefer", .choice(LanguageOptions.Preference.allCases.map(\.rawValue)), default: .string("text"),
-                "When the document declares a language (HTML lang, a JSONL or WARC field) that the text contradicts: text "
-                    + "replaces it with the detected one; declared keeps it (as ISO 639-1) with the model's confidence in it. "
-                    + "An agreeing declaration becomes the ISO 639-1 code with the detected confidence."),
-            OptionSpec(
-                "min_confidence", .double(min: 0, max: 1), default: .double(0),
-                "Detections less sure than this leave language as declared (or null) and language_confidence null; counted as low_confidence."),
-            OptionSpec(
-                "min_letters", .int(min: 0, max: nil), default: .int(20),
-                "A text with fewer letters is identified together with the title (counted as from_title)."),
-            OptionSpec(
-                "paragraphs", .bool, default: .bool(false),
-                "Also identify each paragraph (separated by blank lines) and write paragraph_languages: one code per "
-                    + "paragraph, null for one without letters; for pages that mix languages."),
-            OptionSpec(
-                "languages", .list(.string), default: nil,
-                "Answer only these ISO 639-1 codes (others are never chosen); default: all of the model's."),
-            OptionSpec(
-                "model", .path, default: nil,
-                "A model file written by copydesk-train-language instead of the built-in one."),
-        ],
-        make: { (options: StageOptions, _: StageContext) throws(ConfigError) -> StageInstance in
+        options: LanguageOptions.self,
+        make: { options, _ throws(ConfigError) in
             let model: LanguageModel
             do throws(LanguageModelError) {
-                if let path = options.optionalString("model") {
+                if let path = options.model {
                     model = try LanguageModel(contentsOf: URL(fileURLWithPath: path))
                 } else {
                     model = try LanguageModelCache.shared.get()
                 }
             } catch {
-                throw options.error("model", error.message)
+                throw options.error(\.model, error.message)
             }
-            let checked = try LanguageOptions(options, model: model)
-            return .document(LanguageDocumentStage(detector: LanguageDetector(model: model, languages: checked.languages), options: checked))
+            let known = Set(model.languages)
+            for code in options.languages ?? [] where !known.contains(code) {
+                throw options.error(
+                    \.languages, "'\(code)' is not a language of the model; use ISO 639-1 codes among: \(model.languages.joined(separator: " "))")
+            }
+            return LanguageDocumentStage(detector: LanguageDetector(model: model, languages: options.value.allowedLanguages), options: options.value)
         })
 }
 

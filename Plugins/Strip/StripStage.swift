@@ -19,35 +19,19 @@ public struct StripStage: DocumentStage {
 
     /// The stage as registered: id `strip`, per-document.
     public static let descriptor = StageDescriptor(
-        id: "strip", kind: .document,
+        id: "strip",
         summary: "HTML to the article's text and metadata (libxml2, offline, size and depth limits); boilerplate lines removed from HTML output and plain text.",
-        options: [
-            OptionSpec("boilerplate_lines", .list(.string), default: .list([]),
-                       "Extra regular expressions; a line (paragraph) matching one whole (case-insensitive) is removed."),
-            OptionSpec("builtin_boilerplate", .bool, default: .bool(true),
-                       "Use the built-in line rules (Advertisement, 'Like Love Haha Wow Sad Angry', Related Posts, share bars, Read more:, cookie notices, photo credits, datelines, bare URLs)."),
-            OptionSpec("max_html_bytes", .int(min: 1024, max: nil), default: .int(HTMLLimits().maxBytes),
-                       "Pages larger than this are rejected with a reason instead of parsed."),
-            OptionSpec("max_depth", .int(min: 16, max: 100_000), default: .int(HTMLLimits().maxDepth),
-                       "Elements nested deeper are flattened into their ancestor at this depth."),
-            OptionSpec("format", .choice(TextFormat.allCases.map(\.rawValue)), default: .string(TextFormat.plain.rawValue),
-                       "How `text` is written: plain paragraphs, or markdown (headings, lists, tables and links kept as Markdown)."),
-            OptionSpec("keep_html", .bool, default: .bool(false), "Keep the raw HTML on the document after stripping (default: free it)."),
-            OptionSpec("empty", .choice(["drop", "keep"]), default: .string("drop"),
-                       "What to do with a page that has no article text (navigation only): drop it with the reason, or keep it with empty text."),
-        ],
+        options: StripOptions.self,
         make: { options, context throws(ConfigError) in
             let patterns: [NSRegularExpression]
-            switch LineFilter.compile(options.strings("boilerplate_lines")) {
+            switch LineFilter.compile(options.boilerplateLines) {
             case .success(let compiled): patterns = compiled
-            case .failure(let error): throw options.error("boilerplate_lines", error.text)
+            case .failure(let error): throw options.error(\.boilerplateLines, error.text)
             }
-            let limits = HTMLLimits(maxBytes: options.int("max_html_bytes"), maxDepth: options.int("max_depth"))
-            return .document(StripStage(
-                extractor: ArticleExtractor(limits: limits, cancellation: context.cancellation,
-                                            format: TextFormat(rawValue: options.string("format")) ?? .plain),
-                lines: LineFilter(userPatterns: patterns, builtIn: options.bool("builtin_boilerplate")),
-                keepHTML: options.bool("keep_html"), dropEmpty: options.string("empty") == "drop"))
+            return StripStage(
+                extractor: ArticleExtractor(limits: HTMLLimits(maxBytes: options.maxHTMLBytes, maxDepth: options.maxDepth), cancellation: context.cancellation, format: options.format),
+                lines: LineFilter(userPatterns: patterns, builtIn: options.builtinBoilerplate),
+                keepHTML: options.keepHTML, dropEmpty: options.empty == .drop)
         })
 
     public func process(_ document: inout Document) throws(DocumentRejection) -> Verdict {

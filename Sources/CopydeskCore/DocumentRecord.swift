@@ -2,7 +2,7 @@
 /// the users' own fields last under `meta`.
 public enum DocumentRecord {
     /// Where the users' own fields (``Document/meta``) go in a record.
-    public enum MetaLayout: String, Sendable, CaseIterable {
+    public enum MetaLayout: String, Sendable, CaseIterable, OptionValueRepresentable {
         /// Under `"meta": {…}` after the record's own fields; absent when there are none.
         case nested
         /// Each at the top level after the record's own fields; a field named like one of the record's

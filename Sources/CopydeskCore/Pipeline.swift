@@ -26,9 +26,9 @@ public struct ConfiguredStage: Sendable {
 }
 
 /// How the runner runs: the `run:` section of a pipeline file.
-public struct RunOptions: Sendable {
+public struct RunOptions: DeclaredOptions {
     /// What to do with a bad record (unreadable, invalid, rejected by a stage).
-    public enum BadRecordPolicy: String, Sendable {
+    public enum BadRecordPolicy: String, Sendable, CaseIterable, OptionValueRepresentable {
         /// Write it to the rejects output with its reason and go on.
         case skip
         /// Stop the run with exit code 65, naming the record.
@@ -36,29 +36,30 @@ public struct RunOptions: Sendable {
     }
 
     /// Worker threads for per-document stages; 0 means one per core.
-    public var workers: Int
+    public var workers = 0
     /// Documents per unit of parallel work.
-    public var batchSize: Int
-    public var onBadRecord: BadRecordPolicy
+    public var batchSize = 64
+    public var onBadRecord: BadRecordPolicy = .skip
 
-    public init(workers: Int = 0, batchSize: Int = 64, onBadRecord: BadRecordPolicy = .skip) {
+    /// The defaults.
+    public init() {}
+
+    /// The defaults, with the settings given changed.
+    public init(
+        workers: Int = RunOptions().workers,
+        batchSize: Int = RunOptions().batchSize,
+        onBadRecord: BadRecordPolicy = RunOptions().onBadRecord
+    ) {
         self.workers = workers
         self.batchSize = batchSize
         self.onBadRecord = onBadRecord
     }
 
-    public static let specs: [OptionSpec] = [
-        OptionSpec("workers", .int(min: 0, max: 1024), default: .int(0), "Threads for per-document stages; 0 = one per core."),
-        OptionSpec("batch_size", .int(min: 1, max: 100_000), default: .int(64), "Documents handed to a worker at a time."),
-        OptionSpec("on_bad_record", .choice(["skip", "fail"]), default: .string("skip"),
-                   "skip: bad records go to the rejects output with their reason; fail: stop with exit code 65."),
-    ]
-
-    init(_ options: StageOptions) {
-        self.init(
-            workers: options.int("workers"), batchSize: options.int("batch_size"),
-            onBadRecord: BadRecordPolicy(rawValue: options.string("on_bad_record")) ?? .skip)
-    }
+    public static let schema = OptionSchema<Self>([
+        .int("workers", \.workers, min: 0, max: 1024, "Threads for per-document stages; 0 = one per core."),
+        .int("batch_size", \.batchSize, min: 1, max: 100_000, "Documents handed to a worker at a time."),
+        .choice("on_bad_record", \.onBadRecord, "skip: bad records go to the rejects output with their reason; fail: stop with exit code 65."),
+    ])
 
     /// The number of worker threads this machine gets.
     public var effectiveWorkers: Int {
@@ -146,12 +147,12 @@ public struct Pipeline: Sendable {
                 guard case .mapping(let section) = value else {
                     throw ConfigError("'input' must be a mapping (paths, format, …), not \(decoder.describe(value))", at: decoder.position(of: value))
                 }
-                pipeline.input = InputOptions(try decoder.decode(Array(section), specs: InputOptions.specs, owner: "input", at: decoder.position(of: value)))
+                pipeline.input = try InputOptions.schema.decode(decoder.decode(Array(section), specs: InputOptions.schema.specs, owner: "input", at: decoder.position(of: value)))
             case "run":
                 guard case .mapping(let section) = value else {
                     throw ConfigError("'run' must be a mapping (workers, …), not \(decoder.describe(value))", at: decoder.position(of: value))
                 }
-                pipeline.run = RunOptions(try decoder.decode(Array(section), specs: RunOptions.specs, owner: "run", at: decoder.position(of: value)))
+                pipeline.run = try RunOptions.schema.decode(decoder.decode(Array(section), specs: RunOptions.schema.specs, owner: "run", at: decoder.position(of: value)))
             default:
                 sawStages = true
                 pipeline.stages = try stages(value, decoder: decoder, registry: registry)

@@ -51,15 +51,21 @@ extension CorpusOutput {
 }
 
 /// A stage that sees the whole ordered stream (dedupe, export). The runner owns one instance and calls
-/// `consume` in input order from one thread; `prepare` is the optional part that runs in parallel.
-public protocol CorpusStage: AnyObject {
-    /// Work done per document in parallel, before `consume`, e.g. computing signatures. The result is
-    /// handed to `consume` with the same document. Return `nil` when there is nothing to precompute.
-    var preparer: (any DocumentPreparer)? { get }
+/// `consume` in input order from one thread; `preparer` is the optional part that runs in parallel.
+///
+/// What the preparer computes has a type (``DocumentPreparer/Prepared``) that `consume` receives as it
+/// is, so the parallel work can never be thrown away by a type mismatch.
+public protocol CorpusStage: AnyObject, SendableMetatype {
+    /// The parallel half of the stage; ``NoPreparation`` (the default) when there is nothing to precompute.
+    associatedtype Preparer: DocumentPreparer = NoPreparation
+    /// Work done per document on the worker threads, before `consume`, e.g. computing signatures. The
+    /// runner hands the result to `consume` with the same document. `nil` when there is nothing to precompute.
+    var preparer: Preparer? { get }
     /// Called once before the first document: open outputs, load indexes.
     func start() throws(StageError)
-    /// Handles the next document in input order, with what `preparer` computed for it.
-    func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError)
+    /// Handles the next document in input order, with what `preparer` computed for it (`nil` when the
+    /// caller prepared nothing, e.g. a test calling the stage directly: the stage then computes it itself).
+    func consume(_ document: Document, prepared: Preparer.Prepared?, into output: inout some CorpusOutput) throws(StageError)
     /// Called once after the last document: flush, emit held documents, write outputs under temporary
     /// names. What it emits goes downstream at once, so a stage holding many documents can stream them.
     func finish(into output: inout some CorpusOutput) throws(StageError)
@@ -73,17 +79,29 @@ public protocol CorpusStage: AnyObject {
 }
 
 extension CorpusStage {
-    public var preparer: (any DocumentPreparer)? { nil }
     public func start() throws(StageError) {}
     public func commit() throws(StageError) {}
     public func abort() {}
     public var counters: [String: Int] { [:] }
 }
 
+extension CorpusStage where Preparer == NoPreparation {
+    public var preparer: NoPreparation? { nil }
+}
+
 /// The parallel half of a corpus-wide stage.
 public protocol DocumentPreparer: Sendable {
+    /// What `prepare` computes for one document and `consume` receives.
+    associatedtype Prepared: Sendable
     /// Computes what `consume` needs for `document`; called from several threads at once.
-    func prepare(_ document: Document) -> any Sendable
+    func prepare(_ document: Document) -> Prepared
+}
+
+/// The preparer of a corpus-wide stage that precomputes nothing; such a stage's `consume` takes
+/// `prepared: Void?` and ignores it.
+public struct NoPreparation: DocumentPreparer {
+    public init() {}
+    public func prepare(_ document: Document) {}
 }
 
 /// A failure that stops the run: an output that cannot be written, a corrupt index.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text `copydesk stages` prints: every registered stage with its kind, summary and options
 /// (type, default, meaning), plus the pipeline file's `input:` and `run:` sections.
 public enum StageCatalog {
@@ -11,9 +13,9 @@ public enum StageCatalog {
         }
         lines.append("pipeline sections")
         lines.append("  input:")
-        lines.append(contentsOf: describe(options: InputOptions.specs, indent: "    "))
+        lines.append(contentsOf: describe(options: InputOptions.schema.specs, indent: "    "))
         lines.append("  run:")
-        lines.append(contentsOf: describe(options: RunOptions.specs, indent: "    "))
+        lines.append(contentsOf: describe(options: RunOptions.schema.specs, indent: "    "))
         lines.append("  report: path  (optional) Where to write the run report; default: next to the last output.")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -42,5 +44,16 @@ public enum StageCatalog {
             }
         }
         return lines
+    }
+
+    /// A Markdown table of `descriptor`'s options (name, type, default, meaning), for the docs' stage pages.
+    public static func markdownTable(_ descriptor: StageDescriptor) -> String {
+        var lines = ["| option | type | default | meaning |", "|---|---|---|---|"]
+        for spec in descriptor.options {
+            let presence = spec.required ? "required" : spec.defaultValue.map { "`\($0)`" } ?? "—"
+            let cell = { (text: String) in text.replacingOccurrences(of: "|", with: "\\|") }
+            lines.append("| `\(spec.name)` | \(cell("\(spec.kind)")) | \(cell(presence)) | \(cell(spec.summary)) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

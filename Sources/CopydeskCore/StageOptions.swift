@@ -117,7 +117,8 @@ public struct OptionSpec: Sendable {
 }
 
 /// A stage's options after strict decoding: every declared option present (given or default),
-/// with the file position of each given value for error messages.
+/// with the file position of each given value for error messages. Stages read them through their
+/// ``DeclaredOptions`` struct (``OptionSchema/decode(_:)``), never by name.
 public struct StageOptions: Sendable {
     public private(set) var values: [String: OptionValue]
     /// Where each option given in the file sits.
@@ -137,44 +138,10 @@ public struct StageOptions: Sendable {
     /// The raw value of option `name`.
     public subscript(name: String) -> OptionValue? { values[name] }
 
-    public func string(_ name: String) -> String {
-        if case .string(let s)? = values[name] { return s }
-        preconditionFailure("option '\(name)' is not a declared string option")
-    }
-
     /// A string option that may be absent (declared with no default).
     public func optionalString(_ name: String) -> String? {
         if case .string(let s)? = values[name] { return s }
         return nil
-    }
-
-    public func bool(_ name: String) -> Bool {
-        if case .bool(let b)? = values[name] { return b }
-        preconditionFailure("option '\(name)' is not a declared bool option")
-    }
-
-    public func int(_ name: String) -> Int {
-        if case .int(let i)? = values[name] { return i }
-        preconditionFailure("option '\(name)' is not a declared int option")
-    }
-
-    public func double(_ name: String) -> Double {
-        switch values[name] {
-        case .double(let d)?: return d
-        case .int(let i)?: return Double(i)
-        default: preconditionFailure("option '\(name)' is not a declared number option")
-        }
-    }
-
-    public func strings(_ name: String) -> [String] {
-        guard case .list(let items)? = values[name] else { return [] }
-        return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
-    }
-
-    /// A record or map option's entries.
-    public func entries(_ name: String) -> [KeyedOptionValue] {
-        guard case .map(let pairs)? = values[name] else { return [] }
-        return pairs
     }
 
     /// An error about option `name`, positioned at its value in the pipeline file.

@@ -24,23 +24,57 @@ public struct StageDescriptor: Sendable {
     public enum Kind: String, Sendable { case document = "per-document", corpus = "corpus-wide" }
 
     /// The id used in pipeline files (`use: normalise`).
-    public var id: String
-    public var kind: Kind
+    public let id: String
+    /// Follows from the type the factory builds: a ``DocumentStage`` or a ``CorpusStage``.
+    public let kind: Kind
     /// One line for `copydesk stages`.
-    public var summary: String
-    public var options: [OptionSpec]
+    public let summary: String
+    public let options: [OptionSpec]
     /// Builds a stage instance; throws a positioned ``ConfigError`` for options that are well-typed but unusable.
-    public var make: @Sendable (StageOptions, StageContext) throws(ConfigError) -> StageInstance
+    public let make: @Sendable (StageOptions, StageContext) throws(ConfigError) -> StageInstance
 
-    public init(
-        id: String, kind: Kind, summary: String, options: [OptionSpec],
-        make: @escaping @Sendable (StageOptions, StageContext) throws(ConfigError) -> StageInstance
+    /// A per-document stage with declared options: the factory gets them decoded and validated.
+    public init<Options: DeclaredOptions, S: DocumentStage>(
+        id: String, summary: String, options: Options.Type,
+        make: @escaping @Sendable (DecodedOptions<Options>, StageContext) throws(ConfigError) -> S
+    ) {
+        self.init(id: id, summary: summary, options: Options.schema.specs) { (given, context) throws(ConfigError) in
+            try make(DecodedOptions(given), context)
+        }
+    }
+
+    /// A corpus-wide stage with declared options: the factory gets them decoded and validated.
+    public init<Options: DeclaredOptions, S: CorpusStage>(
+        id: String, summary: String, options: Options.Type,
+        make: @escaping @Sendable (DecodedOptions<Options>, StageContext) throws(ConfigError) -> S
+    ) {
+        self.init(id: id, summary: summary, options: Options.schema.specs) { (given, context) throws(ConfigError) in
+            try make(DecodedOptions(given), context)
+        }
+    }
+
+    /// A per-document stage whose factory reads the decoded options itself.
+    public init<S: DocumentStage>(
+        id: String, summary: String, options: [OptionSpec],
+        make: @escaping @Sendable (StageOptions, StageContext) throws(ConfigError) -> S
     ) {
         self.id = id
-        self.kind = kind
+        self.kind = .document
         self.summary = summary
         self.options = options
-        self.make = make
+        self.make = { (options, context) throws(ConfigError) in .document(try make(options, context)) }
+    }
+
+    /// A corpus-wide stage whose factory reads the decoded options itself.
+    public init<S: CorpusStage>(
+        id: String, summary: String, options: [OptionSpec],
+        make: @escaping @Sendable (StageOptions, StageContext) throws(ConfigError) -> S
+    ) {
+        self.id = id
+        self.kind = .corpus
+        self.summary = summary
+        self.options = options
+        self.make = { (options, context) throws(ConfigError) in .corpus(try make(options, context)) }
     }
 
     /// The options with every default applied, as a stage built in code (tests, embedding) would get them.

@@ -33,7 +33,7 @@ public final class MemorySink: CorpusStage {
 
     public init() {}
 
-    public func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
+    public func consume(_ document: Document, prepared: Void?, into output: inout some CorpusOutput) throws(StageError) {
         documents.append(document)
         output.emit(document)
     }
@@ -64,7 +64,7 @@ public func runInMemory(
     onBadRecord: RunOptions.BadRecordPolicy = .skip
 ) throws(CopydeskError) -> (output: [Document], report: RunReport) {
     let sink = MemorySink()
-    let sinkDescriptor = StageDescriptor(id: "memory-sink", kind: .corpus, summary: "test sink", options: []) { _, _ throws(ConfigError) in
+    let sinkDescriptor = StageDescriptor(id: "memory-sink", summary: "test sink", options: []) { _, _ throws(ConfigError) -> MemorySink in
         throw ConfigError("the memory sink is built by runInMemory")
     }
     let configured = (descriptors + [sinkDescriptor]).map { ConfiguredStage(descriptor: $0, options: StageOptions(values: [:])) }

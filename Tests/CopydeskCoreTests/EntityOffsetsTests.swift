@@ -43,7 +43,7 @@ struct EntityOffsetsTests {
     @Test("a stage that changes the text after entities makes the runner remove them, counted; other changes keep them")
     func runnerClears() throws {
         let descriptors = [Rewrite.self, Retitle.self].map { type in
-            StageDescriptor(id: "\(type)", kind: .document, summary: "test", options: []) { _, _ throws(ConfigError) in
+            StageDescriptor(id: "\(type)", summary: "test", options: []) { _, _ throws(ConfigError) -> Rewrite in
                 throw ConfigError("built by the test")
             }
         }

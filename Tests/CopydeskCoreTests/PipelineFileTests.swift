@@ -28,8 +28,8 @@ struct PipelineFileTests {
         #expect(pipeline.input.fields == JSONLFieldMap())
         #expect(pipeline.run.workers == 0)
         #expect(pipeline.stages.map(\.descriptor.id) == ["uppercase", "holding"])
-        #expect(pipeline.stages[0].options.bool("jitter") == false)
-        #expect(pipeline.stages[0].options.double("ratio") == 0.5)
+        #expect(pipeline.stages[0].options["jitter"] == .bool(false))
+        #expect(pipeline.stages[0].options["ratio"] == .double(0.5))
         #expect(pipeline.stages[0].options.optionalString("label") == nil)
         #expect(pipeline.lastOutputPath == "out/x.jsonl")
     }
@@ -105,8 +105,8 @@ struct PipelineFileTests {
     func outputOverride() throws {
         var pipeline = try parse("stages:\n  - use: holding\n    path: a.jsonl\n  - use: holding\n    path: b.jsonl\n")
         try pipeline.overrideOutput("c.jsonl")
-        #expect(pipeline.stages[0].options.string("path") == "a.jsonl")
-        #expect(pipeline.stages[1].options.string("path") == "c.jsonl")
+        #expect(pipeline.stages[0].options.optionalString("path") == "a.jsonl")
+        #expect(pipeline.stages[1].options.optionalString("path") == "c.jsonl")
         var plain = try parse("stages:\n  - use: uppercase\n")
         #expect(throws: ConfigError.self) { try plain.overrideOutput("x") }
     }

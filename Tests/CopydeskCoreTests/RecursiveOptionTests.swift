@@ -11,9 +11,9 @@ struct RecursiveOptionTests {
         OptionSpec("pattern", .regex, default: nil, "A pattern."),
     ]
     static let registry = StageRegistry([
-        StageDescriptor(id: "tree", kind: .document, summary: "Test stage with a tree option.", options: [
+        StageDescriptor(id: "tree", summary: "Test stage with a tree option.", options: [
             OptionSpec("nodes", .list(.record(node)), default: .list([]), "The tree."),
-        ]) { _, _ throws(ConfigError) in throw ConfigError("not built in this test") },
+            ]) { _, _ throws(ConfigError) -> UppercaseStage in throw ConfigError("not built in this test") },
     ])
 
     func parse(_ body: String) throws(ConfigError) -> Pipeline {

@@ -16,7 +16,7 @@ struct UppercaseStage: DocumentStage {
     }
 
     static let descriptor = StageDescriptor(
-        id: "uppercase", kind: .document, summary: "Upper-cases text (test stage).",
+        id: "uppercase", summary: "Upper-cases text (test stage).",
         options: [
             OptionSpec("jitter", .bool, default: .bool(false), "Sleep a little per document."),
             OptionSpec("ratio", .double(min: 0, max: 1), default: .double(0.5), "A bounded number."),
@@ -24,7 +24,7 @@ struct UppercaseStage: DocumentStage {
             OptionSpec("mode", .choice(["fast", "slow"]), default: .string("fast"), "A choice."),
             OptionSpec("words", .list(.string), default: .list([]), "A list."),
         ],
-        make: { options, _ throws(ConfigError) in .document(UppercaseStage(jitter: options.bool("jitter"))) })
+        make: { options, _ throws(ConfigError) in UppercaseStage(jitter: options["jitter"] == .bool(true)) })
 }
 
 /// A corpus-wide stage for tests that holds every second document until `finish`, and drops ids starting with "x".
@@ -34,7 +34,7 @@ final class HoldingStage: CorpusStage {
 
     func start() throws(StageError) { started = true }
 
-    func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
+    func consume(_ document: Document, prepared: Void?, into output: inout some CorpusOutput) throws(StageError) {
         if document.id.hasPrefix("x") {
             output.drop(document, reason: "ids starting with x are dropped")
         } else if held.count % 2 == 0 {
@@ -50,9 +50,9 @@ final class HoldingStage: CorpusStage {
     }
 
     static let descriptor = StageDescriptor(
-        id: "holding", kind: .corpus, summary: "Holds documents (test stage).",
+        id: "holding", summary: "Holds documents (test stage).",
         options: [OptionSpec("path", .path, default: nil, required: true, "Output.", role: .outputPath)],
-        make: { _, _ throws(ConfigError) in .corpus(HoldingStage()) })
+        make: { _, _ throws(ConfigError) in HoldingStage() })
 }
 
 let testRegistry = StageRegistry([UppercaseStage.descriptor, HoldingStage.descriptor])
@@ -88,7 +88,7 @@ final class LoggingStage: CorpusStage {
         self.holds = holds
     }
 
-    func consume(_ document: Document, prepared: (any Sendable)?, into output: inout some CorpusOutput) throws(StageError) {
+    func consume(_ document: Document, prepared: Void?, into output: inout some CorpusOutput) throws(StageError) {
         log.events.append("\(name).consume \(document.id)")
         if holds { held.append(document) } else { output.emit(document) }
     }

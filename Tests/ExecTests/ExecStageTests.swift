@@ -90,9 +90,10 @@ struct ExecStageTests {
     @Test("the descriptor requires a command")
     func descriptor() throws {
         #expect(throws: ConfigError.self) { try ExecStage.descriptor.defaultOptions() }
-        let options = try ExecStage.descriptor.defaultOptions(overriding: ["command": .list([.string("cat")])])
-        #expect(options.double("timeout_seconds") == 60)
-        #expect(options.int("window") == 256)
+        let options = try ExecOptions.schema.decode(ExecStage.descriptor.defaultOptions(overriding: ["command": .list([.string("cat")])]))
+        #expect(options.timeoutSeconds == 60)
+        #expect(options.window == 256)
+        #expect(options.command == ["cat"])
     }
 }
 

@@ -39,9 +39,9 @@ struct StageTests {
 
     @Test("decoded default options are the normaliser's defaults")
     func defaultOptions() throws {
-        let options = try NormaliseOptions(NormaliseStage.descriptor.defaultOptions())
+        let options = try NormaliseOptions.schema.decode(NormaliseStage.descriptor.defaultOptions())
         #expect(options == NormaliseOptions())
-        let custom = try NormaliseOptions(NormaliseStage.descriptor.defaultOptions(overriding: [
+        let custom = try NormaliseOptions.schema.decode(NormaliseStage.descriptor.defaultOptions(overriding: [
             "unicode": .string("nfkc"), "paragraphs": .string("blank-lines"), "punctuation": .string("ascii"),
             "mojibake": .bool(false),
         ]))
@@ -52,9 +52,9 @@ struct StageTests {
     func badChoice() {
         var values = (try? NormaliseStage.descriptor.defaultOptions())?.values ?? [:]
         values["unicode"] = .string("nfd")
-        #expect(throws: ConfigError.self) { try NormaliseOptions(StageOptions(values: values)) }
+        #expect(throws: ConfigError.self) { try NormaliseOptions.schema.decode(StageOptions(values: values)) }
         do {
-            _ = try NormaliseOptions(StageOptions(values: values))
+            _ = try NormaliseOptions.schema.decode(StageOptions(values: values))
         } catch {
             #expect(error.message.contains("unicode") && error.message.contains("nfd"))
         }
