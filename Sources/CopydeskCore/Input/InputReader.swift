@@ -9,11 +9,14 @@ public struct InputReader: DocumentSource {
     private var jsonl: LineReader<AnyByteStream>?
     private var jsonlPath = ""
     private var warc: WARCReader?
+    /// Decodes JSONL lines, here (``next()``) or on the runner's workers (``nextUndecoded()``).
+    private let decoder: JSONLRecordDecoder
     public private(set) var stats = InputStats()
 
     public init(plan: InputPlan, options: InputOptions) {
         self.files = plan.files
         self.options = options
+        self.decoder = JSONLRecordDecoder(options: options)
         self.stats.skippedFiles = plan.skipped
         var total: Int64 = 0
         var known = true
@@ -38,9 +41,27 @@ public struct InputReader: DocumentSource {
 
     /// The next document or rejection, or `nil` when every input is read.
     public mutating func next() throws(InputError) -> InputItem? {
+        switch try nextUndecoded() {
+        case nil: return nil
+        case .decoded(let item)?: return item
+        case .encoded(let record)?:
+            var counts = RecordCounts()
+            let item = record.decode(counting: &counts)
+            stats.add(counts)
+            return item
+        }
+    }
+
+    /// The next item, a JSONL line left undecoded (its counts are then not in ``stats``: the runner adds
+    /// them as it takes the decoded items back in order), or `nil` when every input is read.
+    public mutating func nextUndecoded() throws(InputError) -> SourceItem? {
         while true {
             if jsonl != nil {
-                if let item = nextJSONLItem() { return count(item) }
+                if let item = nextJSONLItem() {
+                    updateProgress()
+                    if case .decoded(let decoded) = item { return .decoded(count(decoded)) }
+                    return item
+                }
                 diskBytesDone += jsonl?.consumedBytes ?? 0
                 stats.bytes += jsonl?.bytesRead ?? 0
                 jsonl?.close()
@@ -48,7 +69,7 @@ public struct InputReader: DocumentSource {
                 continue
             }
             if warc != nil {
-                if let item = nextWARCItem() { return count(item) }
+                if let item = nextWARCItem() { return .decoded(count(item)) }
                 diskBytesDone += warc?.consumedBytes ?? 0
                 stats.bytes += warc?.bytesRead ?? 0
                 for (kind, number) in warc?.skipped ?? [:] { stats.skippedRecords[kind, default: 0] += number }
@@ -61,7 +82,7 @@ public struct InputReader: DocumentSource {
             fileIndex += 1
             stats.files += 1
             if let problem = file.problem {
-                return count(.rejected(Rejection(source: SourceLocation(path: file.path), stage: "input", reason: problem)))
+                return .decoded(count(.rejected(Rejection(source: SourceLocation(path: file.path), stage: "input", reason: problem))))
             }
             var format = file.format
             if format == .auto { format = sniff(file.path) }
@@ -71,7 +92,7 @@ public struct InputReader: DocumentSource {
                 do {
                     stream = try AnyByteStream.open(file.path)
                 } catch {
-                    return count(.rejected(Rejection(source: SourceLocation(path: file.path), stage: "input", reason: error.message)))
+                    return .decoded(count(.rejected(Rejection(source: SourceLocation(path: file.path), stage: "input", reason: error.message))))
                 }
                 if format == .warc {
                     warc = WARCReader(stream: stream, path: file.path, maxRecordBytes: options.maxDocumentBytes)
@@ -80,7 +101,7 @@ public struct InputReader: DocumentSource {
                     jsonlPath = file.path
                 }
             case .txt, .html, .auto:
-                return count(readWholeFile(file.path, asHTML: format == .html))
+                return .decoded(count(readWholeFile(file.path, asHTML: format == .html)))
             }
         }
     }
@@ -204,7 +225,7 @@ public struct InputReader: DocumentSource {
         }
     }
 
-    private mutating func nextJSONLItem() -> InputItem? {
+    private mutating func nextJSONLItem() -> SourceItem? {
         while true {
             let next: LineReader<AnyByteStream>.Line?
             do {
@@ -214,109 +235,20 @@ public struct InputReader: DocumentSource {
                 stats.bytes += jsonl?.bytesRead ?? 0
                 jsonl?.close()
                 jsonl = nil
-                return .rejected(Rejection(source: SourceLocation(path: jsonlPath), stage: "input", reason: "reading stopped: \(error.message)"))
+                return .decoded(.rejected(Rejection(
+                    source: SourceLocation(path: jsonlPath), stage: "input", reason: "reading stopped: \(error.message)")))
             }
             guard let next else { return nil }
             switch next {
             case .tooLong(let number, let length):
-                return .rejected(Rejection(
+                return .decoded(.rejected(Rejection(
                     source: SourceLocation(path: jsonlPath, line: number), stage: "input",
-                    reason: "line is \(length) bytes, over input.max_document_bytes (\(options.maxDocumentBytes)); raise the limit or split the record"))
+                    reason: "line is \(length) bytes, over input.max_document_bytes (\(options.maxDocumentBytes)); raise the limit or split the record")))
             case .line(let number, var bytes, _):
                 if bytes.last == 0x0D { bytes.removeLast() }
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                return jsonlRecord(bytes, line: number)
+                return .encoded(EncodedRecord(bytes: bytes, path: jsonlPath, line: number, decoder: decoder))
             }
-        }
-    }
-
-    private mutating func jsonlRecord(_ bytes: [UInt8], line: Int) -> InputItem {
-        let source = SourceLocation(path: jsonlPath, line: line)
-        func reject(_ reason: String, id: String? = nil) -> InputItem {
-            .rejected(Rejection(source: source, id: id, stage: "input", reason: reason))
-        }
-        let check = bytes.withUnsafeBufferPointer { TextDecoding.validateUTF8($0) }
-        if check.errors > 0 {
-            if options.invalidUTF8 == .reject {
-                return reject("invalid UTF-8 at byte offset \(check.firstError) of the line; set input.invalid_utf8: repair to replace it with U+FFFD")
-            }
-            noteRepairs(check.errors)
-        }
-        let value: JSONValue
-        var duplicates = 0
-        do {
-            if check.errors > 0 {
-                let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
-                value = try Self.withBuffer(repaired) { buffer throws(JSONParseError) in try JSONParser.parse(buffer, duplicateKeys: &duplicates) }
-            } else {
-                value = try Self.withBuffer(bytes) { buffer throws(JSONParseError) in try JSONParser.parse(buffer, duplicateKeys: &duplicates) }
-            }
-            stats.duplicateKeys += duplicates
-        } catch {
-            return reject("not valid JSON: \(error.description)")
-        }
-        guard case .object(let members) = value else { return reject("expected a JSON object per line, got \(value.kindName)") }
-        let record = JSONObject(members)
-        let fields = options.fields
-        var consumed: [String] = []
-        /// The value at a mapped path; a miss of a remapped field is counted and, the first time, logged.
-        func take(_ name: String, _ path: String) -> JSONValue? {
-            let found = record.lookup(path)
-            if case .found(let value) = found {
-                consumed.append(path)
-                return value
-            }
-            guard fields.isRemapped(name) else { return nil }
-            stats.fieldMisses[name, default: 0] += 1
-            if stats.fieldMisses[name] == 1 {
-                var reason = "no record field '\(path)'"
-                if case .throughNonObject(let prefix, let kind) = found { reason = "'\(prefix)' is \(kind), not an object" }
-                stats.warnings.append("input.fields.\(name): \(source): \(reason); '\(name)' is left empty where the path is missing (counted in the report as input.field_misses)")
-            }
-            return nil
-        }
-        var id: String
-        switch take("id", fields.id) {
-        case .string(let s)? where !s.isEmpty: id = s
-        case .number(let n)? where n.isPlainInteger: id = n.literal  // every digit as written
-        case .number(let n)? where n.int64Value != nil: id = n.int64Value.map { String($0) } ?? n.literal  // 1.5e3 is 1500
-        case nil, .null?, .string?: id = StableID.make(path: jsonlPath, position: line)  // absent or empty
-        case let other?: return reject("field '\(fields.id)' must be a string or integer id, not \(other.kindName)")
-        }
-        if id.isEmpty { id = StableID.make(path: jsonlPath, position: line) }
-        func string(_ name: String, _ key: String) -> Result<String?, DocumentRejection> {
-            switch take(name, key) {
-            case nil, .null?: return .success(nil)
-            case .string(let s)?: return .success(s)
-            case let other?: return .failure(DocumentRejection("field '\(key)' must be a string, not \(other.kindName)"))
-            }
-        }
-        do throws(DocumentRejection) {
-            let text = try string("text", fields.text).get()
-            let html = try string("html", fields.html).get()
-            guard text != nil || html != nil else {
-                return reject("record has no text: no string field '\(fields.text)'"
-                    + (fields.html != fields.text ? " or '\(fields.html)'" : "")
-                    + "; set input.fields.text to the field that holds the text", id: id)
-            }
-            var document = Document(
-                id: id, source: source, url: try string("url", fields.url).get(), title: try string("title", fields.title).get(),
-                published: try string("published", fields.published).get(), author: try string("author", fields.author).get(),
-                site: try string("site", fields.site).get(), language: try string("language", fields.language).get(),
-                text: text ?? "", html: html)
-            if document.title == nil, let html { document.title = HTMLSniffing.title(in: html) }
-            if case .array(let links)? = record["links"], links.allSatisfy({ $0.stringValue != nil }) {
-                document.links = links.compactMap(\.stringValue)
-                consumed.append("links")
-            }
-            var rest = record
-            for path in consumed { rest.removeValue(atPath: path) }
-            let kept = DocumentRecord.userFields(of: rest.members, skipping: [])
-            document.meta = kept.fields
-            stats.duplicateKeys += kept.collisions
-            return .document(document)
-        } catch {
-            return reject(error.reason, id: id)
         }
     }
 }

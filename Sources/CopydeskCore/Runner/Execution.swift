@@ -25,6 +25,8 @@ final class Execution {
     var dropped = 0
     var rejected = 0
     var documentsRead = 0
+    /// What decoding the records the reader handed out undecoded counted, added in input order.
+    private(set) var decodedInput = RecordCounts()
 
     /// The segments, in pipeline order; `segments[0]` is fed by the reader.
     private var segments: [SegmentState]
@@ -81,6 +83,13 @@ final class Execution {
 
     /// Stops the worker threads.
     func shutdown() { pool.shutdown() }
+
+    /// The reader's stats plus what decoding its undecoded records counted.
+    func inputStats(_ read: InputStats) -> InputStats {
+        var stats = read
+        stats.add(decodedInput)
+        return stats
+    }
 
     func fill(_ report: inout RunReport) {
         report.stages = slots.map(\.stats)
@@ -158,12 +167,12 @@ final class Execution {
         var lastProgress = started
         var warningsLogged = 0
         while true {
-            let item: InputItem?
+            let item: SourceItem?
             if cancellation?.isCancelled == true {
                 interrupted = true
                 item = nil
             } else {
-                do { item = try reader.next() } catch { throw CopydeskError(error) }
+                do { item = try reader.nextUndecoded() } catch { throw CopydeskError(error) }
                 while warningsLogged < reader.stats.warnings.count {
                     logger.warning("\(reader.stats.warnings[warningsLogged])")
                     warningsLogged += 1
@@ -188,15 +197,20 @@ final class Execution {
     /// straight to the corpus-wide stage there, or out of the pipeline.
     private func enter(_ document: Document, at index: Int) throws(CopydeskError) {
         if let segment = segmentAt[index] {
-            try add(.document(document), toSegment: segment)
+            try add(.decoded(.document(document)), toSegment: segment)
         } else {
             try deliver(document, prepared: nil, to: index)
         }
     }
 
-    private func add(_ item: InputItem, toSegment index: Int) throws(CopydeskError) {
-        if case .document(let document) = item {
+    private func add(_ item: SourceItem, toSegment index: Int) throws(CopydeskError) {
+        switch item {
+        case .decoded(.document(let document)):
             segments[index].pendingBytes += document.text.utf8.count + (document.html?.utf8.count ?? 0)
+        case .encoded(let record):
+            segments[index].pendingBytes += record.byteCount
+        case .decoded(.rejected):
+            break
         }
         segments[index].pending.append(item)
         if segments[index].pending.count >= pipeline.run.batchSize || segments[index].pendingBytes >= Self.batchBytes {
@@ -219,6 +233,7 @@ final class Execution {
         let sequence = segments[index].inFlight.removeFirst()
         let result = pool.take(sequence)
         let work = segments[index].work
+        for warning in decodedInput.add(result.input) { logger.warning("\(warning)") }
         for (offset, batchStats) in result.stats.enumerated() {
             slots[work.firstIndex + offset].stats.add(batchStats)
         }
@@ -299,7 +314,7 @@ struct SegmentState {
     let work: SegmentWork
     /// The pipeline index its kept documents go to (a corpus-wide stage, or the end).
     let next: Int
-    var pending: [InputItem] = []
+    var pending: [SourceItem] = []
     var pendingBytes = 0
     /// Sequence numbers of its submitted batches not yet taken back, oldest first.
     var inFlight: [Int] = []

@@ -150,7 +150,7 @@ public final class PipelineRunner {
             try execution.process(&reader, started: started)
             try execution.finishStages()
             do { try outcomes.seal() } catch { throw CopydeskError(error) }
-            report.input = reader.stats
+            report.input = execution.inputStats(reader.stats)
             if let path = paths.journal {
                 do { journal = try CommitJournal.begin(journal: path, outputs: committedFiles) } catch { throw CopydeskError(error) }
                 Self.pauseInCommit()
@@ -183,7 +183,7 @@ public final class PipelineRunner {
             do { try journal?.complete() } catch { throw CopydeskError(error) }
             if let failed = paths.failedReport { unlink(failed) }
         } catch {
-            report.input = reader.stats
+            report.input = execution.inputStats(reader.stats)
             execution.collectCounters()
             execution.abortStages()
             outcomes.abort()

@@ -15,12 +15,19 @@ struct SegmentWork: Sendable {
     /// Counter of documents whose entities a stage's text change made stale (so they were removed).
     static let staleEntities = "entities_cleared_after_text_change"
 
-    /// Runs the stages over `items` (in order within the batch) and prepares what is kept.
-    func process(_ items: [InputItem]) -> BatchResult {
+    /// Decodes what is still encoded, runs the stages over `items` (in order within the batch) and prepares
+    /// what is kept.
+    func process(_ items: [SourceItem]) -> BatchResult {
         var outcomes = [BatchOutcome?](repeating: nil, count: items.count)
         var live: [(Int, Document)] = []
         live.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
+        var input = RecordCounts()
+        for (index, sourceItem) in items.enumerated() {
+            let item: InputItem
+            switch sourceItem {
+            case .decoded(let decoded): item = decoded
+            case .encoded(let record): item = record.decode(counting: &input)
+            }
             switch item {
             case .document(let document): live.append((index, document))
             case .rejected(let rejection): outcomes[index] = .rejected(rejection, document: nil)
@@ -59,7 +66,7 @@ struct SegmentWork: Sendable {
         for (index, document) in live {
             outcomes[index] = .document(document, prepared: prepare?(document))
         }
-        return BatchResult(outcomes: outcomes.map { $0! }, stats: stats)
+        return BatchResult(outcomes: outcomes.map { $0! }, stats: stats, input: input)
     }
 }
 
@@ -75,10 +82,12 @@ enum BatchOutcome: Sendable {
 struct BatchResult: Sendable {
     var outcomes: [BatchOutcome]
     var stats: [StageStats]
+    /// What decoding the batch's encoded records counted, for the input stats.
+    var input: RecordCounts
 }
 
 /// One unit of work for the shared pool: a batch for segment `segment`.
 struct SegmentJob: Sendable {
     var segment: Int
-    var items: [InputItem]
+    var items: [SourceItem]
 }
