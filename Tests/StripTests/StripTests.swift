@@ -255,8 +255,9 @@ struct BadHTMLTests {
     func deepNesting() {
         let html = String(repeating: "<div>", count: 10_000) + "<p>\(paragraph1)</p>" + String(repeating: "</div>", count: 10_000)
         let (verdict, reason, document) = outcome(html)
-        #expect(verdict == .keep || reason != nil, "\(String(describing: verdict)) \(String(describing: reason))")
-        if verdict == .keep { #expect(document.text.contains("The council voted")) }
+        // libxml2 flattens what is nested past its limit; the paragraph inside is still the article.
+        #expect(verdict == .keep, "\(String(describing: verdict)) \(String(describing: reason))")
+        #expect(document.text.contains("The council voted"))
     }
 
     @Test("a page over max_html_bytes is rejected with the limit named")
