@@ -15,7 +15,8 @@
 #   LICENSE  NOTICE  README.md
 #
 # The archive is reproducible for a given binary: names sorted, owner root, times from the last commit.
-# Environment: SWIFT_BUILD_FLAGS adds flags to `swift build` (e.g. "--scratch-path .build-release").
+# The build goes to its own folder, .build-release/ (git-ignored; RELEASE_SCRATCH_PATH to change it), so
+# it neither waits for nor disturbs the debug builds in .build/. SWIFT_BUILD_FLAGS adds flags to `swift build`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -30,7 +31,7 @@ name="copydesk-$version"
 tarball="dist/$name-linux-$arch.tar.gz"
 
 # shellcheck disable=SC2086 # SWIFT_BUILD_FLAGS is a list of flags
-build=(swift build -c release --product copydesk --static-swift-stdlib ${SWIFT_BUILD_FLAGS:-})
+build=(swift build -c release --product copydesk --static-swift-stdlib --scratch-path "${RELEASE_SCRATCH_PATH:-.build-release}" ${SWIFT_BUILD_FLAGS:-})
 echo "release.sh: ${build[*]}" >&2
 "${build[@]}"
 bin_dir=$("${build[@]}" --show-bin-path)

@@ -14,8 +14,8 @@
 #
 #   Scripts/ci/release-test.sh             builds the tarball with Scripts/release.sh, then checks it
 #   Scripts/ci/release-test.sh TARBALL     checks a tarball built before
-# Needs: the Swift toolchain (to build), ldd, dpkg, python3. Runtime: the release build (~10–20 min from
-# scratch on 2 cores, ~1 min when built) plus ~15 s.
+# Needs: the Swift toolchain (to build), ldd, dpkg, python3. Runtime: the release build (~22 min from
+# scratch on 2 cores, into .build-release/, ~1 min when built) plus ~40 s.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
