@@ -31,14 +31,15 @@ public struct BuiltInResource: Sendable {
     public var locations: [String] {
         if let explicit = ProcessInfo.processInfo.environment[environmentVariable], !explicit.isEmpty { return [explicit] }
         let executableDirectory = Bundle.main.bundleURL
-        var locations = [
+        #if DEBUG
+            let sourceTree = [sourcePath]
+        #else
+            let sourceTree: [String] = []
+        #endif
+        return [
             executableDirectory.appendingPathComponent(bundleName + "/" + fileName).path,
             executableDirectory.deletingLastPathComponent().appendingPathComponent("share/copydesk/" + fileName).path,
-        ]
-        #if DEBUG
-            locations.append(sourcePath)
-        #endif
-        return locations
+        ] + sourceTree
     }
 
     /// The first of ``locations`` that exists, or `nil`.
