@@ -88,9 +88,9 @@ struct DeclaredOptionsTests {
 
     @Test("the Markdown table lists every option with type and default")
     func markdown() {
-        let table = StageCatalog.markdownTable(descriptor)
-        #expect(table.contains("| `marks` | int 0…10 | `1` | Exclamation marks. |"))
-        #expect(table.contains("| `suffix` | string | — | Text after the marks. |"))
-        #expect(table.contains("upper\\|title"))
+        let table = OptionTableDocs.markdown(descriptor.options)
+        #expect(table.contains("| `marks` | `int 0…10` | `1` | Exclamation marks. |"))
+        #expect(table.contains("| `suffix` | `string` | — | Text after the marks. |"))
+        #expect(table.contains("`upper\\|title`"))
     }
 }

@@ -24,15 +24,22 @@ public struct BuiltInResource: Sendable {
 
     /// Where the file is looked for: the environment variable's path alone when it is set (a wrong path is
     /// an error, not a silent fallback); else, in order, the resource bundle SwiftPM builds next to the
-    /// executable, `../share/copydesk/` beside the executable (an installed layout), and the source tree.
+    /// executable, `../share/copydesk/` beside the executable (an installed layout, and the release
+    /// tarball's: `bin/copydesk` with `share/copydesk/entities.model`) and, in debug builds only, the source
+    /// tree. A release build never reads the build machine's source tree, so a release binary uses the
+    /// models it was shipped with or says where it looked.
     public var locations: [String] {
         if let explicit = ProcessInfo.processInfo.environment[environmentVariable], !explicit.isEmpty { return [explicit] }
         let executableDirectory = Bundle.main.bundleURL
+        #if DEBUG
+            let sourceTree = [sourcePath]
+        #else
+            let sourceTree: [String] = []
+        #endif
         return [
             executableDirectory.appendingPathComponent(bundleName + "/" + fileName).path,
             executableDirectory.deletingLastPathComponent().appendingPathComponent("share/copydesk/" + fileName).path,
-            sourcePath,
-        ]
+        ] + sourceTree
     }
 
     /// The first of ``locations`` that exists, or `nil`.
@@ -41,6 +48,7 @@ public struct BuiltInResource: Sendable {
     /// What to tell the user when the file is not found.
     public var notFoundMessage: String {
         "the built-in \(fileName) was not found (looked in \(locations.joined(separator: ", "))): keep \(bundleName) next to "
-            + "the copydesk binary, set \(environmentVariable) to the file, or give the stage a model: path"
+            + "the copydesk binary or \(fileName) in ../share/copydesk/ beside its folder, set \(environmentVariable) to the file, "
+            + "or give the stage a model: path"
     }
 }

@@ -45,15 +45,4 @@ public enum StageCatalog {
         }
         return lines
     }
-
-    /// A Markdown table of `descriptor`'s options (name, type, default, meaning), for the docs' stage pages.
-    public static func markdownTable(_ descriptor: StageDescriptor) -> String {
-        var lines = ["| option | type | default | meaning |", "|---|---|---|---|"]
-        for spec in descriptor.options {
-            let presence = spec.required ? "required" : spec.defaultValue.map { "`\($0)`" } ?? "—"
-            let cell = { (text: String) in text.replacingOccurrences(of: "|", with: "\\|") }
-            lines.append("| `\(spec.name)` | \(cell("\(spec.kind)")) | \(cell(presence)) | \(cell(spec.summary)) |")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
 }
