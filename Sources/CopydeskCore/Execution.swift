@@ -100,7 +100,10 @@ final class Execution {
     /// (a finished stage's were read after its `finish`).
     func collectCounters() {
         for index in slots.indices {
-            if let driver = slots[index].corpus, slots[index].stats.counters.isEmpty { slots[index].stats.counters = driver.stage.counters }
+            if let driver = slots[index].corpus, slots[index].stats.counters.isEmpty {
+                slots[index].stats.counters = driver.stage.counters
+                slots[index].stats.counterOrder = driver.stage.counterOrder
+            }
         }
     }
 
@@ -123,6 +126,7 @@ final class Execution {
             slots[index].stats.cpuSeconds += StageClock.threadCPU() - c0 - output.downstreamCPU
             if let failure = output.failure ?? failure { throw failure }
             slots[index].stats.counters = driver.stage.counters
+            slots[index].stats.counterOrder = driver.stage.counterOrder
         }
         try drain(upTo: slots.count)
     }
@@ -155,7 +159,7 @@ final class Execution {
 
     /// Reads every input item into the first segment, taking results back in order as the window fills.
     func process<Source: DocumentSource>(_ reader: inout Source, started: Double) throws(CopydeskError) {
-        var lastProgress = started
+        lastProgress = started
         var warningsLogged = 0
         while true {
             let item: InputItem?
@@ -172,16 +176,32 @@ final class Execution {
             guard let item else { break }
             documentsRead += 1
             try add(item, toSegment: 0)
-            if let onProgress {
-                let now = StageClock.wall()
-                if now - lastProgress >= 0.25 {
-                    lastProgress = now
-                    onProgress(RunProgress(
-                        documents: documentsRead, bytes: reader.stats.bytes, seconds: now - started,
-                        diskBytes: reader.stats.diskBytesRead, diskTotal: reader.stats.diskBytesTotal))
-                }
+            if onProgress != nil {
+                progressSnapshot = RunProgress(
+                    documents: documentsRead, finished: documentsOut + dropped + rejected, bytes: reader.stats.bytes,
+                    seconds: StageClock.wall() - started, diskBytes: reader.stats.diskBytesRead, diskTotal: reader.stats.diskBytesTotal)
+                reportProgress()
             }
         }
+        progressStarted = started
+    }
+
+    /// The last snapshot taken while reading, and when reading began: once reading is over, progress
+    /// is the snapshot with the documents finished since.
+    private var progressSnapshot: RunProgress?
+    private var progressStarted: Double?
+    private var lastProgress = 0.0
+
+    /// Calls `onProgress` at most every quarter second: while reading, and while the documents read
+    /// go through the rest of the pipeline.
+    private func reportProgress() {
+        guard let onProgress, var progress = progressSnapshot else { return }
+        let now = StageClock.wall()
+        guard now - lastProgress >= 0.25 else { return }
+        lastProgress = now
+        progress.finished = documentsOut + dropped + rejected
+        if let progressStarted { progress.seconds = now - progressStarted }
+        onProgress(progress)
     }
 
     /// Sends a document into the pipeline at stage `index`: into the segment starting there, or
@@ -233,6 +253,7 @@ final class Execution {
                 try recordReject(rejection, document: document)
             }
         }
+        reportProgress()
     }
 
     /// Submits and takes back everything in the segments that start at or before pipeline index
@@ -266,6 +287,7 @@ final class Execution {
     private func deliver(_ document: Document, prepared: PreparedValue?, to index: Int) throws(CopydeskError) {
         guard index < slots.count else {
             documentsOut += 1
+            reportProgress()
             return
         }
         guard let driver = slots[index].corpus else {

@@ -1,10 +1,12 @@
 import Foundation
 import Logging
 
-/// A snapshot of a run in progress, for a live progress line.
+/// A snapshot of a run in progress, for a live progress line or a log line.
 public struct RunProgress: Sendable {
     /// Input items read so far.
     public var documents: Int
+    /// Input items that have left the pipeline: out, dropped or rejected.
+    public var finished: Int
     /// Bytes of documents read (decompressed).
     public var bytes: Int64
     public var seconds: Double
@@ -12,11 +14,27 @@ public struct RunProgress: Sendable {
     public var diskBytes: Int64
     public var diskTotal: Int64?
 
-    /// The share of the input read, when the total is known.
+    public init(documents: Int, finished: Int, bytes: Int64, seconds: Double, diskBytes: Int64, diskTotal: Int64?) {
+        self.documents = documents
+        self.finished = finished
+        self.bytes = bytes
+        self.seconds = seconds
+        self.diskBytes = diskBytes
+        self.diskTotal = diskTotal
+    }
+
+    /// The share of the work done, when the input's size is known: the share of the input read, times
+    /// the share of the documents read that have left the pipeline (those still in batches or held by
+    /// a corpus-wide stage are not done), so it reaches 1 only when every document is through.
     public var fraction: Double? {
         guard let diskTotal, diskTotal > 0 else { return nil }
-        return min(1, Double(diskBytes) / Double(diskTotal))
+        let read = min(1, Double(diskBytes) / Double(diskTotal))
+        let through = documents > 0 ? min(1, Double(finished) / Double(documents)) : 0
+        return read * through
     }
+
+    /// Documents through the pipeline per second.
+    public var documentsPerSecond: Double { seconds > 0 ? Double(finished) / seconds : 0 }
 
     /// Seconds left at the current rate, when the total is known.
     public var secondsLeft: Double? {

@@ -66,7 +66,7 @@ struct ClusterSection {
         }
         page.table(caption: "Duplicates of \(cluster.canonical)", ["id", "relation", "similarity", "containment", "site", "title"], cluster.members.map {
             [$0.id, $0.relation, Figures.ratio($0.similarity), Figures.ratio($0.containment), $0.site, HTMLEscaping.oneLine($0.title, limit: 200)]
-        })
+        }, numeric: 2..<4)
         if cluster.size > cluster.members.count { page.paragraph("… and \(cluster.size - cluster.members.count) more.") }
         page.raw("</details>\n")
     }

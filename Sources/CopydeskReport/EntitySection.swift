@@ -24,7 +24,7 @@ struct EntitySection {
         page.raw("</div>\n")
         for (type, _) in types {
             guard let counter = digest.entities[type] else { continue }
-            page.table(caption: "\(type): most mentioned", ["name", "mentions"], counter.top(perType).map { [$0.key, String($0.count)] }, numericFrom: 1)
+            page.table(caption: "\(type): most mentioned", ["name", "mentions"], counter.top(perType).map { [$0.key, String($0.count)] }, numeric: 1..<2)
         }
     }
 }

@@ -45,25 +45,25 @@ struct HTMLPage {
     }
 
     /// A table with column headers, and with the first cell of each row as its row header.
-    mutating func table(caption: String? = nil, _ header: [String], _ rows: [[String]], numericFrom: Int = Int.max) {
+    mutating func table(caption: String? = nil, _ header: [String], _ rows: [[String]], numeric: Range<Int> = 0..<0) {
         raw("<div class=\"scroll\"><table>")
         if let caption { raw("<caption>"); text(caption); raw("</caption>") }
         raw("<thead><tr>")
         for (index, cell) in header.enumerated() {
-            raw(index >= numericFrom ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"); text(cell); raw("</th>")
+            raw(numeric.contains(index) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"); text(cell); raw("</th>")
         }
         raw("</tr></thead><tbody>\n")
-        for row in rows { tableRow(row, numericFrom: numericFrom) }
+        for row in rows { tableRow(row, numeric: numeric) }
         raw("</tbody></table></div>\n")
     }
 
-    mutating func tableRow(_ row: [String], numericFrom: Int = Int.max) {
+    mutating func tableRow(_ row: [String], numeric: Range<Int> = 0..<0) {
         raw("<tr>")
         for (index, cell) in row.enumerated() {
             if index == 0 {
                 raw("<th scope=\"row\">"); text(cell); raw("</th>")
             } else {
-                raw(index >= numericFrom ? "<td class=\"num\">" : "<td>"); text(cell); raw("</td>")
+                raw(numeric.contains(index) ? "<td class=\"num\">" : "<td>"); text(cell); raw("</td>")
             }
         }
         raw("</tr>\n")

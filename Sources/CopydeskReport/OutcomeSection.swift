@@ -47,7 +47,7 @@ struct OutcomeSection {
         BarChart(id: "chart-\(anchor)", title: "\(title) by stage and reason", series: [.init(name: "documents", color: BarChart.orange)],
                  rows: top.prefix(12).map { .init(label: "\($0.stage): \($0.reason)", values: [Double($0.count)]) }).write(into: &page)
         page.table(caption: "\(title) by stage and reason, with an example",
-                   ["stage", "reason", "documents", "for example"], top.map { [$0.stage, $0.reason, String($0.count), $0.example] })
+                   ["stage", "reason", "documents", "for example"], top.map { [$0.stage, $0.reason, String($0.count), $0.example] }, numeric: 2..<3)
     }
 
     /// Digits become `#` so that reasons naming a document or a size group together.

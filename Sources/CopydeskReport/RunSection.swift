@@ -63,7 +63,7 @@ struct RunSection {
             funnel.append(.init(label: id, values: [stage["out"]?.doubleValue ?? 0, stage["dropped"]?.doubleValue ?? 0, stage["rejected"]?.doubleValue ?? 0]))
         }
         page.table(caption: "Per stage: documents, time and rate (documents in per wall second)",
-                   ["stage", "kind", "in", "out", "dropped", "rejected", "wall s", "CPU s", "docs/s", "counters"], rows, numericFrom: 2)
+                   ["stage", "kind", "in", "out", "dropped", "rejected", "wall s", "CPU s", "docs/s", "counters"], rows, numeric: 2..<9)
         page.raw("<div class=\"charts\">")
         BarChart(id: "chart-time", title: "Time per stage (wall seconds)", series: [.init(name: "wall seconds", color: BarChart.blue)],
                  rows: time, format: { Figures.seconds($0) }).write(into: &page)
