@@ -21,7 +21,7 @@ struct ProgressDisplay {
     mutating func show(_ progress: RunProgress) {
         switch mode {
         case .live:
-            FileHandle.standardError.write(Data(("\r" + Self.line(progress, separator: "  ") + "   ").utf8))
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + Self.line(progress, separator: "  ")).utf8))
         case .log(let interval, let logger):
             guard progress.seconds - lastLog >= interval else { return }
             lastLog = progress.seconds
@@ -35,10 +35,14 @@ struct ProgressDisplay {
         FileHandle.standardError.write(Data((failed ? "\n" : "\r\u{1B}[K").utf8))
     }
 
-    /// `12345 documents, 12.3 MB, 456 docs/s, 45.0%, ETA 1m02s` (the share and ETA when known).
+    /// `12345 documents, 12.3 MB, 456 docs/s, 45.0%, ETA 1m02s` while reading (the share and ETA when
+    /// known), `finishing: 2345 of 100000 documents out, 9000 docs/s, 2.3%, ETA 10s` after.
     static func line(_ progress: RunProgress, separator: String) -> String {
         let megabytes = Double(max(progress.diskBytes, progress.bytes)) / 1_000_000
-        var parts = ["\(progress.finished) documents", String(format: "%.1f MB", megabytes), "\(Int(progress.documentsPerSecond.rounded())) docs/s"]
+        let rate = "\(Int(progress.documentsPerSecond.rounded())) docs/s"
+        var parts = progress.finishing
+            ? ["finishing: \(progress.finished) of \(progress.documents) documents out", rate]
+            : ["\(progress.settled) documents", String(format: "%.1f MB", megabytes), rate]
         if let fraction = progress.fraction {
             parts.append(String(format: "%.1f%%", fraction * 100))
             if let left = progress.secondsLeft { parts.append("ETA " + duration(left)) }

@@ -178,19 +178,23 @@ final class Execution {
             try add(item, toSegment: 0)
             if onProgress != nil {
                 progressSnapshot = RunProgress(
-                    documents: documentsRead, finished: documentsOut + dropped + rejected, bytes: reader.stats.bytes,
+                    documents: documentsRead, settled: settled, finished: documentsOut + dropped + rejected, bytes: reader.stats.bytes,
                     seconds: StageClock.wall() - started, diskBytes: reader.stats.diskBytesRead, diskTotal: reader.stats.diskBytesTotal)
                 reportProgress()
             }
         }
         progressStarted = started
+        finishingStarted = StageClock.wall()
     }
 
-    /// The last snapshot taken while reading, and when reading began: once reading is over, progress
-    /// is the snapshot with the documents finished since.
+    /// The last snapshot taken while reading, and when reading began and ended: once reading is over,
+    /// progress is the snapshot with the documents finished since.
     private var progressSnapshot: RunProgress?
     private var progressStarted: Double?
+    private var finishingStarted: Double?
     private var lastProgress = 0.0
+    /// Documents taken back from the reader's segment: through the per-document stages at the head.
+    private var settled = 0
 
     /// Calls `onProgress` at most every quarter second: while reading, and while the documents read
     /// go through the rest of the pipeline.
@@ -199,8 +203,13 @@ final class Execution {
         let now = StageClock.wall()
         guard now - lastProgress >= 0.25 else { return }
         lastProgress = now
+        progress.settled = settled
         progress.finished = documentsOut + dropped + rejected
         if let progressStarted { progress.seconds = now - progressStarted }
+        if let finishingStarted {
+            progress.finishing = true
+            progress.finishingSeconds = now - finishingStarted
+        }
         onProgress(progress)
     }
 
@@ -243,6 +252,7 @@ final class Execution {
             slots[work.firstIndex + offset].stats.add(batchStats)
         }
         let next = segments[index].next
+        if index == 0 { settled += result.outcomes.count }
         for outcome in result.outcomes {
             switch outcome {
             case .document(let document, let prepared):

@@ -44,7 +44,7 @@ struct ClusterSection {
         let canonical = details.found[cluster.canonical]
         let title = canonical.map { $0.title.isEmpty ? "(no title)" : HTMLEscaping.oneLine($0.title, limit: 200) }
             ?? "(canonical \(cluster.canonical) is not in this output: a document of an earlier run)"
-        let titles = ([canonical?.title ?? ""] + cluster.members.map(\.title)).joined(separator: "\u{1F}").lowercased()
+        let titles = ([canonical?.title ?? ""] + cluster.members.map(\.title)).joined(separator: "\n").lowercased()
         page.raw("<details class=\"cluster\" data-titles=\"")
         page.text(titles)
         page.raw("\"><summary>")

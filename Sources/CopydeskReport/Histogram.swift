@@ -25,8 +25,8 @@ struct Histogram {
     /// Ten bins of width 0.1 over [0, 1].
     static func unitInterval() -> Histogram {
         Histogram(bins: (0..<10).map { step in
-            let lower = Double(step) / 10
-            return Bin(label: String(format: "%.1f–%.1f", lower, lower + 0.1), lower: lower, upper: lower + 0.1)
+            let lower = Double(step) / 10, upper = Double(step + 1) / 10
+            return Bin(label: String(format: "%.1f–%.1f", lower, upper), lower: lower, upper: upper)
         })
     }
 
