@@ -203,7 +203,7 @@ def main():
                 evaluate("document.getElementById('search').value = ''; document.getElementById('search').dispatchEvent(new Event('input'))")
 
             if args.screenshot:
-                evaluate("window.scrollTo(0, 0); document.getElementById('search').value = ''; document.getElementById('search').dispatchEvent(new Event('input'))")
+                evaluate("document.getElementById('search').value = ''; document.getElementById('search').dispatchEvent(new Event('input')); document.activeElement.blur(); window.scrollTo(0, 0)")
                 time.sleep(0.2)
                 shot = call("Page.captureScreenshot", {"format": "png"})
                 import base64
