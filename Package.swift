@@ -100,6 +100,7 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "ExecTests", dependencies: ["Exec", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "FilterTests", dependencies: ["Filter", "CopydeskCore", "CopydeskTesting", .product(name: "Logging", package: "swift-log")], swiftSettings: upcoming),
+        .testTarget(name: "CopydeskReportTests", dependencies: ["CopydeskReport", "CopydeskCore", "CopydeskTesting"], swiftSettings: upcoming),
         .testTarget(name: "ExportTests", dependencies: ["Export", "CopydeskCore", "CopydeskTesting", "CSQLite"], swiftSettings: upcoming),
         .testTarget(
             name: "EndToEndTests",

@@ -297,4 +297,11 @@ public final class DedupeStage: CorpusStage {
             "duplicate_ids": stats.duplicateIDs, "already_indexed": stats.alreadyIndexed, "updated": stats.updated,
         ]
     }
+
+    /// Documents, clusters and duplicates by relation first; then what was set aside, the lookups and
+    /// the index.
+    public var counterOrder: [String] {
+        ["documents", "clusters", "duplicates", "exact", "near", "syndicated", "template", "empty", "short",
+         "matched_earlier", "index_earlier", "already_indexed", "updated", "duplicate_ids", "candidates_verified"]
+    }
 }

@@ -9,9 +9,12 @@ extension CopydeskCommand {
         static let configuration = CommandConfiguration(
             abstract: "Turn a run report into an HTML page to read in a browser.",
             discussion: """
-                The page shows the accounting and per-stage table of the run, why documents were dropped or
-                rejected, the duplicate clusters with their canonical member, the most frequent entities of each
-                type and the first documents, read from the report and the outputs it names.
+                One self-contained file (no network, no external script): what ran and when, charts of the time
+                per stage, of documents in → out, dropped and rejected, of cluster sizes and similarities and of
+                entities; why documents were dropped or rejected, with examples; the duplicate clusters with the
+                canonical's title, expandable to their members; versions of a story side by side with shared
+                passages highlighted; the documents with a snippet, paged and searchable by title.
+                Outputs moved or deleted since the run are named in a warning and on the page.
                 Example:
                   copydesk run pipelines/news.yaml && copydesk report out/news.report.json   # → out/news.report.html
                 """)
@@ -28,9 +31,13 @@ extension CopydeskCommand {
             }
             let destination = output ?? (report.hasSuffix(".json") ? String(report.dropLast(5)) : report) + ".html"
             do {
-                let page = try ReportPage().render(reportPath: report)
+                let rendered = try ReportPage().render(reportPath: report)
+                for path in rendered.missingFiles {
+                    FileHandle.standardError.write(Data(
+                        "copydesk: warning: \(path) is named by the report but not there any more (moved or deleted since the run); the page leaves out what it held\n".utf8))
+                }
                 let file = try AtomicFile(path: destination)
-                try file.write(page)
+                try file.write(rendered.page)
                 try file.commit()
                 FileHandle.standardError.write(Data("report page: \(destination)\n".utf8))
             } catch {

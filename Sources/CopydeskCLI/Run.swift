@@ -39,7 +39,12 @@ extension CopydeskCommand {
         @Option(name: .customLong("on-bad-record"), help: "skip: bad records go to the rejects output; fail: stop with exit code 65.")
         var onBadRecord: String?
 
-        @Flag(name: .shortAndLong, help: "Print no summary at the end.")
+        @Option(name: .customLong("progress-interval"), help: ArgumentHelp(
+            "When stderr is not a terminal (nohup, cron, CI), log progress every this many seconds; 0: never. On a terminal the progress line is live.",
+            valueName: "seconds"))
+        var progressInterval: Double = 30
+
+        @Flag(name: .shortAndLong, help: "Print no progress and no summary at the end.")
         var quiet = false
 
         @Flag(name: .shortAndLong, help: "Log debugging detail to stderr.")
@@ -61,6 +66,9 @@ extension CopydeskCommand {
                     fail(CopydeskError(exitCode: CopydeskError.usage, message: "--workers must be 0 (all cores) to 1024, not \(workers)"))
                 }
                 loaded.run.workers = workers
+            }
+            guard progressInterval >= 0, progressInterval.isFinite else {
+                fail(CopydeskError(exitCode: CopydeskError.usage, message: "--progress-interval must be a number of seconds, 0 or more (0: no progress lines), not \(progressInterval)"))
             }
             if let onBadRecord {
                 guard let policy = RunOptions.BadRecordPolicy(rawValue: onBadRecord) else {
@@ -93,31 +101,27 @@ extension CopydeskCommand {
                 source.resume()
                 interrupts.append(source)
             }
-            let showProgress = !quiet && isatty(2) == 1
-            if showProgress {
-                runner.onProgress = { progress in
-                    let rate = progress.seconds > 0 ? Int(Double(progress.documents) / progress.seconds) : 0
-                    let megabytes = Double(max(progress.diskBytes, progress.bytes)) / 1_000_000
-                    var line = "\r\(progress.documents) documents  \(String(format: "%.1f", megabytes)) MB  \(rate) docs/s"
-                    if let fraction = progress.fraction {
-                        line += String(format: "  %.1f%%", fraction * 100)
-                        if let left = progress.secondsLeft {
-                            line += "  ETA " + (left >= 3600 ? String(format: "%dh%02dm", Int(left) / 3600, Int(left) % 3600 / 60)
-                                : String(format: "%dm%02ds", Int(left) / 60, Int(left) % 60))
-                        }
-                    }
-                    FileHandle.standardError.write(Data((line + "   ").utf8))
+            // On a terminal a live line; otherwise a log line every --progress-interval seconds.
+            var display: ProgressDisplay?
+            if !quiet {
+                if isatty(2) == 1 {
+                    display = ProgressDisplay(mode: .live)
+                } else if progressInterval > 0 {
+                    display = ProgressDisplay(mode: .log(interval: progressInterval, logger: logger))
                 }
+            }
+            if display != nil {
+                runner.onProgress = { progress in display?.show(progress) }
             }
             let result: RunReport
             do {
                 result = try runner.run()
             } catch {
-                if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+                display?.end(failed: true)
                 fail(error)
             }
             for source in interrupts { source.cancel() }
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            display?.end(failed: false)
             if !quiet {
                 var text = result.summary() + "\n"
                 for key in ["records", "drops", "rejects", "report"] {

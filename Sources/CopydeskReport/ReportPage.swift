@@ -1,366 +1,128 @@
 public import CopydeskCore
 import Foundation
 
-/// A run as one self-contained HTML page a person can open in a browser: the accounting and per-stage
-/// table of the run report, why documents were dropped or rejected, the duplicate clusters with their
-/// canonical member and relations, the most frequent entities of each type, and the first documents.
-/// It reads the run report and the files it names (records when they are JSONL, drops, rejects) in one
-/// streaming pass each, so memory stays bounded whatever the size of the run.
+/// A run as one self-contained HTML page a person opens in a browser, with no network and no external
+/// script: what ran (version, times, host, pipeline, inputs, when the report has them) and the accounting;
+/// charts of the time per stage, of the funnel from documents in to out, dropped and rejected, of cluster
+/// sizes, similarity and containment, and of entities; drops and rejects by reason with examples; the
+/// duplicate clusters with their canonical's title, expandable to their members; versions of a story side
+/// by side with their shared passages highlighted; and the documents with a snippet, paged and searchable
+/// by title.
+///
+/// It reads the run report and the files it names (records when they are JSONL, drops, rejects) in
+/// streaming passes, and every list has a limit, so memory and the page's size stay bounded whatever
+/// the size of the run (a 100,000-document run makes a page of a few megabytes).
 public struct ReportPage {
-    /// Documents listed in the documents table.
-    public var documentRows = 200
     /// Clusters listed (largest first); members listed per cluster.
-    public var clusterRows = 100, membersPerCluster = 25
+    public var clusterRows = 500, membersPerCluster = 25
+    /// Pairs of versions shown side by side, and how much of each text is shown.
+    public var pairRows = 8, pairTextBytes = 24_000
     /// Entities listed per type.
     public var entitiesPerType = 15
     /// Drop and reject reasons listed.
     public var reasonRows = 50
+    /// Bytes of the document list (as JSON) after which documents are counted but not listed, and after
+    /// which they are listed without a snippet; snippet length in characters.
+    public var documentListBytes = 12_000_000, snippetBytes = 6_000_000, snippetCharacters = 160
+    /// Documents per page of the document list.
+    static let pageRows = 100
+
+    /// The page, and the files the report names that were not found (moved or deleted since the run).
+    public struct Rendered: Sendable {
+        public var page: [UInt8]
+        public var missingFiles: [String]
+    }
 
     public init() {}
 
     /// Renders the page for the run report at `reportPath`. Paths inside the report are taken as written
     /// by the run (relative to the directory the run was started from); a named file that is missing is
-    /// said so on the page instead of failing.
-    public func render(reportPath: String) throws(StageError) -> [UInt8] {
-        let report = try Self.readJSON(reportPath)
-        guard case .object? = report["documents"], case .array? = report["stages"] else {
-            throw StageError(.badData, "\(reportPath) is not a run report (no 'documents' and 'stages'); give the NAME.report.json written by 'copydesk run'")
-        }
-        let resolve = Self.resolver(directory: report["directory"]?.stringValue)
-        var page = HTMLPage(title: "copydesk run: \(report["pipeline"]?.stringValue ?? reportPath)")
-        summary(report, reportPath: reportPath, into: &page)
-        stages(report, into: &page)
-        let outputs = report["outputs"]
-        for (key, title) in [("drops", "Dropped documents"), ("rejects", "Rejected records")] {
-            outcomes(path: outputs?[key]?.stringValue.map(resolve), key: key == "drops" ? "dropped" : "rejected", title: title, into: &page)
-        }
-        if let records = outputs?["records"]?.stringValue.map(resolve), records.hasSuffix(".jsonl"), FileManager.default.fileExists(atPath: records) {
-            var digest = CorpusDigest(page: self)
-            try Self.eachLine(records) { value in digest.add(value) }
-            digest.write(into: &page)
+    /// said so on the page and in ``Rendered/missingFiles`` instead of failing.
+    public func render(reportPath: String) throws(StageError) -> Rendered {
+        var files = try ReportFiles(reportPath: reportPath)
+        let report = files.report
+        var body = HTMLPage()
+        RunSection(report: report, reportPath: reportPath).write(into: &body)
+        OutcomeSection(key: "dropped", title: "Dropped documents", anchor: "drops", reasonRows: reasonRows)
+            .write(path: files.output("drops"), files: &files, into: &body)
+        OutcomeSection(key: "rejected", title: "Rejected records", anchor: "rejects", reasonRows: reasonRows)
+            .write(path: files.output("rejects"), files: &files, into: &body)
+        var sections = ["run": "Run", "stages": "Stages", "drops": "Dropped", "rejects": "Rejected"]
+        let records = files.output("records")
+        if let records, records.hasSuffix(".jsonl") || records.hasSuffix(".jsonl.gz") || records.hasSuffix(".jsonl.zst"), files.check(records) {
+            try corpus(records, into: &body)
+            sections["clusters"] = "Clusters"
+            sections["pairs"] = "Side by side"
+            sections["entities"] = "Entities"
+            sections["documents"] = "Documents"
         } else {
-            page.heading("Documents")
-            page.paragraph("The records output (\(outputs?["records"]?.stringValue ?? "none")) is not a JSONL file here, so it is not summarised.")
-        }
-        return page.finish()
-    }
-
-    private func summary(_ report: JSONValue, reportPath: String, into page: inout HTMLPage) {
-        let documents = report["documents"]
-        let status = report["status"]?.stringValue ?? "unknown"
-        page.heading("Run")
-        page.table(["", ""], [
-            ["pipeline", report["pipeline"]?.stringValue ?? ""],
-            ["status", status + (report["error"]?.stringValue.map { ": " + $0 } ?? "")],
-            ["documents in", Self.count(documents?["in"])],
-            ["out", Self.count(documents?["out"])],
-            ["dropped", Self.count(documents?["dropped"])],
-            ["rejected", Self.count(documents?["rejected"])],
-            ["balanced (in = out + dropped + rejected)", documents?["balanced"] == .bool(true) ? "yes" : "NO"],
-            ["input files, bytes", "\(Self.count(report["input"]?["files"])), \(Self.count(report["input"]?["bytes"]))"],
-            ["wall, CPU seconds", "\(Self.seconds(report["wall_seconds"])), \(Self.seconds(report["cpu_seconds"]))"],
-            ["report", reportPath],
-        ], header: false)
-        if case .object(let skipped)? = report["input"]?["skipped_records"], !skipped.isEmpty {
-            page.paragraph("Input records that are not documents, skipped: "
-                + skipped.map { "\($0.key) \(Self.count($0.value))" }.joined(separator: ", "))
-        }
-    }
-
-    private func stages(_ report: JSONValue, into page: inout HTMLPage) {
-        guard case .array(let stages)? = report["stages"] else { return }
-        page.heading("Stages")
-        var rows: [[String]] = []
-        for stage in stages {
-            var counters = ""
-            if case .object(let pairs)? = stage["counters"] {
-                counters = pairs.map { "\($0.key) \(Self.count($0.value))" }.joined(separator: ", ")
-            }
-            rows.append([stage["id"]?.stringValue ?? "", stage["kind"]?.stringValue ?? "", Self.count(stage["in"]), Self.count(stage["out"]),
-                         Self.count(stage["dropped"]), Self.count(stage["rejected"]), Self.seconds(stage["wall_seconds"]),
-                         Self.seconds(stage["cpu_seconds"]), counters])
-        }
-        page.table(["stage", "kind", "in", "out", "dropped", "rejected", "wall s", "CPU s", "counters"], rows)
-    }
-
-    /// Drops or rejects grouped by stage and reason, most frequent first.
-    private func outcomes(path: String?, key: String, title: String, into page: inout HTMLPage) {
-        page.heading(title)
-        guard let path else { page.paragraph("Not written to a file in this run (logged on stderr)."); return }
-        guard FileManager.default.fileExists(atPath: path) else { page.paragraph("\(path) is not there any more."); return }
-        var groups = BoundedCounter(limit: 10_000)
-        var examples: [String: String] = [:]
-        var total = 0
-        do {
-            try Self.eachLine(path) { value in
-                total += 1
-                let stage = value[key]?["stage"]?.stringValue ?? "?"
-                let reason = value[key]?["reason"]?.stringValue ?? "?"
-                let group = stage + "\u{1F}" + Self.reasonShape(reason)
-                groups.add(group)
-                if examples[group] == nil, examples.count < 10_000 {
-                    let source = value["source"]?["path"]?.stringValue ?? ""
-                    let line = value["source"]?["line"].map { ":" + Self.count($0) } ?? ""
-                    examples[group] = (value["id"]?.stringValue ?? "") + " (" + source + line + ")"
-                }
-            }
-        } catch {
-            page.paragraph("\(path) could not be read: \(error.message)")
-            return
-        }
-        if total == 0 { page.paragraph("None (\(path))."); return }
-        page.paragraph("\(total) in \(path).")
-        let rows = groups.top(reasonRows).map { entry -> [String] in
-            let parts = entry.key.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
-            return [parts[0], parts.count > 1 ? parts[1] : "", String(entry.count), examples[entry.key] ?? ""]
-        }
-        page.table(["stage", "reason", "documents", "for example"], rows)
-    }
-
-    /// Relative paths of the report are relative to the directory the run started in.
-    static func resolver(directory: String?) -> (String) -> String {
-        { path in
-            guard !path.hasPrefix("/"), path != "-", let directory else { return path }
-            return (directory as NSString).appendingPathComponent(path)
-        }
-    }
-
-    /// Digits become `#` so that reasons naming a document or a size group together.
-    static func reasonShape(_ reason: String) -> String {
-        var shaped = ""
-        var lastDigit = false
-        for scalar in reason.unicodeScalars {
-            if ("0"..."9").contains(scalar) {
-                if !lastDigit { shaped.append("#") }
-                lastDigit = true
+            body.heading("Documents", id: "documents")
+            if let records, files.missing.contains(records) {
+                body.paragraph("The records output \(records) is not there any more (moved or deleted since the run), so documents, clusters and entities are not shown.", className: "notice")
             } else {
-                shaped.unicodeScalars.append(scalar)
-                lastDigit = false
+                body.paragraph("The records output (\(records ?? "none")) is not a JSONL file, so documents, clusters and entities are not shown.")
             }
+            sections["documents"] = "Documents"
         }
-        return shaped
+        let title = "copydesk run: " + (report["pipeline"]?.stringValue ?? reportPath)
+        var page = HTMLPage.document(title: title)
+        page.raw("<header><h1>")
+        page.text(title)
+        page.raw("</h1>")
+        for path in files.missing {
+            page.paragraph("\(path) is named by the report but not there any more (moved or deleted since the run).", className: "notice")
+        }
+        page.raw("<nav aria-label=\"Sections\"><ul>")
+        for anchor in ["run", "stages", "drops", "rejects", "clusters", "pairs", "entities", "documents"] {
+            guard let name = sections[anchor] else { continue }
+            page.raw("<li><a href=\"#\(anchor)\">\(name)</a></li>")
+        }
+        page.raw("</ul></nav>")
+        if sections["clusters"] != nil {
+            page.raw("<div class=\"search\" role=\"search\"><label for=\"search\">Search titles of documents and clusters </label>")
+            page.raw("<input type=\"search\" id=\"search\" autocomplete=\"off\"> <span id=\"search-status\" aria-live=\"polite\"></span></div>")
+        }
+        page.raw("</header><main id=\"main\">\n")
+        page.append(body)
+        return Rendered(page: page.finish(), missingFiles: files.missing)
     }
 
-    static func readJSON(_ path: String) throws(StageError) -> JSONValue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StageError(.io, "cannot read the run report \(path): give the path of a NAME.report.json written by 'copydesk run'")
+    /// The sections read from the records: one pass for the digest, a second for the canonical
+    /// members' titles and the texts shown side by side.
+    private func corpus(_ records: String, into page: inout HTMLPage) throws(StageError) {
+        var digest = CorpusDigest(limits: self)
+        try ReportFiles.eachLine(records) { digest.add($0) }
+        let shown = Array(digest.sortedClusters().prefix(clusterRows))
+        var pairs: [(cluster: CorpusDigest.Cluster, member: CorpusDigest.Member)] = []
+        for cluster in shown where pairs.count < pairRows {
+            let member = cluster.members.first { $0.relation == "syndicated" } ?? cluster.members.first { $0.relation == "near" }
+            if let member { pairs.append((cluster, member)) }
         }
-        do {
-            return try JSONParser.parse(String(decoding: data, as: UTF8.self))
-        } catch {
-            throw StageError(.badData, "\(path) is not a run report (\(error)); give the NAME.report.json written by 'copydesk run'")
+        var details = CorpusDetails(
+            wanted: Set(shown.map(\.canonical)),
+            withText: Set(pairs.flatMap { [$0.cluster.canonical, $0.member.id] }), textBytes: pairTextBytes)
+        if !details.isEmpty { try ReportFiles.eachLine(records) { details.add($0) } }
+        var anchors: [String: String] = [:]
+        var views: [SideBySide] = []
+        for (index, pair) in pairs.enumerated() {
+            guard let canonical = details.found[pair.cluster.canonical], let version = details.found[pair.member.id] else { continue }
+            let anchor = "pair-\(index + 1)"
+            anchors[pair.cluster.key] = anchor
+            let similarity = pair.member.similarity.map { ", similarity \(Figures.ratio($0))" } ?? ""
+            views.append(SideBySide(
+                anchor: anchor, heading: "\(HTMLEscaping.oneLine(canonical.title.isEmpty ? pair.cluster.canonical : canonical.title, limit: 120)) — \(pair.member.relation) version\(similarity)",
+                left: .init(id: pair.cluster.canonical, label: "canonical", detail: canonical),
+                right: .init(id: pair.member.id, label: pair.member.relation, detail: version)))
         }
-    }
-
-    /// Calls `body` with every line of a JSONL file that parses; other lines are skipped.
-    static func eachLine(_ path: String, _ body: (JSONValue) -> Void) throws(StageError) {
-        do {
-            var lines = LineReader(stream: try AnyByteStream.open(path), maxLineBytes: 1 << 26)
-            defer { lines.close() }
-            while let line = try lines.next() {
-                guard case .line(_, let bytes, _) = line else { continue }
-                let value = bytes.withUnsafeBufferPointer { try? JSONParser.parse($0) }
-                if let value { body(value) }
-            }
-        } catch {
-            throw StageError(.io, "cannot read \(path): \(error)")
-        }
-    }
-
-    static func count(_ value: JSONValue?) -> String {
-        guard let number = value?.doubleValue else { return "" }
-        return String(Int(number))
-    }
-
-    static func seconds(_ value: JSONValue?) -> String {
-        guard let number = value?.doubleValue else { return "" }
-        return String(format: "%.3f", number)
-    }
-}
-
-/// Counts keys with a bounded number of distinct entries: when full, the least frequent half is
-/// forgotten (so very long runs keep the frequent keys, with counts that are lower bounds).
-struct BoundedCounter {
-    let limit: Int
-    private(set) var counts: [String: Int] = [:]
-    /// True when some keys were forgotten, so counts may be low.
-    private(set) var pruned = false
-
-    init(limit: Int) { self.limit = limit }
-
-    mutating func add(_ key: String, _ amount: Int = 1) {
-        counts[key, default: 0] += amount
-        if counts.count > limit {
-            let keep = counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(limit / 2)
-            counts = Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
-            pruned = true
-        }
-    }
-
-    /// The `n` most frequent keys, ties in key order.
-    func top(_ n: Int) -> [(key: String, count: Int)] {
-        counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(n).map { ($0.key, $0.value) }
-    }
-}
-
-/// What the page shows of the records: documents, clusters and entities, gathered in one pass.
-struct CorpusDigest {
-    struct Member { var id, title, relation: String; var similarity, containment: Double? }
-    /// A cluster's duplicates (its canonical member is named, not listed); `size` counts the duplicates.
-    struct Cluster { var canonical: String; var members: [Member] = []; var size = 0 }
-    static let clusterLimit = 200_000
-
-    let page: ReportPage
-    var documents = 0
-    var rows: [[String]] = []
-    var clusters: [String: Cluster] = [:]
-    var entityTypes = BoundedCounter(limit: 64)
-    var entities: [String: BoundedCounter] = [:]
-    var withEntities = 0
-    var sawDedupe = false
-    /// Duplicates of clusters past `clusterLimit`, counted but not listed.
-    var untracked = 0
-
-    init(page: ReportPage) { self.page = page }
-
-    mutating func add(_ record: JSONValue) {
-        documents += 1
-        let id = record["id"]?.stringValue ?? ""
-        let title = record["title"]?.stringValue ?? ""
-        var entityCount = ""
-        if case .array(let list)? = record["entities"] {
-            withEntities += 1
-            entityCount = String(list.count)
-            for entity in list {
-                let type = entity["type"]?.stringValue ?? "?"
-                let name = entity["name"]?.stringValue ?? ""
-                var mentions = 1
-                if case .array(let m)? = entity["mentions"] { mentions = max(1, m.count) }
-                entityTypes.add(type, mentions)
-                entities[type, default: BoundedCounter(limit: 50_000)].add(name, mentions)
-            }
-        }
-        var cluster = ""
-        if let duplicate = record["duplicate"], case .object = duplicate, let key = duplicate["cluster"]?.stringValue {
-            sawDedupe = true
-            cluster = key
-            // Only duplicates are kept (a canonical member is named by its id), so memory follows the
-            // number of duplicates, and at most `clusterLimit` clusters are tracked.
-            if let relation = duplicate["relation"]?.stringValue {
-                cluster += " (\(relation))"
-                if clusters[key] != nil || clusters.count < Self.clusterLimit {
-                    var entry = clusters[key] ?? Cluster(canonical: duplicate["canonical"]?.stringValue ?? key)
-                    entry.size += 1
-                    if entry.members.count < page.membersPerCluster {
-                        entry.members.append(Member(
-                            id: id, title: title, relation: relation,
-                            similarity: duplicate["similarity"]?.doubleValue, containment: duplicate["containment"]?.doubleValue))
-                    }
-                    clusters[key] = entry
-                } else {
-                    untracked += 1
-                }
-            }
-        }
-        if rows.count < page.documentRows {
-            rows.append([id, title, record["source"]?["path"]?.stringValue ?? "", record["published"]?.stringValue ?? "",
-                         String((record["text"]?.stringValue ?? "").unicodeScalars.count), entityCount, cluster])
-        }
-    }
-
-    func write(into html: inout HTMLPage) {
-        html.heading("Duplicate clusters")
-        let shared = clusters.values.sorted { $0.size > $1.size || ($0.size == $1.size && $0.canonical < $1.canonical) }
-        if !sawDedupe {
-            html.paragraph("No dedupe stage ran before this output.")
-        } else if shared.isEmpty {
-            html.paragraph("\(documents) documents, no duplicates: every document is alone in its cluster.")
+        ClusterSection(digest: digest, shown: shown, details: details, pairAnchors: anchors).write(into: &page)
+        page.heading("Versions side by side", id: "pairs")
+        if views.isEmpty {
+            page.paragraph("No syndicated or near-duplicate version to compare in this output.")
         } else {
-            let duplicates = shared.reduce(0) { $0 + $1.size } + untracked
-            html.paragraph("\(shared.count) cluster\(shared.count == 1 ? "" : "s") with more than one document; \(duplicates) "
-                + "document\(duplicates == 1 ? " is a duplicate" : "s are duplicates") of a canonical member. "
-                + "Largest first" + (shared.count > page.clusterRows ? ", the first \(page.clusterRows) shown." : "."))
-            for cluster in shared.prefix(page.clusterRows) {
-                html.subheading("canonical \(cluster.canonical) and \(cluster.size) duplicate\(cluster.size == 1 ? "" : "s")")
-                html.table(["id", "relation", "similarity", "containment", "title"], cluster.members.map {
-                    [$0.id, $0.relation, $0.similarity.map { String(format: "%.2f", $0) } ?? "",
-                     $0.containment.map { String(format: "%.2f", $0) } ?? "", $0.title]
-                })
-                if cluster.size > cluster.members.count { html.paragraph("… and \(cluster.size - cluster.members.count) more.") }
-            }
+            page.paragraph("A canonical text and another version of the same story, from the largest clusters: passages both share are highlighted, what each version adds is marked as added (green, underlined).")
+            for view in views { view.write(into: &page) }
         }
-        html.heading("Entities")
-        if withEntities == 0 {
-            html.paragraph("No entities stage ran before this output.")
-        } else {
-            html.paragraph("Mentions by type: " + entityTypes.top(64).map { "\($0.key) \($0.count)" }.joined(separator: ", ") + ".")
-            for (type, _) in entityTypes.top(64) {
-                guard let counter = entities[type] else { continue }
-                html.subheading(type)
-                html.table(["name", "mentions"], counter.top(page.entitiesPerType).map { [$0.key, String($0.count)] })
-            }
-        }
-        html.heading("Documents")
-        html.paragraph("\(documents) records" + (documents > rows.count ? "; the first \(rows.count) listed." : "."))
-        html.table(["id", "title", "source", "published", "characters", "entities", "cluster"], rows)
-    }
-}
-
-/// A minimal HTML writer: every piece of text is escaped, the style sheet is inline.
-struct HTMLPage {
-    private var bytes: [UInt8] = []
-
-    init(title: String) {
-        append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-        text(title)
-        append("""
-            </title><style>
-            body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
-            h1{font-size:1.5em}h2{margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1em;margin:1.2em 0 .3em}
-            table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left;vertical-align:top}
-            th{background:#f4f4f4}td:nth-child(n+3){font-variant-numeric:tabular-nums}
-            </style></head><body>
-            """)
-        append("<h1>")
-        text(title)
-        append("</h1>\n")
-    }
-
-    mutating func heading(_ title: String) { append("<h2>"); text(title); append("</h2>\n") }
-    mutating func subheading(_ title: String) { append("<h3>"); text(title); append("</h3>\n") }
-    mutating func paragraph(_ body: String) { append("<p>"); text(body); append("</p>\n") }
-
-    mutating func table(_ header: [String], _ rows: [[String]], header showHeader: Bool = true) {
-        append("<table>")
-        if showHeader {
-            append("<tr>")
-            for cell in header { append("<th>"); text(cell); append("</th>") }
-            append("</tr>")
-        }
-        for row in rows {
-            append("<tr>")
-            for cell in row { append("<td>"); text(cell); append("</td>") }
-            append("</tr>\n")
-        }
-        append("</table>\n")
-    }
-
-    mutating func finish() -> [UInt8] {
-        append("</body></html>\n")
-        return bytes
-    }
-
-    private mutating func append(_ raw: String) { bytes.append(contentsOf: raw.utf8) }
-
-    private mutating func text(_ value: String) {
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): append("&lt;")
-            case UInt8(ascii: ">"): append("&gt;")
-            case UInt8(ascii: "&"): append("&amp;")
-            case UInt8(ascii: "\""): append("&quot;")
-            default: bytes.append(byte)
-            }
-        }
+        EntitySection(digest: digest, perType: entitiesPerType).write(into: &page)
+        DocumentSection(digest: digest).write(into: &page)
     }
 }

@@ -83,4 +83,7 @@ public struct LineReader<Stream: ByteStream> {
 
     /// Bytes consumed from the underlying file.
     public var consumedBytes: Int64 { stream.consumedBytes }
+
+    /// Bytes read from the stream but not yet returned as lines (read ahead).
+    public var bufferedBytes: Int { end - start }
 }

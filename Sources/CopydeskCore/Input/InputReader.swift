@@ -34,9 +34,21 @@ public struct InputReader: DocumentSource {
     /// Finished files' sizes plus what the current file has consumed.
     private var diskBytesDone: Int64 = 0
 
-    /// Updates `stats.diskBytesRead` for progress reporting.
+    /// Updates `stats.diskBytesRead` for progress reporting: the current file's bytes are counted up
+    /// to the last record handed out, not up to what was read ahead into a buffer (a megabyte of
+    /// read-ahead holds a thousand short documents, which a share of bytes read would count as done).
     private mutating func updateProgress() {
-        stats.diskBytesRead = diskBytesDone + (jsonl?.consumedBytes ?? 0) + (warc?.consumedBytes ?? 0)
+        var current: Int64 = 0
+        if let jsonl { current = Self.handedOut(consumed: jsonl.consumedBytes, read: jsonl.bytesRead, buffered: jsonl.bufferedBytes) }
+        if let warc { current = Self.handedOut(consumed: warc.consumedBytes, read: warc.bytesRead, buffered: warc.bufferedBytes) }
+        stats.diskBytesRead = diskBytesDone + current
+    }
+
+    /// The on-disk bytes behind what was handed out, when `consumed` on-disk bytes gave `read` bytes
+    /// (more when decompressed) of which `buffered` are still waiting.
+    static func handedOut(consumed: Int64, read: Int64, buffered: Int) -> Int64 {
+        guard read > 0 else { return consumed }
+        return Int64((Double(consumed) * Double(max(0, read - Int64(buffered))) / Double(read)).rounded())
     }
 
     /// The next document or rejection, or `nil` when every input is read.

@@ -134,6 +134,9 @@ public struct WARCReader {
     /// Bytes consumed from the file (compressed bytes for .warc.gz).
     public var consumedBytes: Int64 { stream.consumedBytes }
 
+    /// Bytes read from the stream but not yet returned as records (read ahead).
+    public var bufferedBytes: Int { available }
+
     // MARK: - Parsing helpers
 
     static func recordID(_ value: String?) -> String? {

@@ -103,43 +103,4 @@ public struct RunReport: Sendable {
         bytes.append(0x0A)
         return bytes
     }
-
-    /// A table for people: one line per stage, then the accounting.
-    public func summary() -> String {
-        func seconds(_ value: Double) -> String {
-            let rounded = (value * 1000).rounded() / 1000
-            return "\(rounded)s"
-        }
-        func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
-        var lines = ["\(pad("stage", 12)) \(pad("in", 9)) \(pad("out", 9)) \(pad("dropped", 8)) \(pad("rejected", 9)) \(pad("wall", 9)) cpu"]
-        lines.append("\(pad("input", 12)) \(pad(String(documentsIn), 9)) \(pad(String(input.documents), 9)) \(pad("0", 8)) \(pad(String(input.rejected), 9))")
-        for stage in stages {
-            lines.append("\(pad(stage.id, 12)) \(pad(String(stage.documentsIn), 9)) \(pad(String(stage.documentsOut), 9)) \(pad(String(stage.dropped), 8)) \(pad(String(stage.rejected), 9)) \(pad(seconds(stage.wallSeconds), 9)) \(seconds(stage.cpuSeconds))")
-        }
-        lines.append("documents: \(documentsIn) in = \(documentsOut) out + \(dropped) dropped + \(rejected) rejected"
-            + (balanced ? "" : "  (UNBALANCED: this is a bug, please report it)")
-            + "; \(seconds(wallSeconds)) wall, \(seconds(cpuSeconds)) cpu, \(workers) worker\(workers == 1 ? "" : "s")")
-        for stage in stages where !stage.counters.isEmpty {
-            let counts = stage.counters.keys.sorted().map { "\($0) \(stage.counters[$0]!)" }.joined(separator: ", ")
-            lines.append("\(stage.id): \(counts)")
-        }
-        if input.repairedDocuments > 0 {
-            lines.append("invalid UTF-8 repaired in \(input.repairedDocuments) document(s) (\(input.repairedSequences) sequences)")
-        }
-        if !input.skippedRecords.isEmpty {
-            let kinds = input.skippedRecords.keys.sorted().map { "\($0) \(input.skippedRecords[$0]!)" }.joined(separator: ", ")
-            lines.append("WARC records that are not documents, skipped: \(kinds)")
-        }
-        if input.duplicateKeys > 0 {
-            lines.append("\(input.duplicateKeys) JSON key(s) given twice in an input record; the last value was kept")
-        }
-        if !input.fieldMisses.isEmpty {
-            let misses = input.fieldMisses.keys.sorted().map { "\($0) \(input.fieldMisses[$0]!)" }.joined(separator: ", ")
-            lines.append("input.fields paths missing from records: \(misses)")
-        }
-        if !input.skippedFiles.isEmpty {
-            lines.append("\(input.skippedFiles.count) file(s) skipped while reading directories (listed in the report)")
-        }
-        return lines.joined(separator: "\n")
-    }
 }

@@ -14,6 +14,8 @@ public struct StageStats: Sendable {
     public var threads = 1
     /// Stage-specific counts (``CorpusStage/counters``), e.g. dedupe's relations.
     public var counters: [String: Int] = [:]
+    /// The order of ``counters`` in the end summary (``CorpusStage/counterOrder``).
+    public var counterOrder: [String] = []
 
     public init(id: String, kind: StageDescriptor.Kind) {
         self.id = id

@@ -109,7 +109,10 @@ final class Execution {
     /// (a finished stage's were read after its `finish`).
     func collectCounters() {
         for index in slots.indices {
-            if let driver = slots[index].corpus, slots[index].stats.counters.isEmpty { slots[index].stats.counters = driver.stage.counters }
+            if let driver = slots[index].corpus, slots[index].stats.counters.isEmpty {
+                slots[index].stats.counters = driver.stage.counters
+                slots[index].stats.counterOrder = driver.stage.counterOrder
+            }
         }
     }
 
@@ -132,6 +135,7 @@ final class Execution {
             slots[index].stats.cpuSeconds += StageClock.threadCPU() - c0 - output.downstreamCPU
             if let failure = output.failure ?? failure { throw failure }
             slots[index].stats.counters = driver.stage.counters
+            slots[index].stats.counterOrder = driver.stage.counterOrder
         }
         try drain(upTo: slots.count)
     }
@@ -164,7 +168,7 @@ final class Execution {
 
     /// Reads every input item into the first segment, taking results back in order as the window fills.
     func process<Source: DocumentSource>(_ reader: inout Source, started: Double) throws(CopydeskError) {
-        var lastProgress = started
+        lastProgress = started
         var warningsLogged = 0
         while true {
             let item: SourceItem?
@@ -181,16 +185,41 @@ final class Execution {
             guard let item else { break }
             documentsRead += 1
             try add(item, toSegment: 0)
-            if let onProgress {
-                let now = StageClock.wall()
-                if now - lastProgress >= 0.25 {
-                    lastProgress = now
-                    onProgress(RunProgress(
-                        documents: documentsRead, bytes: reader.stats.bytes, seconds: now - started,
-                        diskBytes: reader.stats.diskBytesRead, diskTotal: reader.stats.diskBytesTotal))
-                }
+            if onProgress != nil {
+                progressSnapshot = RunProgress(
+                    documents: documentsRead, settled: settled, finished: documentsOut + dropped + rejected, bytes: reader.stats.bytes,
+                    seconds: StageClock.wall() - started, diskBytes: reader.stats.diskBytesRead, diskTotal: reader.stats.diskBytesTotal)
+                reportProgress()
             }
         }
+        progressStarted = started
+        finishingStarted = StageClock.wall()
+    }
+
+    /// The last snapshot taken while reading, and when reading began and ended: once reading is over,
+    /// progress is the snapshot with the documents finished since.
+    private var progressSnapshot: RunProgress?
+    private var progressStarted: Double?
+    private var finishingStarted: Double?
+    private var lastProgress = 0.0
+    /// Documents taken back from the reader's segment: through the per-document stages at the head.
+    private var settled = 0
+
+    /// Calls `onProgress` at most every quarter second: while reading, and while the documents read
+    /// go through the rest of the pipeline.
+    private func reportProgress() {
+        guard let onProgress, var progress = progressSnapshot else { return }
+        let now = StageClock.wall()
+        guard now - lastProgress >= 0.25 else { return }
+        lastProgress = now
+        progress.settled = settled
+        progress.finished = documentsOut + dropped + rejected
+        if let progressStarted { progress.seconds = now - progressStarted }
+        if let finishingStarted {
+            progress.finishing = true
+            progress.finishingSeconds = now - finishingStarted
+        }
+        onProgress(progress)
     }
 
     /// Sends a document into the pipeline at stage `index`: into the segment starting there, or
@@ -238,6 +267,7 @@ final class Execution {
             slots[work.firstIndex + offset].stats.add(batchStats)
         }
         let next = segments[index].next
+        if index == 0 { settled += result.outcomes.count }
         for outcome in result.outcomes {
             switch outcome {
             case .document(let document, let prepared):
@@ -248,6 +278,7 @@ final class Execution {
                 try recordReject(rejection, document: document)
             }
         }
+        reportProgress()
     }
 
     /// Submits and takes back everything in the segments that start at or before pipeline index
@@ -281,6 +312,7 @@ final class Execution {
     private func deliver(_ document: Document, prepared: PreparedValue?, to index: Int) throws(CopydeskError) {
         guard index < slots.count else {
             documentsOut += 1
+            reportProgress()
             return
         }
         guard let driver = slots[index].corpus else {

@@ -24,6 +24,9 @@ public protocol CorpusStage: AnyObject, SendableMetatype {
     func abort()
     /// Stage-specific counts for the run report (e.g. `"near": 12`), read after `finish`.
     var counters: [String: Int] { get }
+    /// The order in which people read ``counters`` in the end summary (most telling first); counters
+    /// not named here follow in name order.
+    var counterOrder: [String] { get }
 }
 
 extension CorpusStage {
@@ -31,6 +34,7 @@ extension CorpusStage {
     public func commit() throws(StageError) {}
     public func abort() {}
     public var counters: [String: Int] { [:] }
+    public var counterOrder: [String] { [] }
 }
 
 extension CorpusStage where Preparer == NoPreparation {
