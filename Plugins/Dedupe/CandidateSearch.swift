@@ -130,16 +130,14 @@ extension DedupeIndex {
     func classify(_ comparison: SampleComparison, _ sketch: DocumentSketch, other: Int, options: DedupeOptions) -> DuplicateRelation {
         if comparison.jaccard >= options.nearThreshold { return .near }
         let containment = max(comparison.containmentOfA, comparison.containmentOfB)
-        // Leads giving the same facts (a rewrite of the story's lead): half the shared text suffices, in
-        // one passage (see ``TemplateFacts/leadsAgree(_:_:minimum:)``).
-        let otherFacts = facts(other)
-        let leadsAgree = options.leadFacts && comparison.sharedEstimate >= options.minSharedShingles / 2
-            && containment >= options.minContainment / 2 && TemplateFacts.leadsAgree(sketch.facts[...], otherFacts)
-        let enoughText = comparison.sharedEstimate >= options.minSharedShingles && containment >= options.minContainment
-        // A quarter of the shared text, for a match that the lead's facts corroborate (below).
-        let someText = options.leadFacts && comparison.sharedEstimate >= options.minSharedShingles / 4
-            && containment >= options.minContainment / 4 && Self.sameDays(sketch.published, published[other])
-        guard leadsAgree || enoughText || someText else { return .none }
+        let shared = comparison.sharedEstimate
+        let enoughText = shared >= options.minSharedShingles && containment >= options.minContainment
+        // Half the shared text: for the same lead, or leads giving the same facts.
+        let halfText = shared >= options.minSharedShingles / 2 && containment >= options.minContainment / 2
+        // A quarter, for a match that the leads or the headlines corroborate, within three days (below).
+        let someText = options.leadFacts && shared >= options.minSharedShingles / 4 && containment >= options.minContainment / 4
+            && Self.sameDays(sketch.published, published[other])
+        guard enoughText || halfText || someText else { return .none }
         // Passages counted in both documents' word order; the fewer counts (a background paragraph is
         // one passage in the article that reuses it, however a version of the story splits it).
         let mine = SharedPassages.find(
@@ -151,25 +149,44 @@ extension DedupeIndex {
             shingleSize: options.shingleSize)
         guard let theirFirst = theirs.first else { return .none }
         let myLead = first.lowerBound < DocumentSketch.leadWords, theirLead = theirFirst.lowerBound < DocumentSketch.leadWords
-        let byPassages = (enoughText || leadsAgree) && (min(mine.count, theirs.count) >= options.minPassages
+        let byPassages = enoughText && (min(mine.count, theirs.count) >= options.minPassages
             || containment >= options.singlePassageContainment
-            // One passage that opens both documents: the same lead, shared with more of the story.
-            || myLead && theirLead
             // One passage that opens one of them and is most of the shorter (a wire story run whole after a
             // local introduction, or cut short): a background paragraph is neither.
             || (myLead || theirLead) && containment >= options.leadPassageContainment)
-        // One lead's names and figures given by the other outside the text they share: a rewrite telling
-        // the story's lead in its own words (see ``StoryFacts/leadCover(_:_:mine:theirs:margin:)``).
-        let corroborated = !byPassages && !leadsAgree && someText
-            && (Self.covers(StoryFacts.leadCover(sketch.storyFacts[...], storyFacts(other), mine: mine, theirs: theirs))
-                || Self.covers(StoryFacts.leadCover(storyFacts(other), sketch.storyFacts[...], mine: theirs, theirs: mine)))
+            // One passage that opens both documents: the same lead, shared with more of the story.
+            || (enoughText || halfText) && myLead && theirLead
+        // What the leads and headlines say outside the shared text (see ``StoryFacts/agreement(_:_:mine:theirs:)``).
+        var leadsAgree = false, corroborated = false
+        if options.leadFacts && !byPassages && (halfText || someText) {
+            let mineFacts = sketch.storyFacts[...], theirFacts = storyFacts(other)
+            let agreement = StoryFacts.agreement(mineFacts, theirFacts, mine: mine, theirs: theirs)
+            let facts = agreement.leadFacts
+            // Leads giving the same names and figures (a rewrite of the story's lead): half the shared text.
+            leadsAgree = halfText && facts.agrees(minimum: 5, share: 0.7)
+            if someText && !leadsAgree {
+                // The lead said in other words: its words (by stem) and its names and figures kept, no figure
+                // of its own.
+                let paraphrased = agreement.leadWords.agrees(minimum: 6, share: 0.5) && facts.agrees(minimum: 1, share: 0.6)
+                    && 2 * agreement.leadFigures.common >= agreement.leadFigures.smaller
+                // The same headline (its words, the same figures), and leads that do not contradict it.
+                let headline = agreement.headlineWords.agrees(minimum: 3, share: 0.6)
+                    && agreement.headlineFigures.common == max(agreement.headlineFigures.a, agreement.headlineFigures.b)
+                    && (facts.smaller < 2 || 2 * facts.common >= facts.smaller)
+                // One lead's names and figures given by the other outside the text they share.
+                corroborated = paraphrased || headline
+                    || Self.covers(StoryFacts.leadCover(mineFacts, theirFacts, mine: mine, theirs: theirs))
+                    || Self.covers(StoryFacts.leadCover(theirFacts, mineFacts, mine: theirs, theirs: mine))
+            }
+        }
         guard byPassages || leadsAgree || corroborated else { return .none }
         // The same wording with other figures, dates or names in it: another report from one template. A
-        // match on the leads' facts (one shared passage) admits no other fact in that passage.
+        // match on what the leads say (one shared passage) admits one other fact in the shared text (a
+        // retyped figure), not two.
         if options.templates {
-            let differences = TemplateFacts.compare(sketch.facts[...], otherFacts, mine: mine, theirs: theirs)
-            if TemplateFacts.isTemplate(differences, enough: byPassages ? 3 : 1) {
-                // Corroborated by the lead's facts alone, it is no rewrite; too little shared text to call it a
+            let differences = TemplateFacts.compare(sketch.facts[...], facts(other), mine: mine, theirs: theirs)
+            if TemplateFacts.isTemplate(differences, enough: byPassages ? 3 : 2) {
+                // Corroborated on a quarter of the text, it is no rewrite; too little shared text to call it a
                 // templated report (which keeps its cluster apart from this one's).
                 if corroborated { return .none }
                 return differences.differing >= 3 ? .strongTemplate : .template
@@ -190,3 +207,4 @@ extension DedupeIndex {
         return abs(a - b) <= 3 * 86_400
     }
 }
+

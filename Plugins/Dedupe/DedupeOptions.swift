@@ -33,7 +33,7 @@ public struct DedupeOptions: DeclaredOptions {
     public var leadPassageContainment = 0.5
     /// `templates`: keep templated reports (same wording, other figures, dates or names) out of a story's cluster.
     public var templates = true
-    /// `lead_facts`: leads giving the same figures, dates and names let a version sharing one passage match.
+    /// `lead_facts`: what the leads and headlines say outside the shared text lets a rewrite sharing one passage match.
     public var leadFacts = true
     /// `drop_relations`: the relations `action: drop` removes (`exact`, `near`, `syndicated`).
     public var dropRelations = Set(DuplicateInfo.Relation.allCases)
@@ -80,7 +80,7 @@ public struct DedupeOptions: DeclaredOptions {
         .number("single_passage_containment", \.singlePassageContainment, min: 0, max: 1, "Syndicated with a single shared passage only when that passage is at least this share of one document (a shortened version)."),
         .number("lead_passage_containment", \.leadPassageContainment, min: 0, max: 1, "Syndicated with a single shared passage that opens one of the documents (a wire story run after a local introduction) when it is at least this share of one document."),
         .bool("templates", \.templates, "Keep templated reports apart: documents sharing passages whose figures, dates or names differ at the same places (another day's, another company's report) are not versions of one story (counted as 'template')."),
-        .bool("lead_facts", \.leadFacts, "Rewrites: when the two leads give the same figures, dates and names (5 or more, 70% of the smaller lead's), one shared passage and half of min_shared_shingles and min_containment suffice; when 4 or more (60%) of one lead's names and figures appear in the other outside the shared text, within three days, a quarter suffices."),
+        .bool("lead_facts", \.leadFacts, "Rewrites: judged on what the leads and headlines say outside the shared text. Leads giving the same names and figures (5 or more, 70% of the smaller lead's): one shared passage and half of min_shared_shingles and min_containment suffice. Within three days, a quarter suffices when 4 or more (60%) of one lead's names and figures appear in the other, or the lead is said in other words (6 or more of its words, half, and its names and figures kept), or the headlines agree (3 or more words, 60%, the same figures)."),
         .choice("canonical", \.canonical, "Canonical member: earliest published, then longest, then input order; longest first; or first in input order. A cluster with documents of an earlier run keeps that run's canonical."),
         .strings("source_priority", \.sourcePriority, "Preferred sources for the canonical member, most preferred first: a site name or a URL host (suffix match, 'reuters.com'); applied before 'canonical'."),
         .path("index", \.index, role: .statePath, "Index file that persists between runs: documents of later runs are matched against earlier ones and name them. Written under a temporary name and renamed when the run succeeds; a corrupt, truncated or foreign file is refused, never overwritten."),

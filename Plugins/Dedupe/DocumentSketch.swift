@@ -27,8 +27,8 @@ public struct DocumentSketch: Sendable {
     var priority: Int32
     /// The document's facts in their slots, for telling templated reports apart (see ``TemplateFacts``).
     var facts: [UInt32] = []
-    /// The document's names, figures and dates word by word, for corroborating a match on little shared
-    /// text (see ``StoryFacts``).
+    /// The document's names, figures and dates word by word, its lead's words and its headline's, for
+    /// corroborating a match on little shared text (see ``StoryFacts``).
     var storyFacts: [UInt32] = []
 
     /// Words at the start of a document that make its lead, for "the shared passage includes the lead".

@@ -8,7 +8,8 @@ import Foundation
 ///     per document: id, source name, published, words, content hash, sample shift/start/count,
 ///     band start, cluster root, canonical,
 ///     sample pool and band-key pool (u32 each), sample positions (u16 each),
-///     (version 2) per document its template facts and its story facts (u32 count, then u32 values each),
+///     per document its template facts and its story facts (u32 count, then u32 values each; version 3:
+///     story facts include the lead's words and the headline's, figures hashed by their digits),
 ///     a checksum of everything before, "CPDKEND".
 ///
 /// Little-endian. A file that is not one (foreign), is truncated or fails its checksum, or was built
@@ -17,7 +18,7 @@ import Foundation
 enum IndexFile {
     static let magic = Array("CPDKDDUP".utf8)
     static let trailer = Array("CPDKEND\u{0}".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
 
     /// Writes `index` with the cluster roots and canonical members given to `file`, streamed in chunks
     /// of about 1 MB (the whole file is never in memory), with the checksum computed on the way.
@@ -110,7 +111,7 @@ enum IndexFile {
         guard let version = r.u32() else { throw truncated() }
         guard version == IndexFile.version else {
             throw StageError(.badData, "the dedupe index \(path) has format version \(version); this copydesk reads version \(IndexFile.version) "
-                + "(version 2 keeps the facts templated reports and rewrites are judged on); \(advice)")
+                + "(version 3 keeps the facts, lead words and headline words templated reports and rewrites are judged on); \(advice)")
         }
         guard bytes.count >= r.offset + 8 + trailer.count, Array(bytes[(bytes.count - trailer.count)...]) == trailer else { throw truncated() }
         let body = bytes.count - trailer.count - 8

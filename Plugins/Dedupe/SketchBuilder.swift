@@ -22,7 +22,8 @@ public struct SketchBuilder: DocumentPreparer {
                     var result = sketch(words: words, count: count, document: document)
                     if result.hasShingles {
                         TemplateFacts.extract(bytes: bytes, words: words, ranges: ranges, count: count, into: &result.facts)
-                        StoryFacts.extract(bytes: bytes, words: words, ranges: ranges, count: count, into: &result.storyFacts)
+                        StoryFacts.extract(bytes: bytes, words: words, ranges: ranges, count: count, title: document.title, tokeniser: tokeniser,
+                                           into: &result.storyFacts)
                     }
                     return result
                 }

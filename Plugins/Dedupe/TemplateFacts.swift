@@ -138,49 +138,4 @@ enum TemplateFacts {
             // Figures and dates weigh more than names, which a template repeats ("the Fed", "Dealers said").
             || differingFigures >= min(2, enough) && 2 * differingFigures >= sharedFigures
     }
-
-    /// Words at the start of a document whose facts make its lead's facts.
-    static let leadWords: UInt32 = 50
-
-    /// Whether the two leads give the same facts: at least `minimum` distinct figures, dates and names of
-    /// the first `leadWords` words in common, and at least 60% of the smaller lead's. A rewrite says
-    /// the story's lead in other words but keeps who, where, when and how much; another article that
-    /// quotes the story or reuses its background opens on its own facts.
-    static func leadsAgree(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, minimum: Int = 5) -> Bool {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * cap) { buffer in
-            var na = 0
-            var k = a.startIndex
-            while k < a.endIndex {
-                if a[k + 2] < leadWords { buffer[na] = a[k + 1]; na += 1 }
-                k += 3
-            }
-            var nb = na
-            k = b.startIndex
-            while k < b.endIndex {
-                if b[k + 2] < leadWords { buffer[nb] = b[k + 1]; nb += 1 }
-                k += 3
-            }
-            var first = UnsafeMutableBufferPointer(rebasing: buffer[0..<na])
-            var second = UnsafeMutableBufferPointer(rebasing: buffer[na..<nb])
-            first.sort()
-            second.sort()
-            let ua = uniqueCount(first), ub = uniqueCount(second)
-            guard min(ua, ub) >= minimum else { return false }
-            var i = 0, j = 0, common = 0
-            while i < ua && j < ub {
-                if first[i] == second[j] { common += 1; i += 1; j += 1 } else if first[i] < second[j] { i += 1 } else { j += 1 }
-            }
-            return common >= minimum && 10 * common >= 7 * min(ua, ub)
-        }
-    }
-
-    /// Moves the distinct values of a sorted buffer to its front; returns their count.
-    private static func uniqueCount(_ sorted: UnsafeMutableBufferPointer<UInt32>) -> Int {
-        var n = 0
-        for x in 0..<sorted.count where n == 0 || sorted[n - 1] != sorted[x] {
-            sorted[n] = sorted[x]
-            n += 1
-        }
-        return n
-    }
 }
