@@ -18,10 +18,17 @@ struct EntityNames: ParsableCommand {
     @Option(help: "Print where a name is found as a type, for review: TYPE:NAME (e.g. PERSON:Gulf), each document's first mention in context.")
     var show: String?
     @Option(help: "Documents printed for --show.") var examples = 12
+    @Option(help: "Print the PERSON, ORG and LOC entities of this text (type, name, mentions) and stop.") var text: String?
 
     func run() throws {
-        let documents = try loadTexts(data)
         let recogniser = EntityRecogniser(model: try TaggerModel.builtIn())
+        if let text {
+            for entity in recogniser.entities(in: text) where ["PERSON", "ORG", "LOC"].contains(entity.type) {
+                print("\(entity.type)\t\(entity.name)\t\(entity.mentions.map(\.text))")
+            }
+            return
+        }
+        let documents = try loadTexts(data)
         let wanted = Set(types.split(separator: ",").map { String($0) })
         var counts: [String: [String: Int]] = [:]
         var shown = 0

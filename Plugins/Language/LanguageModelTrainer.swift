@@ -28,7 +28,7 @@ public enum LanguageModelTrainer {
         public var scale: Int = 16
         /// What a function word of one language costs each language of its group whose list lacks it, in
         /// bits (a language that has it pays nothing; one with no list pays the mean of those that have one).
-        public var wordPenalty: Double = 4
+        public var wordPenalty: Double = 6
         public init() {}
     }
 

@@ -12,8 +12,11 @@ struct TrainLanguageCommand: ParsableCommand {
         discussion: """
             Install the profiles outside the repository, then run from the package root:
               python3 -m venv ~/.cache/copydesk/lang-venv && ~/.cache/copydesk/lang-venv/bin/pip install langdetect==1.0.9
+              ~/.cache/copydesk/lang-venv/bin/pip download --no-deps stopwordsiso==0.7.1 -d ~/.cache/copydesk/dl
+              unzip -o ~/.cache/copydesk/dl/stopwordsiso-0.7.1-py3-none-any.whl -d ~/.cache/copydesk/stopwordsiso
               swift run -c release copydesk-train-language \\
-                --profiles ~/.cache/copydesk/lang-venv/lib/python3.11/site-packages/langdetect/profiles
+                --profiles ~/.cache/copydesk/lang-venv/lib/python3.11/site-packages/langdetect/profiles \\
+                --word-lists ~/.cache/copydesk/stopwordsiso/stopwordsiso/stopwords-iso.json
             """)
 
     @Option(help: "Directory of langdetect profile files (one JSON file per language).")
@@ -27,7 +30,7 @@ struct TrainLanguageCommand: ParsableCommand {
     @Option(help: "Lists of function words per language (stopwords-iso.json from the MIT-licensed stopwordsiso wheel); none: n-grams only.")
     var wordLists: String?
     @Option(help: "Bits a function word costs a language whose list lacks it.")
-    var wordPenalty = 4.0
+    var wordPenalty = 6.0
 
     func run() throws {
         let loaded = try LanguageModelTrainer.loadProfiles(directory: (profiles as NSString).expandingTildeInPath)
