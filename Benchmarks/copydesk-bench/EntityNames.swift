@@ -23,8 +23,8 @@ struct EntityNames: ParsableCommand {
     func run() throws {
         let recogniser = EntityRecogniser(model: try TaggerModel.builtIn())
         if let text {
-            for entity in recogniser.entities(in: text) where ["PERSON", "ORG", "LOC"].contains(entity.type) {
-                print("\(entity.type)\t\(entity.name)\t\(entity.mentions.map(\.text))")
+            for entity in recogniser.entities(in: text) where ["PERSON", "ORG", "LOC"].contains(entity.type.rawValue) {
+                print("\(entity.type.rawValue)\t\(entity.name)\t\(entity.mentions.map(\.text))")
             }
             return
         }
@@ -33,9 +33,9 @@ struct EntityNames: ParsableCommand {
         var counts: [String: [String: Int]] = [:]
         var shown = 0
         for document in documents {
-            for entity in recogniser.entities(in: document.text) where wanted.contains(entity.type) {
-                counts[entity.type, default: [:]][entity.name, default: 0] += 1
-                if let show, show == "\(entity.type):\(entity.name)", shown < examples, let first = entity.mentions.first {
+            for entity in recogniser.entities(in: document.text) where wanted.contains(entity.type.rawValue) {
+                counts[entity.type.rawValue, default: [:]][entity.name, default: 0] += 1
+                if let show, show == "\(entity.type.rawValue):\(entity.name)", shown < examples, let first = entity.mentions.first {
                     shown += 1
                     print("\(document.id): \(Self.context(document.text, first.start, first.end))")
                 }

@@ -27,7 +27,8 @@ extension CueRules {
             guard k >= 0, k < n, tokens[k].kind == .word, view.isCapitalised(k), view.facts[k].caps != .upper else { return false }
             // Untagged, or read as a person or (not in the gazetteer) a place: not already a firm.
             if labels[k] != 0 && EntityLabel.type(labels[k]) == 1 { return false }
-            if view.has(k, .place) || view.has(k, .country) || view.has(k, .calendar) || view.has(k, .title) { return false }
+            // A partner of a suffixed firm's name may share its name with a town ("Donaldson, Lufkin and Jenrette Securities Corp").
+            if (strict && view.has(k, .place)) || view.has(k, .country) || view.has(k, .calendar) || view.has(k, .title) { return false }
             if view.has(k, .orgSuffix) || view.has(k, .orgWord) || CompanyNames.suffixes.contains(view, k) { return false }
             if view.equals(k, "The") || CueWords.honorificSet.contains(view.text.string(k).lowercased()) { return false }
             return !strict || !nameWords.contains(view.lower(k))
