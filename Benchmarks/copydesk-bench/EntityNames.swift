@@ -15,15 +15,30 @@ struct EntityNames: ParsableCommand {
     @Option(help: "Comma-separated types to list.") var types = "PERSON,ORG,LOC"
     @Option(help: "Also time the whole entities stage (as a pipeline builds it) over the dump on one thread, best of this many passes; 0: no timing.")
     var speedPasses = 0
+    @Option(help: "Print where a name is found as a type, for review: TYPE:NAME (e.g. PERSON:Gulf), each document's first mention in context.")
+    var show: String?
+    @Option(help: "Documents printed for --show.") var examples = 12
+    @Option(help: "Print the PERSON, ORG and LOC entities of this text (type, name, mentions) and stop.") var text: String?
 
     func run() throws {
-        let documents = try loadTexts(data)
         let recogniser = EntityRecogniser(model: try TaggerModel.builtIn())
+        if let text {
+            for entity in recogniser.entities(in: text) where ["PERSON", "ORG", "LOC"].contains(entity.type.rawValue) {
+                print("\(entity.type.rawValue)\t\(entity.name)\t\(entity.mentions.map(\.text))")
+            }
+            return
+        }
+        let documents = try loadTexts(data)
         let wanted = Set(types.split(separator: ",").map { String($0) })
         var counts: [String: [String: Int]] = [:]
+        var shown = 0
         for document in documents {
             for entity in recogniser.entities(in: document.text) where wanted.contains(entity.type.rawValue) {
                 counts[entity.type.rawValue, default: [:]][entity.name, default: 0] += 1
+                if let show, show == "\(entity.type.rawValue):\(entity.name)", shown < examples, let first = entity.mentions.first {
+                    shown += 1
+                    print("\(document.id): \(Self.context(document.text, first.start, first.end))")
+                }
             }
         }
         if speedPasses > 0 { try printSpeed(documents) }
@@ -39,6 +54,18 @@ struct EntityNames: ParsableCommand {
 }
 
 extension EntityNames {
+    /// The mention at code points `start..<end` with 60 code points either side, on one line, marked «…».
+    static func context(_ text: String, _ start: Int, _ end: Int) -> String {
+        let scalars = Array(text.unicodeScalars)
+        func part(_ range: Range<Int>) -> String {
+            var out = ""
+            out.unicodeScalars.append(contentsOf: scalars[range])
+            return out.replacingOccurrences(of: "\n", with: " ")
+        }
+        let from = max(0, start - 60), to = min(scalars.count, end + 60)
+        return part(from..<start) + "«" + part(start..<end) + "»" + part(end..<to)
+    }
+
     /// Tokens per CPU-second of one thread for the whole `entities` stage as a pipeline file builds it
     /// (tokeniser, tagger, rules, document pass, canonical names, the document's entity list), the same work
     /// the run report's stage CPU time counts.

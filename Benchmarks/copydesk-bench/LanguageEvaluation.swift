@@ -19,6 +19,7 @@ struct LanguageEvaluation: ParsableCommand {
     @Option(help: "Also time the detector over the text of this JSONL (e.g. the Reuters dump), when it exists.")
     var throughput = defaultReuters
     @Flag(help: "Print the most frequent confusions.") var confusions = false
+    @Flag(help: "Print every misclassified document (not short texts): expected, detected, the text's start.") var errors = false
     @Flag(help: "Print the model's languages (comma-separated) and stop.") var listLanguages = false
 
     struct Item {
@@ -58,7 +59,10 @@ struct LanguageEvaluation: ParsableCommand {
             for item in subset {
                 var document = Document(id: "x", source: SourceLocation(path: "-"), text: item.text)
                 _ = try stage.process(&document)
-                if document.language == item.lang { correct += 1 } else { mistakes["\(kind) \(item.lang)→\(document.language ?? "null")", default: 0] += 1 }
+                if document.language == item.lang { correct += 1 } else {
+                    mistakes["\(kind) \(item.lang)→\(document.language ?? "null")", default: 0] += 1
+                    if errors, kind == "document" { print("\(item.lang)→\(document.language ?? "null"): \(item.text.prefix(300))") }
+                }
             }
             accuracy[kind] = 100 * Double(correct) / Double(subset.count)
             speed[kind] = Self.megabytesPerSecond(subset.map(\.text), detector: detector, passes: passes)
@@ -67,7 +71,10 @@ struct LanguageEvaluation: ParsableCommand {
         print("\(pad("copydesk language", 30)) \(pad(format(accuracy["document"] ?? 0, 2), 9)) \(pad(format(accuracy["short"] ?? 0, 2), 9)) "
             + "\(pad(format(speed["document"] ?? 0, 2), 10)) \(format(speed["short"] ?? 0, 2))")
         if confusions {
-            for (pair, count) in mistakes.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(25) { print("  \(pair) \(count)") }
+            for kind in ["document", "short"] {
+                let ofKind = mistakes.filter { $0.key.hasPrefix(kind) }
+                for (pair, count) in ofKind.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(25) { print("  \(pair) \(count)") }
+            }
         }
         print("model: \(model.languages.count) languages, \(model.ngramCount) n-grams, "
             + "\((try? FileManager.default.attributesOfItem(atPath: LanguageModel.builtInResource.path ?? "")[.size] as? Int) ?? 0) bytes")

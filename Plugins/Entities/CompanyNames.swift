@@ -12,6 +12,19 @@ enum CompanyNames {
         "S.A.S.", "Srl", "Trust", "Partners",
     ])
 
+    /// Capitalised words that name what a firm does and end or continue its name after a founder's possessive
+    /// or another name ("Moody's Investors Service", "Merrill Lynch Research", "Salomon Brothers"), beside
+    /// the gazetteer's organisation words (which the model was trained with, so not extended here).
+    static let businessWords = WordHashes([
+        "Investors", "Investor", "Service", "Research", "Markets", "Brothers", "Economics", "Management", "Associates",
+        "Investments", "Advisers", "Advisors", "Ratings", "Rating", "Financial", "Securities", "Capital", "Services",
+    ])
+
+    /// Whether token `i` ends a firm's name as a capitalised suffix, organisation word or business word.
+    static func isFirmWord(_ view: TokenView, _ i: Int) -> Bool {
+        isNameWord(view, i) && (view.has(i, .orgWord) || suffixes.contains(view, i) || businessWords.contains(view, i))
+    }
+
     /// Suffixes that may follow a comma: "Acme, Inc.", "Acme Holdings, Ltd".
     static let afterComma = WordHashes(["Inc", "Inc.", "Ltd", "Ltd.", "LLC", "L.L.C.", "LP", "L.P.", "Plc", "PLC", "Limited", "Incorporated"])
 
@@ -132,6 +145,16 @@ extension CueRules {
                 i = end - 1
             }
         }
+        // "Moody's Investors Service", "Moody's Investors": a founder's name, its possessive and capitalised
+        // business words are one firm (not "Japan's Trade Ministry": a place's possessive is the place's).
+        for i in 1..<max(1, n - 1) where view.text.tokens[i].kind == .possessive && CompanyNames.isFirmWord(view, i + 1) {
+            let name = i - 1
+            guard CompanyNames.isNameWord(view, name), !view.has(name, .place), !view.has(name, .country) else { continue }
+            var end = i + 2
+            while end < n, CompanyNames.isFirmWord(view, end) { end += 1 }
+            if labels[name] != 0, !EntityLabel.isBegin(labels[name]) { continue }
+            set(&labels, name..<end, type: 1)
+        }
         for span in EntityLabel.spans(labels) {
             let r = span.range
             // A suffix alone is not a person or a place.
@@ -150,8 +173,7 @@ extension CueRules {
         // person or place, followed by a capitalised organisation word or suffix, is that organisation's name.
         for span in EntityLabel.spans(labels) where span.type != 1 && span.range.upperBound < n {
             let e = span.range.upperBound
-            guard labels[e] == 0 || labels[e] == EntityLabel.begin(1), CompanyNames.isNameWord(view, e),
-                  view.has(e, .orgWord) || CompanyNames.suffixes.contains(view, e),
+            guard labels[e] == 0 || labels[e] == EntityLabel.begin(1), CompanyNames.isFirmWord(view, e),
                   !view.isFirst(span.range.lowerBound) || !view.seenLowercase(span.range.lowerBound) else { continue }
             var f = e + 1
             while f < n, labels[f] == EntityLabel.inside(1) { f += 1 }

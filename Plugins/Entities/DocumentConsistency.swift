@@ -137,7 +137,8 @@ extension DocumentConsistency {
     /// Whether token `i` ends a firm's name and may be left off in a short form: a legal suffix or an
     /// organisation word, or what joins partners' names ("and", "&", ",", "'s").
     static func isTail(_ view: TokenView, _ i: Int) -> Bool {
-        view.has(i, .orgSuffix) || view.has(i, .orgWord) || CompanyNames.suffixes.contains(view, i) || isJoin(view, i)
+        view.has(i, .orgSuffix) || view.has(i, .orgWord) || CompanyNames.suffixes.contains(view, i)
+            || CompanyNames.businessWords.contains(view, i) || isJoin(view, i)
     }
 
     static func isJoin(_ view: TokenView, _ i: Int) -> Bool {
@@ -177,7 +178,7 @@ extension DocumentConsistency {
         if end - first >= 2 { keys.append(view.key(first..<end)) }
         func oneWordOK(_ i: Int) -> Bool { !view.has(i, .firstName) && !view.has(i, .surname) && !view.has(i, .place) && !view.seenLowercase(i) }
         // "Moody's Investors Service Inc" → "Moody": a firm named for its founder, whatever the name's other uses.
-        let founder = first + 1 < end && view.text.tokens[first + 1].kind == .possessive
+        let founder = first + 1 < range.upperBound && view.text.tokens[first + 1].kind == .possessive
         if founder || !view.has(first, .firstName) { keys.append(view.key(first..<(first + 1))) }
         // "E.F. Hutton Group Inc" → "Hutton": the name after a founder's initials.
         var afterInitials = first

@@ -9,8 +9,20 @@ extension CueWords {
     static let firmBefore: Set<String> = ["brokerage", "brokers", "firm", "house", "bank", "banks", "insurer", "underwriter", "underwriters"]
     /// Prepositions between a market role and the firm: "analyst at X", "economist with X", "strategist for X".
     static let firmPrepositions: Set<String> = ["at", "with", "for", "of", "from"]
+    /// After "will", what only firms do to an issue: "Goldman Sachs and Merrill Lynch will underwrite the issue".
+    static let underwriteAfterWill: Set<String> = ["underwrite", "co-manage", "lead-manage", "co-lead"]
     /// What firms, not people, do to a securities issue: "Merrill Lynch co-managed the deal".
     static let firmVerbs: Set<String> = ["co-managed", "co-manages", "lead-managed", "lead-manages", "underwrote", "underwrites", "co-led", "comanaged"]
+    /// Lower-case words that may qualify a market role between the firm and the role: "X debt analyst",
+    /// "X chief economist", "X senior bank analyst".
+    static let roleModifiers: Set<String> = [
+        "chief", "senior", "junior", "debt", "bond", "bank", "oil", "equity", "stock", "credit", "market", "industry",
+        "financial", "money", "currency", "economic", "research", "investment", "securities", "technical", "managing",
+    ]
+    /// The role a firm takes in a securities issue: "lead manager X", "X as sole manager", "co-manager X".
+    static let issueRoles: Set<String> = ["manager", "managers", "co-manager", "co-managers", "underwriter", "underwriters", "co-underwriter"]
+    /// Words before ``issueRoles`` that make them a firm's role in an issue ("lead manager", not "fund manager").
+    static let issueRoleQualifiers: Set<String> = ["lead", "sole", "co-lead", "joint", "co", "principal"]
     /// Words after "X's" that show the possessive belongs to a firm's name ("rated by Moody's and", "Moody's
     /// said", "Standard and Poor's."): a verb, "and" — no possessive of a person stands so.
     static let afterFirmPossessive: Set<String> = [
@@ -45,11 +57,19 @@ extension CueRules {
             }
             var next = r.upperBound
             if next < n, view.text.tokens[next].kind == .possessive { next += 1 }
-            let roleAfter = lowerWord(next, in: CueWords.marketRoles)
+            // "X analyst", "X debt analyst", "X's chief economist": at most two qualifying words before the role.
+            var role = next
+            while role < next + 2, lowerWord(role, in: CueWords.roleModifiers) { role += 1 }
+            let roleAfter = lowerWord(role, in: CueWords.marketRoles)
+            // "lead manager X", "X as lead manager", "co-manager X".
+            let issueBefore = lowerWord(r.lowerBound - 1, in: CueWords.issueRoles)
+                && (view.text.string(r.lowerBound - 1).hasPrefix("co-") || lowerWord(r.lowerBound - 2, in: CueWords.issueRoleQualifiers))
+            let issueAfter = lowerWord(r.upperBound, in: ["as"]) && lowerWord(r.upperBound + 1, in: CueWords.issueRoleQualifiers)
+                && lowerWord(r.upperBound + 2, in: CueWords.issueRoles)
             let roleBefore = lowerWord(r.lowerBound - 1, in: CueWords.firmPrepositions) && lowerWord(r.lowerBound - 2, in: CueWords.marketRoles)
             let firmBefore = lowerWord(r.lowerBound - 1, in: CueWords.firmBefore)
             let firmVerb = lowerWord(r.upperBound, in: CueWords.firmVerbs)
-            if roleAfter || roleBefore || firmBefore || firmVerb { firms.insert(view.key(r)) }
+            if roleAfter || roleBefore || firmBefore || firmVerb || issueBefore || issueAfter { firms.insert(view.key(r)) }
             // "by Moody's and", "Standard and Poor's.": a one-word name whose possessive ends the phrase.
             guard r.count == 1, next == r.upperBound + 1 else { continue }
             // "Standard and Poor's 500": an index named for the firm.
@@ -63,6 +83,30 @@ extension CueRules {
                 firms.insert(view.key((i - 2)..<(i + 1)))
             }
             firms.insert(view.key(r))
+        }
+        // "Kidder Peabody, Merrill Lynch and Smith Barney co-managed the issue": every name of a list that
+        // does what only firms do is a firm.
+        for v in 1..<max(1, n) where lowerWord(v, in: CueWords.firmVerbs) || (lowerWord(v, in: CueWords.underwriteAfterWill) && lowerWord(v - 1, in: ["will"])) {
+            var k = v - 1
+            if lowerWord(k, in: ["will"]) { k -= 1 }
+            var listed = 0
+            while k >= 0, v - k <= 30 {
+                if labels[k] != 0 {
+                    var start = k
+                    while start > 0, labels[start] != 0, !EntityLabel.isBegin(labels[start]) { start -= 1 }
+                    if EntityLabel.type(labels[start]) == 0 { firms.insert(view.key(start..<(k + 1))) }
+                    listed += 1
+                    k = start - 1
+                } else if view.text.tokens[k].kind == .word, view.isCapitalised(k), !view.facts[k].capsSentence {
+                    listed += 1
+                    k -= 1
+                } else if view.equals(k, ",") || view.equals(k, "and") || view.equals(k, "&") {
+                    guard listed > 0 else { break }
+                    k -= 1
+                } else {
+                    break
+                }
+            }
         }
         guard !firms.isEmpty else { return }
         for span in EntityLabel.spans(labels) where span.type != 1 && firms.contains(view.key(span.range)) {

@@ -23,15 +23,17 @@ extension CueRules {
         for span in EntityLabel.spans(labels) where span.type == 0 && span.range.count >= 2 {
             for k in span.range where tokens[k].kind == .word { nameWords.insert(view.lower(k)) }
         }
-        func isPart(_ k: Int) -> Bool {
+        func isPart(_ k: Int, strict: Bool = true) -> Bool {
             guard k >= 0, k < n, tokens[k].kind == .word, view.isCapitalised(k), view.facts[k].caps != .upper else { return false }
             // Untagged, or read as a person or (not in the gazetteer) a place: not already a firm.
             if labels[k] != 0 && EntityLabel.type(labels[k]) == 1 { return false }
-            if view.has(k, .place) || view.has(k, .country) || view.has(k, .calendar) || view.has(k, .title) { return false }
+            // A partner of a suffixed firm's name may share its name with a town ("Donaldson, Lufkin and Jenrette Securities Corp").
+            if (strict && view.has(k, .place)) || view.has(k, .country) || view.has(k, .calendar) || view.has(k, .title) { return false }
             if view.has(k, .orgSuffix) || view.has(k, .orgWord) || CompanyNames.suffixes.contains(view, k) { return false }
             if view.equals(k, "The") || CueWords.honorificSet.contains(view.text.string(k).lowercased()) { return false }
-            return !nameWords.contains(view.lower(k))
+            return !strict || !nameWords.contains(view.lower(k))
         }
+        func isFirm(_ k: Int) -> Bool { k >= 0 && k < n && labels[k] != 0 && EntityLabel.type(labels[k]) == 1 }
         func isLowerWord(_ k: Int, in set: Set<String>) -> Bool {
             k >= 0 && k < n && view.isLowercase(k) && set.contains(view.text.string(k))
         }
@@ -54,8 +56,13 @@ extension CueRules {
             let partWords = range.filter { tokens[$0].kind == .word && !view.equals($0, "and") }
             let unknownName = partWords.contains { !view.has($0, .firstName) && !view.has($0, .surname) }
             let ampersand = view.equals(i, "&")
+            // "AFG Industries Inc and Wagner and Brown", "Wagner and Brown and AFG": a pair joined by "and" that is
+            // itself one member of a list with a firm (a list of three joins its first two with a comma).
+            let withFirm = (parts == 2 && !ampersand) && (
+                (i + 3 < n && view.equals(i + 2, "and") && isFirm(i + 3) && EntityLabel.isBegin(labels[i + 3]))
+                    || (start >= 2 && view.equals(start - 1, "and") && isFirm(start - 2)))
             let cue = isLowerWord(start - 1, in: CueWords.firmBefore) || isLowerWord(start - 1, in: CueWords.orgBefore)
-                || isLowerWord(start - 1, in: partnershipBefore)
+                || isLowerWord(start - 1, in: partnershipBefore) || withFirm
             guard (parts >= 3 && unknownName) || ampersand || cue else { continue }
             // Not a partner list that another name continues ("Smith, Jones and Brown of X" is fine; "Kohl, …" after a capital is not).
             if start > 0, tokens[start - 1].kind == .word, view.isCapitalised(start - 1) { continue }
@@ -70,16 +77,23 @@ extension CueRules {
             var start = span.range.lowerBound
             var parts = 0
             let joined = span.range.contains { view.equals($0, "and") || view.equals($0, "&") }
-            if !joined, start >= 3, view.equals(start - 1, "and") || view.equals(start - 1, "&"), isPart(start - 2), view.equals(start - 3, ",") {
+            // The firm's name ends in a suffix: its partners may be words the document also reads as a person's
+            // ("Merrill Lynch, Pierce, Fenner and Smith Inc").
+            if !joined, start >= 3, view.equals(start - 1, "and") || view.equals(start - 1, "&"), isPart(start - 2, strict: false), view.equals(start - 3, ",") {
                 start -= 2
                 parts = 1
             } else if !joined {
                 continue
             }
-            while start - 2 >= 0, view.equals(start - 1, ","), isPart(start - 2) {
+            while start - 2 >= 0, view.equals(start - 1, ","), isPart(start - 2, strict: false) {
                 start -= 2
-                if isPart(start - 1) { start -= 1 }
+                if isPart(start - 1, strict: false) { start -= 1 }
                 parts += 1
+            }
+            // "Merrill Lynch Pierce, Fenner and Smith Inc": the first part may have a third word.
+            if parts >= 1, start < span.range.lowerBound, isPart(start - 1, strict: false), !view.equals(start, ","),
+               start - 1 == 0 || !(tokens[start - 2].kind == .word && view.isCapitalised(start - 2)) {
+                start -= 1
             }
             guard start < span.range.lowerBound, joined || parts >= 2,
                   start == 0 || !(tokens[start - 1].kind == .word && view.isCapitalised(start - 1)) else { continue }

@@ -30,6 +30,10 @@ public struct LanguageDetector: Sendable {
     /// kana or Hangul character this times ``ideographWeight``), so "Logitech iTouch Navigator — за Интернет"
     /// is Cyrillic: Latin words in text of another script are names and code far more often than the reverse.
     static let latinDiscount = 4
+    /// What an n-gram of a capitalised word weighs beside one of a word in small letters, once the text has
+    /// ``runningText`` n-grams of words in small letters.
+    static let titleWeight = 0.5
+    static let runningText = 24
 
     /// A detector over `model`, answering only languages of `languages` when given (ISO 639-1 codes).
     public init(model: LanguageModel, languages: Set<String>? = nil) {
@@ -47,9 +51,9 @@ public struct LanguageDetector: Sendable {
     /// Detects the language of UTF-8 `bytes` (malformed sequences count as spaces).
     public func detect(bytes: UnsafeBufferPointer<UInt8>) -> LanguageDetection {
         let groupCount = model.groups.count
-        // Two sets of totals: words of running text, then words that start with two capitals.
-        var totals = [SIMD16<UInt32>](repeating: .zero, count: 4 * max(groupCount, 1))
-        var ngrams = (text: 0, capitals: 0)
+        // Three sets of totals: words of running text, words that start with two capitals, capitalised words.
+        var totals = [SIMD16<UInt32>](repeating: .zero, count: 6 * max(groupCount, 1))
+        var ngrams = (text: 0, capitals: 0, titles: 0)
         var scripts = [Int](repeating: 0, count: Script.allCases.count)
         CharacterTable.shared.entries.withUnsafeBufferPointer { table in
             model.slots.withUnsafeBufferPointer { slots in
@@ -58,7 +62,7 @@ public struct LanguageDetector: Sendable {
                     model.rows.withUnsafeBytes { rows in
                         totals.withUnsafeMutableBufferPointer { totals in
                             scripts.withUnsafeMutableBufferPointer { scripts in
-                                withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: 4 * max(groupCount, 1)) { partial in
+                                withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: 6 * max(groupCount, 1)) { partial in
                                     partial.initialize(repeating: .zero)
                                     ngrams = scan(bytes, table: table, slots: slots, ascii: ascii, rowGroups: rowGroups, rows: rows,
                                                   partial: partial, totals: totals, scripts: scripts)
@@ -80,7 +84,7 @@ public struct LanguageDetector: Sendable {
         ascii: UnsafeBufferPointer<UInt32>,
         rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer, partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>,
         totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>, scripts: UnsafeMutableBufferPointer<Int>
-    ) -> (text: Int, capitals: Int) {
+    ) -> (text: Int, capitals: Int, titles: Int) {
         let shift = model.slotShift, mask = model.slotMask
         let groupCount = model.groups.count
         // A row's 32 one-byte costs are read as 16 two-byte lanes: the low bytes (even languages) and the
@@ -89,12 +93,17 @@ public struct LanguageDetector: Sendable {
         // word that starts with two capitals go to the second half, from `2 * groupCount` on.
         var pending = 0
         let capitalHalf = 2 &* groupCount
+        // N-grams of a capitalised word (a capital, then a small letter) go to the third set, from `4 * groupCount` on.
+        let titleHalf = 4 &* groupCount
         var half = 0
-        // Characters scored, and the same weighted by `half` (capitalHalf for each in a capital word).
+        // Characters scored, and those of capital words and of capitalised words.
         var scored = 0
         var capitalScored = 0
+        var titleScored = 0
+        var inCapitals = 0
+        var inTitle = 0
         @inline(__always) func carry() {
-            Self.carry(partial, into: totals, count: 4 * groupCount)
+            Self.carry(partial, into: totals, count: 6 * groupCount)
             pending = 0
         }
         @inline(__always) func lookup(_ key: UInt64) {
@@ -128,6 +137,8 @@ public struct LanguageDetector: Sendable {
         var length = 1
         // Whether the current word's first letter is a capital (upperBit or 0).
         var firstUpper: UInt32 = 0
+        // The running hash of the current word's folded letters (its key once the word ends).
+        var word = LanguageModel.wordSeed
         while i < count {
             let b0 = UInt32(bytes[i])
             var code: UInt32
@@ -156,16 +167,25 @@ public struct LanguageDetector: Sendable {
                 length = 1
                 if value == 0x20 { continue }
                 // A word starts.
-                half = 0
                 firstUpper = entry & CharacterTable.upperBit
+                inCapitals = 0
+                inTitle = firstUpper != 0 ? 1 : 0
+                half = firstUpper != 0 ? titleHalf : 0
+                word = LanguageModel.wordSeed
             } else if length >= 3 {
                 length = 2
             } else if firstUpper & entry != 0 {
                 // The word's second letter is a capital too: its n-grams go to the capital half.
                 half = capitalHalf
+                inCapitals = 1
+                inTitle = 0
+                // The first letter went to the capitalised words; from here the word counts as capitals.
             }
+            // A whole word that the model lists (a function word) adds its own costs when it ends.
+            if value == 0x20 { lookup(word | LanguageModel.wordBit) } else { word = LanguageModel.wordStep(word, value) }
             scored &+= 1
-            capitalScored &+= half
+            capitalScored &+= inCapitals
+            titleScored &+= inTitle
             c1 = c2
             c2 = c3
             c3 = value
@@ -176,9 +196,9 @@ public struct LanguageDetector: Sendable {
                 if c1 | c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c1, c2, c3)) } else { lookup(c1 << 42 | c2 << 21 | c3) }
             }
         }
+        if c3 != 0x20 { lookup(word | LanguageModel.wordBit) }
         carry()
-        let capitals = capitalHalf > 0 ? capitalScored / capitalHalf : 0
-        return (scored &- capitals, capitals)
+        return (scored &- capitalScored &- titleScored, capitalScored, titleScored)
     }
 
     /// Adds the 16-bit partial sums to the 32-bit totals and clears them; out of line, as it runs once per
@@ -193,7 +213,7 @@ public struct LanguageDetector: Sendable {
         }
     }
 
-    private func decide(totals: [SIMD16<UInt32>], ngrams: (text: Int, capitals: Int), scripts: [Int]) -> LanguageDetection {
+    private func decide(totals: [SIMD16<UInt32>], ngrams: (text: Int, capitals: Int, titles: Int), scripts: [Int]) -> LanguageDetection {
         var counts = scripts
         counts[Int(Script.none.rawValue)] = 0
         let kana = counts[Int(Script.kana.rawValue)]
@@ -221,12 +241,16 @@ public struct LanguageDetector: Sendable {
         let group = model.groups[groupIndex]
         let lanes = group.languages.indices.filter { allowedLanes[groupIndex][$0] }
         guard !lanes.isEmpty else { return detection }
-        // Capital words count only when they outnumber the rest (a headline in capitals).
-        let withCapitals = ngrams.text < ngrams.capitals
-        let capitals = 2 * model.groups.count
+        // Capital words count only when they outnumber the rest (a headline in capitals); capitalised words
+        // count for less once the text has running words of its own (names, products and labels are
+        // capitalised in every language, and often borrowed).
+        let withCapitals = ngrams.text + ngrams.titles < ngrams.capitals
+        let titleWeight = ngrams.text >= Self.runningText ? Self.titleWeight : 1
+        let capitals = 2 * model.groups.count, titles = 4 * model.groups.count
         let costs = lanes.map { lane -> Double in
-            let text = Double(totals[2 * groupIndex + lane % 2][lane / 2])
-            return withCapitals ? text + Double(totals[capitals + 2 * groupIndex + lane % 2][lane / 2]) : text
+            let index = 2 * groupIndex + lane % 2
+            let text = Double(totals[index][lane / 2]) + titleWeight * Double(totals[titles + index][lane / 2])
+            return withCapitals ? text + Double(totals[capitals + index][lane / 2]) : text
         }
         let lowest = costs.min()!
         let factor = M_LN2 / Double(model.scale) / Self.temperature

@@ -36,8 +36,10 @@ public struct LanguageModel: Sendable {
     /// Cost units per bit of −log₂ P.
     public let scale: Int
     public let groups: [LanguageGroup]
-    /// Number of n-grams in the model.
+    /// Number of rows in the model: 2- and 3-grams, and whole words.
     public let ngramCount: Int
+    /// Number of whole words among the rows (function words, ``wordKey(_:)``).
+    public let wordCount: Int
     /// Group index by ``Script`` raw value, or −1.
     let groupOfScript: [Int]
     /// The hash table: per slot the key's ``fingerprint(_:)`` (high 32 bits; 0: empty) and its row.
@@ -70,6 +72,21 @@ public struct LanguageModel: Sendable {
         values.reduce(0) { $0 << 21 | UInt64($1) }
     }
 
+    /// The bit that marks a whole word's key (``wordKey(_:)``); n-gram keys are below 2⁶³.
+    public static let wordBit: UInt64 = 1 << 63
+    /// The running hash of a word's folded code points starts here (FNV-1a over 21-bit values).
+    public static let wordSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// The word hash extended by one folded code point.
+    @inline(__always)
+    public static func wordStep(_ hash: UInt64, _ value: UInt64) -> UInt64 { (hash ^ value) &* 0x0000_0100_0000_01B3 }
+
+    /// The key of a whole word of folded code points: its hash with ``wordBit`` set, so that words and
+    /// n-grams share one table without colliding.
+    public static func wordKey(_ values: some Collection<UInt32>) -> UInt64 {
+        values.reduce(wordSeed) { wordStep($0, UInt64($1)) } | wordBit
+    }
+
     /// A model of `groups` and `ngrams`; ngrams must have distinct keys and as many costs as their group has languages.
     public init(scale: Int, groups: [LanguageGroup], ngrams: [NgramCosts]) throws(LanguageModelError) {
         guard groups.allSatisfy({ $0.languages.count <= Self.lanes && !$0.languages.isEmpty }) else {
@@ -78,6 +95,7 @@ public struct LanguageModel: Sendable {
         self.scale = scale
         self.groups = groups
         ngramCount = ngrams.count
+        wordCount = ngrams.count { $0.key & Self.wordBit != 0 }
         var byScript = [Int](repeating: -1, count: Script.allCases.count)
         for (index, group) in groups.enumerated() { byScript[Int(group.script.rawValue)] = index }
         groupOfScript = byScript
@@ -106,13 +124,14 @@ public struct LanguageModel: Sendable {
             }
             slots[slot] = fingerprint << 32 | UInt64(row)
             rowGroups[row] = UInt8(ngram.group)
+            for (lane, cost) in ngram.costs.enumerated() { rows[row * Self.lanes + lane] = cost }
+            guard ngram.key & Self.wordBit == 0 else { continue }
             let values = ngram.key >= 1 << 42 ? [ngram.key >> 42, ngram.key >> 21 & 0x1F_FFFF, ngram.key & 0x1F_FFFF]
                 : [ngram.key >> 21, ngram.key & 0x1F_FFFF]
             if values.allSatisfy({ $0 == 0x20 || (0x61...0x7A).contains($0) }) {
                 let index = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
                 ascii[index] = UInt32(row)
             }
-            for (lane, cost) in ngram.costs.enumerated() { rows[row * Self.lanes + lane] = cost }
         }
         self.slots = slots
         self.rowGroups = rowGroups

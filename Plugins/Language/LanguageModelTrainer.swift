@@ -26,6 +26,9 @@ public enum LanguageModelTrainer {
         public var floor: Double = 5e-5
         /// Cost units per bit.
         public var scale: Int = 16
+        /// What a function word of one language costs each language of its group whose list lacks it, in
+        /// bits (a language that has it pays nothing; one with no list pays the mean of those that have one).
+        public var wordPenalty: Double = 6
         public init() {}
     }
 
@@ -54,11 +57,65 @@ public enum LanguageModelTrainer {
         return profiles
     }
 
+    /// Reads lists of function words ("stop words") per language from a JSON object `{code: [word, …]}`,
+    /// as the MIT-licensed stopwords-iso collection ships them (`stopwords-iso.json`).
+    public static func loadWordLists(path: String) throws(LanguageModelError) -> [String: [String]] {
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else {
+            throw LanguageModelError("\(path): cannot read a JSON object of word lists; download the stopwordsiso wheel "
+                + "(see Benchmarks/language-peers/README.md) and pass its stopwords-iso.json")
+        }
+        var lists: [String: [String]] = [:]
+        for (code, value) in object {
+            guard let words = value as? [String] else { throw LanguageModelError("\(path): '\(code)' is not a list of words") }
+            lists[code] = words
+        }
+        return lists
+    }
+
+    /// Rows for whole function words: each word of a language's list (folded; one word of letters of the
+    /// group's script, else left out) costs 0 for every language of the group whose list has it, the
+    /// penalty for every language whose list lacks it, and the rounded mean of those for a language that
+    /// has no list (no bonus it could not earn, no penalty it would always pay).
+    static func wordRows(_ lists: [String: [String]], groups: [LanguageGroup], settings: Settings) -> [NgramCosts] {
+        let penalty = UInt8(min(255, max(0, (settings.wordPenalty * Double(settings.scale)).rounded())))
+        var rows: [NgramCosts] = []
+        for (index, group) in groups.enumerated() {
+            let listed = group.languages.map { lists[$0].map { !$0.isEmpty } ?? false }
+            guard listed.contains(true) else { continue }
+            var members: [UInt64: Set<Int>] = [:]
+            for (lane, code) in group.languages.enumerated() where listed[lane] {
+                for word in lists[code]! {
+                    var values: [UInt32] = []
+                    var ok = true
+                    for scalar in word.unicodeScalars {
+                        let value = CharacterFold.fold(scalar)
+                        if value == 0x20 || Script.of(scalar.value) != group.script { ok = false; break }
+                        values.append(value)
+                    }
+                    guard ok, !values.isEmpty else { continue }
+                    members[LanguageModel.wordKey(values), default: []].insert(lane)
+                }
+            }
+            for key in members.keys.sorted() {
+                let has = members[key]!
+                var costs = group.languages.indices.map { lane -> UInt8 in listed[lane] ? (has.contains(lane) ? 0 : penalty) : 0 }
+                let listedCosts = group.languages.indices.filter { listed[$0] }.map { Int(costs[$0]) }
+                let mean = UInt8((Double(listedCosts.reduce(0, +)) / Double(listedCosts.count)).rounded())
+                for lane in group.languages.indices where !listed[lane] { costs[lane] = mean }
+                rows.append(NgramCosts(key: key, group: index, costs: costs))
+            }
+        }
+        return rows
+    }
+
     /// The model's groups and n-grams from `profiles`: each language joins the group of the script most of
     /// its letters are written in, unless that script decides a language alone; each 2- and 3-gram (keys
     /// lower-cased and folded by ``CharacterFold``, case variants added up) joins the group of its letters' script.
-    public static func build(_ profiles: [Profile], settings: Settings = Settings()) throws(LanguageModelError)
-        -> (groups: [LanguageGroup], ngrams: [NgramCosts])
+    /// With `wordLists`, the function words of each listed language are rows too (``wordRows(_:groups:settings:)``).
+    public static func build(_ profiles: [Profile], wordLists: [String: [String]] = [:], settings: Settings = Settings())
+        throws(LanguageModelError) -> (groups: [LanguageGroup], ngrams: [NgramCosts])
     {
         var members: [Script: [String]] = [:]
         var folded: [String: [UInt64: Int]] = [:]
@@ -117,6 +174,7 @@ public enum LanguageModelTrainer {
                 ngrams.append(NgramCosts(key: key, group: index, costs: costs))
             }
         }
+        ngrams += wordRows(wordLists, groups: groups, settings: settings)
         return (groups, ngrams)
     }
 }

@@ -102,4 +102,26 @@ struct DetectionTests {
         #expect(detection.candidates.map(\.probability) == detection.candidates.map(\.probability).sorted(by: >))
         #expect(detection.candidates.count > 20, "every Latin-script language is a candidate")
     }
+
+    @Test("function words tell close languages apart",
+          arguments: [
+              ("no", "Det er ikke sikkert hva som skjer etter valget, men regjeringen vil legge fram et nytt forslag noe senere."),
+              ("da", "Det er ikke sikkert hvad der sker efter valget, men regeringen vil fremlægge et nyt forslag noget senere."),
+              ("hr", "Nije jasno što će se dogoditi nakon izbora, ali vlada će kasnije predložiti novi zakon o porezima."),
+              ("sl", "Ni jasno, kaj se bo zgodilo po volitvah, vendar bo vlada pozneje predlagala nov zakon o davkih."),
+              ("cs", "Není jasné, co se stane po volbách, ale vláda později předloží nový zákon o daních."),
+              ("sk", "Nie je jasné, čo sa stane po voľbách, ale vláda neskôr predloží nový zákon o daniach."),
+          ])
+    func closeLanguages(_ expected: String, _ text: String) {
+        #expect(detector.detect(text).language == expected, "\(text)")
+    }
+
+    @Test("capitalised names and products do not outvote the running words of a sentence")
+    func capitalisedWords() {
+        let polish = "Plik wideo Apple QuickTime Movie, dokument Microsoft Word Open Document, obraz dysku Apple Disk Image "
+            + "oraz arkusz Lotus Spreadsheet Office można otworzyć w tym programie."
+        #expect(detector.detect(polish).language == "pl")
+        // A text of capitalised words only is read from those words.
+        #expect(detector.detect("Hrvatski Talijanski Japanski Koreanski Njemački Francuski Španjolski").language != nil)
+    }
 }
