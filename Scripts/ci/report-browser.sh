@@ -6,15 +6,20 @@
 # and not run, the console has no errors, the 100,000-document page is at most 20 MB and paints first
 # in under 3 s. Screenshots are saved in OUTDIR (UPDATE_DOCS=1 copies the large one to docs/report.png).
 #
-# Usage: Scripts/ci/report-browser.sh [OUTDIR]     (default: $TMPDIR/copydesk-report-browser)
+# Usage: Scripts/ci/report-browser.sh [OUTDIR]     (default: a temporary folder, removed at exit)
 # Needs: swift, python3 (standard library only), Debian's chromium (installed with apt-get when absent
 # and running as root; the test is skipped with a message only when it cannot be installed).
-# Environment: REPORT_DOCUMENTS (default 100000), REUTERS (default ../shared/data/reuters21578/docs.jsonl
+# Environment: COPYDESK_BIN (a copydesk binary to use instead of building one), REPORT_DOCUMENTS (default 100000), REUTERS (default ../shared/data/reuters21578/docs.jsonl
 # from the repository; without it the generator makes up stories), UPDATE_DOCS=1.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-out=${1:-${TMPDIR:-/tmp}/copydesk-report-browser}
+if [ $# -ge 1 ]; then
+    out=$1
+else
+    out=$(mktemp -d "${TMPDIR:-/tmp}/copydesk-report-browser.XXXXXX")
+    trap 'rm -rf "$out"' EXIT
+fi
 documents=${REPORT_DOCUMENTS:-100000}
 reuters=${REUTERS:-$root/../shared/data/reuters21578/docs.jsonl}
 [ -f "$reuters" ] || reuters=/work/shared/data/reuters21578/docs.jsonl
@@ -38,8 +43,12 @@ fi
 echo "report-browser: $("$chromium" --version 2> /dev/null)"
 
 cd "$root"
-swift build -c release --product copydesk
-bin=$(swift build -c release --show-bin-path)/copydesk
+if [ -n "${COPYDESK_BIN:-}" ]; then
+    bin=$(cd "$(dirname "$COPYDESK_BIN")" && pwd)/$(basename "$COPYDESK_BIN")
+else
+    swift build -c release --product copydesk
+    bin=$(swift build -c release --show-bin-path)/copydesk
+fi
 failed=0
 
 echo "report-browser: the seeds"
