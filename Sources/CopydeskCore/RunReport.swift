@@ -39,6 +39,8 @@ public struct StageStats: Sendable {
 /// What a run did: the accounting (in = out + dropped + rejected), per-stage stats, outputs, timings.
 public struct RunReport: Sendable {
     public var pipeline: String
+    /// Version, start and end time, host, pipeline, inputs and workers of the run (`run` in the JSON).
+    public var run: RunMetadata?
     /// The directory the run started in: relative paths in the report are relative to it.
     public var directory = FileManager.default.currentDirectoryPath
     public var status = "ok"
@@ -70,6 +72,7 @@ public struct RunReport: Sendable {
         var w = JSONWriter()
         w.beginObject()
         w.string("pipeline", pipeline)
+        run?.write(into: &w)
         w.string("directory", directory)
         w.string("status", status)
         w.string("error", error)
