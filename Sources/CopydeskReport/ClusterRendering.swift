@@ -27,7 +27,7 @@ extension ClusterListing {
         let all = rows + memberRows.values.flatMap { $0 }
         let widths = (0..<5).map { column in all.map { $0[column].count }.max() ?? 0 }
         func line(_ row: [String]) -> String {
-            (0..<5).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + row[5]
+            (0..<5).map { row[$0] + String(repeating: " ", count: widths[$0] - row[$0].count) }.joined(separator: "  ") + "  " + row[5]
         }
         var lines: [String] = []
         for (index, row) in rows.enumerated() {
