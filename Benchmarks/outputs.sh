@@ -36,14 +36,14 @@ rm -f "$work/dedupe.index" "$work/out.sqlite" "$work/out.jsonl"
 taskset -c 0 "$copydesk" run "$work/outputs.yaml" --workers 1 --quiet
 report="$work/out.report.json"
 # The two export stages, in pipeline order: SQLite, then JSONL.
-read -r sqlite_in sqlite_busy jsonl_in jsonl_busy < <(
-  python3 -c 'import json,sys; s=[x for x in json.load(open(sys.argv[1]))["stages"] if x["id"]=="export"]; print(s[0]["in"], s[0]["busy_seconds"], s[1]["in"], s[1]["busy_seconds"])' "$report")
+read -r sqlite_in sqlite_busy sqlite_cpu jsonl_in jsonl_busy jsonl_cpu < <(
+  python3 -c 'import json,sys; s=[x for x in json.load(open(sys.argv[1]))["stages"] if x["id"]=="export"]; print(s[0]["in"], s[0]["busy_seconds"], s[0]["cpu_seconds"], s[1]["in"], s[1]["busy_seconds"], s[1]["cpu_seconds"])' "$report")
 sqlite_bytes=$(stat -c %s "$work/out.sqlite")
 jsonl_bytes=$(stat -c %s "$work/out.jsonl")
 echo "input: $input ($(wc -l < "$input") lines), one core (taskset -c 0), --workers 1"
-awk -v n="$sqlite_in" -v s="$sqlite_busy" -v m="$jsonl_in" -v t="$jsonl_busy" 'BEGIN {
-  printf "export sqlite: %d documents in %.3f s = %.0f documents/s\n", n, s, n / s
-  printf "export jsonl (peer, same run): %d documents in %.3f s = %.0f documents/s; sqlite/jsonl time %.2f\n", m, t, m / t, s / t }'
+awk -v n="$sqlite_in" -v s="$sqlite_busy" -v c="$sqlite_cpu" -v m="$jsonl_in" -v t="$jsonl_busy" -v d="$jsonl_cpu" 'BEGIN {
+  printf "export sqlite: %d documents in %.3f s wall (%.3f s cpu) = %.0f documents/s (%.0f per cpu second)\n", n, s, c, n / s, n / c
+  printf "export jsonl (peer, same run): %d documents in %.3f s wall (%.3f s cpu) = %.0f documents/s; sqlite/jsonl wall %.2f\n", m, t, d, m / t, s / t }'
 awk -v a="$sqlite_bytes" -v b="$jsonl_bytes" 'BEGIN { printf "size: sqlite %.1f MB, jsonl %.1f MB, ratio %.2f\n", a / 1e6, b / 1e6, a / b }'
 
 median() { # command... → median wall seconds of 5 runs (after one warm-up)
