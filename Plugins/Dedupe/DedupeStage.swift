@@ -243,7 +243,8 @@ public final class DedupeStage: CorpusStage {
                 default: stats.syndicated += 1
                 }
                 stats.duplicates += 1
-                info.relation = relation == .exact ? "exact" : relation == .near ? "near" : "syndicated"
+                let published: DuplicateInfo.Relation = relation == .exact ? .exact : relation == .near ? .near : .syndicated
+                info.relation = published
                 info.similarity = relation == .exact ? 1.0 : (comparison.jaccard * 10_000).rounded() / 10_000
                 info.containment = relation == .exact ? 1.0 : (comparison.containmentOfA * 10_000).rounded() / 10_000
                 if passages, relation != .exact {
@@ -252,9 +253,9 @@ public final class DedupeStage: CorpusStage {
                 }
                 document.duplicate = info
                 let dropIt = options.action == .keepCanonicalOnly
-                    || (options.action == .drop && options.dropRelations.contains(info.relation ?? ""))
+                    || (options.action == .drop && options.dropRelations.contains(published))
                 if dropIt {
-                    output.drop(document, reason: "duplicate of \(info.canonical) (\(info.relation ?? ""), similarity \(info.similarity))")
+                    output.drop(document, reason: "duplicate of \(info.canonical) (\(published.rawValue), similarity \(info.similarity))")
                 } else {
                     output.emit(document)
                 }

@@ -154,7 +154,7 @@ final class SQLiteDatabase {
         bind(statement, 13, links.bytes[...])
         bind(statement, 14, document.duplicate?.cluster)
         bind(statement, 15, document.duplicate?.canonical)
-        bind(statement, 16, document.duplicate?.relation)
+        bind(statement, 16, document.duplicate?.relation?.rawValue)
         bind(statement, 17, document.duplicate?.similarity)
         bind(statement, 18, document.duplicate?.containment)
         if keepsRecord { bind(statement, 19, record) } else { sqlite3_bind_null(statement, 19) }
@@ -166,7 +166,7 @@ final class SQLiteDatabase {
             entityRows += 1
             sqlite3_bind_int64(insertEntity, 1, seq)
             sqlite3_bind_int64(insertEntity, 2, Int64(index))
-            bind(insertEntity, 3, entity.type)
+            bind(insertEntity, 3, entity.type.rawValue)
             bind(insertEntity, 4, entity.name)
             sqlite3_bind_int64(insertEntity, 5, Int64(entity.mentions.count))
             try step(insertEntity, "entities")

@@ -43,8 +43,11 @@ extension CopydeskCommand {
 
         func run() throws {
             guard minSize >= 1 else { fail(CopydeskError(exitCode: CopydeskError.usage, message: "--min-size must be 1 or more, not \(minSize)")) }
-            if let relation, !["exact", "near", "syndicated"].contains(relation) {
-                fail(CopydeskError(exitCode: CopydeskError.usage, message: "--relation must be exact, near or syndicated, not '\(relation)'"))
+            if let relation, DuplicateInfo.Relation(rawValue: relation) == nil {
+                let names = DuplicateInfo.Relation.allCases.map(\.rawValue)
+                fail(CopydeskError(
+                    exitCode: CopydeskError.usage,
+                    message: "--relation must be \(names.dropLast().joined(separator: ", ")) or \(names.last ?? ""), not '\(relation)'"))
             }
             do {
                 let (found, documents) = try OutputMembers.read(output)

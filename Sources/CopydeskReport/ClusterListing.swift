@@ -29,8 +29,9 @@ public struct ClusterListing: Sendable {
         public var relations: [(relation: String, count: Int)] {
             var counts: [String: Int] = [:]
             for member in members { if let relation = member.relation { counts[relation, default: 0] += 1 } }
-            return ["exact", "near", "syndicated"].compactMap { name in counts[name].map { (name, $0) } }
-                + counts.keys.filter { !["exact", "near", "syndicated"].contains($0) }.sorted().map { ($0, counts[$0]!) }
+            let known = DuplicateInfo.Relation.allCases.map(\.rawValue)
+            return known.compactMap { name in counts[name].map { (name, $0) } }
+                + counts.keys.filter { !known.contains($0) }.sorted().map { ($0, counts[$0]!) }
         }
 
         public static func == (a: Cluster, b: Cluster) -> Bool {

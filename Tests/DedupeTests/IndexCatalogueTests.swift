@@ -73,7 +73,7 @@ struct IndexCatalogueTests {
         #expect(catalogue.entries == [.init(id: "old", title: nil, site: "example.com", published: "2019-06-28T16:43:00Z", cluster: "old", canonical: "old")])
         // The stage loads it, matches the new version against it, and writes version 3.
         let out = try drive(DedupeStage(options: options(path)), [documents()[1]])
-        #expect(out.emitted.first?.duplicate?.canonical == "old" && out.emitted.first?.duplicate?.relation == "syndicated")
+        #expect(out.emitted.first?.duplicate?.canonical == "old" && out.emitted.first?.duplicate?.relation == .syndicated)
         #expect(try IndexCatalogue.read(path).version == 3)
     }
 

@@ -96,15 +96,15 @@ struct SQLiteExportTests {
     func clusters() throws {
         let dir = tests.temporaryDirectory()
         let path = dir + "/x.sqlite"
-        func doc(_ id: String, cluster: String, canonical: String, relation: String?) -> Document {
+        func doc(_ id: String, cluster: String, canonical: String, relation: DuplicateInfo.Relation?) -> Document {
             var d = makeDocument(id, text: "Text of \(id).")
             d.duplicate = DuplicateInfo(cluster: cluster, canonical: canonical, relation: relation, similarity: relation == nil ? 1 : 0.5)
             return d
         }
         let documents = [
-            doc("10", cluster: "10", canonical: "11", relation: "exact"), doc("11", cluster: "10", canonical: "11", relation: nil),
-            doc("12", cluster: "10", canonical: "11", relation: "syndicated"), doc("13", cluster: "13", canonical: "13", relation: nil),
-            doc("14", cluster: "old", canonical: "old", relation: "near"), makeDocument("15", text: "No dedupe ran on this one."),
+            doc("10", cluster: "10", canonical: "11", relation: .exact), doc("11", cluster: "10", canonical: "11", relation: nil),
+            doc("12", cluster: "10", canonical: "11", relation: .syndicated), doc("13", cluster: "13", canonical: "13", relation: nil),
+            doc("14", cluster: "old", canonical: "old", relation: .near), makeDocument("15", text: "No dedupe ran on this one."),
         ]
         _ = try runInMemory([.corpus(ExportStage(path: path, format: .sqlite))], descriptors: [ExportStage.descriptor], documents: documents)
         let db = try SQLiteReader(path)

@@ -29,7 +29,7 @@ struct SQLiteQueryTests {
 
     /// Four versions of one story (canonical "1", three syndicated), an exact copy pair, and people named in them.
     func documents() -> [Document] {
-        func doc(_ id: String, _ title: String, _ text: String, published: String?, people: [String], cluster: String, canonical: String, relation: String?) -> Document {
+        func doc(_ id: String, _ title: String, _ text: String, published: String?, people: [String], cluster: String, canonical: String, relation: DuplicateInfo.Relation?) -> Document {
             var d = makeDocument(id, text: text, title: title)
             d.published = published
             d.entities = people.map { name in person(name, at: (text.range(of: name).map { text.distance(from: text.startIndex, to: $0.lowerBound) }) ?? 0) }
@@ -42,13 +42,13 @@ struct SQLiteQueryTests {
             doc("1", "Corbyn faces calls", "Labour leader Jeremy Corbyn is facing growing calls over Chris Williamson.",
                 published: "2019-06-28T17:43:00+01:00", people: ["Jeremy Corbyn", "Chris Williamson"], cluster: "1", canonical: "1", relation: nil),
             doc("2", "Calls grow", "Jeremy Corbyn and Chris Williamson: the Labour row goes on, with more calls, more statements and more pressure on the leader from MPs.",
-                published: "2019-06-29T09:00:00Z", people: ["Jeremy Corbyn", "Chris Williamson"], cluster: "1", canonical: "1", relation: "syndicated"),
-            doc("3", "Corbyn speaks", "Jeremy Corbyn spoke.", published: nil, people: ["Jeremy Corbyn"], cluster: "1", canonical: "1", relation: "syndicated"),
+                published: "2019-06-29T09:00:00Z", people: ["Jeremy Corbyn", "Chris Williamson"], cluster: "1", canonical: "1", relation: .syndicated),
+            doc("3", "Corbyn speaks", "Jeremy Corbyn spoke.", published: nil, people: ["Jeremy Corbyn"], cluster: "1", canonical: "1", relation: .syndicated),
             doc("4", "Watson weighs in", "Tom Watson said Chris Williamson must go; Jeremy Corbyn did not answer.",
                 published: "2019-06-28T18:00:00+03:00", people: ["Tom Watson", "Chris Williamson", "Jeremy Corbyn"], cluster: "1", canonical: "1",
-                relation: "syndicated"),
+                relation: .syndicated),
             doc("20", "Markets", "Shares rose.", published: "2019-06-30", people: [], cluster: "20", canonical: "20", relation: nil),
-            doc("21", "Markets", "Shares rose.", published: "2019-06-30", people: [], cluster: "20", canonical: "20", relation: "exact"),
+            doc("21", "Markets", "Shares rose.", published: "2019-06-30", people: [], cluster: "20", canonical: "20", relation: .exact),
             crawled,
         ]
     }
