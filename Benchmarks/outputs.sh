@@ -46,16 +46,16 @@ awk -v n="$sqlite_in" -v s="$sqlite_busy" -v c="$sqlite_cpu" -v m="$jsonl_in" -v
   printf "export jsonl (peer, same run): %d documents in %.3f s wall (%.3f s cpu) = %.0f documents/s; sqlite/jsonl wall %.2f\n", m, t, d, m / t, s / t }'
 awk -v a="$sqlite_bytes" -v b="$jsonl_bytes" 'BEGIN { printf "size: sqlite %.1f MB, jsonl %.1f MB, ratio %.2f\n", a / 1e6, b / 1e6, a / b }'
 
-median() { # command... → median wall seconds of 5 runs (after one warm-up)
-  local times=() t
+median() { # command... → "median wall s (median cpu s)" of 5 runs (after one warm-up)
+  local walls=() cpus=() w u s
   "$@" >/dev/null 2>&1 || true
   for _ in 1 2 3 4 5; do
-    /usr/bin/time -f "%e" -o "$work/time.txt" "$@" >/dev/null 2>&1
-    t=$(cat "$work/time.txt"); times+=("$t")
+    /usr/bin/time -f "%e %U %S" -o "$work/time.txt" "$@" >/dev/null 2>&1
+    read -r w u s < "$work/time.txt"; walls+=("$w"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')")
   done
-  printf "%s\n" "${times[@]}" | sort -n | sed -n 3p
+  echo "$(printf "%s\n" "${walls[@]}" | sort -n | sed -n 3p) s wall ($(printf "%s\n" "${cpus[@]}" | sort -n | sed -n 3p) s cpu)"
 }
-echo "clusters (median wall seconds of 5 runs):"
+echo "clusters (medians of 5 runs):"
 echo "  copydesk clusters out.jsonl: $(median "$copydesk" clusters "$work/out.jsonl")"
 echo "  copydesk clusters out.sqlite: $(median "$copydesk" clusters "$work/out.sqlite")"
 echo "  copydesk clusters out.jsonl --members --json: $(median "$copydesk" clusters "$work/out.jsonl" --members --json)"
