@@ -55,12 +55,13 @@ let package = Package(
         // In-memory sources and sinks for stage tests.
         .target(name: "CopydeskTesting", dependencies: ["CopydeskCore"], swiftSettings: upcoming),
         // Reads a run's report and outputs back: the HTML report page.
-        .target(name: "CopydeskReport", dependencies: ["CopydeskCore"], swiftSettings: upcoming),
+        // and lists the duplicate clusters of an output (JSONL or SQLite, canonicals of earlier runs from the dedupe index).
+        .target(name: "CopydeskReport", dependencies: ["CopydeskCore", "CSQLite", "Dedupe", "Export"], swiftSettings: upcoming),
         // The command line as a library, parameterised by a stage registry (a runner's main is one line).
         .target(
             name: "CopydeskCLI",
             dependencies: [
-                "CopydeskCore", "CopydeskReport",
+                "CopydeskCore", "CopydeskReport", "Dedupe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -16,6 +16,8 @@ struct DedupeIndex: Sendable {
     var ids: [String] = []
     /// Source name (site or URL host) for the source-priority policy.
     var names: [String?] = []
+    /// Titles, for `copydesk clusters` to name an earlier run's canonical (`nil` when unknown).
+    var titles: [String?] = []
     /// Seconds since 1970, `Int64.min` when unknown.
     var published: [Int64] = []
     var words: [UInt32] = []
@@ -110,9 +112,10 @@ struct DedupeIndex: Sendable {
     }
 
     /// Appends a document record; `sameSampleAs` reuses another document's sample (exact copies).
-    mutating func append(id: String, name: String?, published: Int64?, sketch: DocumentSketch, sameSampleAs: Int?) -> UInt32 {
+    mutating func append(id: String, name: String?, title: String?, published: Int64?, sketch: DocumentSketch, sameSampleAs: Int?) -> UInt32 {
         ids.append(id)
         names.append(name)
+        titles.append(title)
         self.published.append(published ?? .min)
         words.append(UInt32(clamping: sketch.words))
         contentHash.append(sketch.contentHash)

@@ -146,18 +146,18 @@ public final class DedupeStage: CorpusStage {
         if sketch.words == 0 {
             // Nothing to match on: always alone.
             stats.empty += 1
-            _ = index.append(id: document.id, name: name, published: sketch.published, sketch: sketch, sameSampleAs: nil)
+            _ = index.append(id: document.id, name: name, title: document.title, published: sketch.published, sketch: sketch, sameSampleAs: nil)
             relations.append(.none)
             return
         }
         if let original = index.exact[sketch.contentHash] {
-            let d = index.append(id: document.id, name: name, published: sketch.published, sketch: sketch, sameSampleAs: Int(original))
+            let d = index.append(id: document.id, name: name, title: document.title, published: sketch.published, sketch: sketch, sameSampleAs: Int(original))
             index.sets.union(d, original)
             relations.append(.exact)
             if !sketch.hasShingles { stats.short += 1 }
             return
         }
-        let d = index.append(id: document.id, name: name, published: sketch.published, sketch: sketch, sameSampleAs: nil)
+        let d = index.append(id: document.id, name: name, title: document.title, published: sketch.published, sketch: sketch, sameSampleAs: nil)
         index.exact[sketch.contentHash] = d
         relations.append(.none)
         guard sketch.hasShingles else {

@@ -5,8 +5,8 @@ import Foundation
 ///
 ///     magic "CPDKDDUP", version u32, parameters (shingle size, permutations, bands, rows, sample cap,
 ///     seed, boilerplate fingerprint), document count, pool sizes,
-///     per document: id, source name, published, words, content hash, sample shift/start/count,
-///     band start, cluster root, canonical,
+///     per document: id, source name, (version 3) title, published, words, content hash, sample
+///     shift/start/count, band start, cluster root, canonical,
 ///     sample pool and band-key pool (u32 each), sample positions (u16 each),
 ///     per document its template facts and its story facts (u32 count, then u32 values each; version 3:
 ///     story facts include the lead's words and the headline's, figures hashed by their digits),
@@ -14,11 +14,14 @@ import Foundation
 ///
 /// Little-endian. A file that is not one (foreign), is truncated or fails its checksum, or was built
 /// with other parameters is refused with a message naming the file and what to do; it is never
-/// overwritten by a run that refused it.
+/// overwritten by a run that refused it. Version 2 (without titles) is still read; version 1 is refused.
 enum IndexFile {
     static let magic = Array("CPDKDDUP".utf8)
     static let trailer = Array("CPDKEND\u{0}".utf8)
     static let version: UInt32 = 3
+    /// The oldest version still read by `copydesk clusters` (its documents have no title). The stage itself
+    /// matches only against the current version: version 3 changed what the story facts hold.
+    static let oldestReadable: UInt32 = 2
 
     /// Writes `index` with the cluster roots and canonical members given to `file`, streamed in chunks
     /// of about 1 MB (the whole file is never in memory), with the checksum computed on the way.
@@ -53,6 +56,7 @@ enum IndexFile {
         for d in 0..<index.count where !index.superseded[d] {
             out.string(index.ids[d])
             if let name = index.names[d] { out.string(name) } else { out.u32(.max) }
+            if let title = index.titles[d] { out.string(title) } else { out.u32(.max) }
             out.u64(UInt64(bitPattern: index.published[d]))
             out.u32(index.words[d])
             out.u64(index.contentHash[d])
@@ -94,29 +98,91 @@ enum IndexFile {
         try file.flush()
     }
 
-    /// Loads the index at `path` into a fresh index with `parameters`; refuses anything else.
-    static func load(_ path: String, parameters: DedupeIndex.Parameters, anchorCap: Int) throws(StageError) -> DedupeIndex {
-        let advice = "delete it or choose another 'index:' path (the file was left untouched)"
+    /// An index file read and checked (header, version, trailer, checksum), positioned at its parameters.
+    struct Checked {
+        var reader: ByteReader
+        var version: UInt32
+        /// Where the checksum starts: the end of the contents.
+        var body: Int
+
+        func truncated(_ path: String, _ advice: String) -> StageError {
+            StageError(.badData, "the dedupe index \(path) is truncated or corrupt; \(advice)")
+        }
+    }
+
+    /// Reads `path` and checks it is a dedupe index of a readable version, whole (trailer and checksum).
+    static func open(_ path: String, advice: String) throws(StageError) -> Checked {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw StageError(.io, "cannot read the dedupe index \(path); check its permissions, or choose another 'index:' path")
+            let missing = !FileManager.default.fileExists(atPath: path)
+            throw StageError(.io, missing ? "the dedupe index \(path) does not exist (was it moved or deleted?); give the 'index:' path the run used"
+                : "cannot read the dedupe index \(path); check its permissions, or choose another 'index:' path")
         }
         let bytes = [UInt8](data)
         guard bytes.count >= magic.count + 4, Array(bytes[0..<magic.count]) == magic else {
             throw StageError(.badData, "\(path) is not a copydesk dedupe index (unknown header); \(advice)")
         }
         var r = ByteReader(bytes: bytes, offset: magic.count)
-        func truncated() -> StageError {
-            StageError(.badData, "the dedupe index \(path) is truncated or corrupt; \(advice)")
+        let corrupt = StageError(.badData, "the dedupe index \(path) is truncated or corrupt; \(advice)")
+        guard let version = r.u32() else { throw corrupt }
+        guard (oldestReadable...IndexFile.version).contains(version) else {
+            throw StageError(.badData, "the dedupe index \(path) has format version \(version); this copydesk reads versions \(oldestReadable) and \(IndexFile.version) "
+                + "(version 2 keeps the facts templated reports and rewrites are judged on; version 3 also the titles, the lead's words and the headline's); \(advice)")
         }
-        guard let version = r.u32() else { throw truncated() }
-        guard version == IndexFile.version else {
-            throw StageError(.badData, "the dedupe index \(path) has format version \(version); this copydesk reads version \(IndexFile.version) "
-                + "(version 3 keeps the facts, lead words and headline words templated reports and rewrites are judged on); \(advice)")
-        }
-        guard bytes.count >= r.offset + 8 + trailer.count, Array(bytes[(bytes.count - trailer.count)...]) == trailer else { throw truncated() }
+        guard bytes.count >= r.offset + 8 + trailer.count, Array(bytes[(bytes.count - trailer.count)...]) == trailer else { throw corrupt }
         let body = bytes.count - trailer.count - 8
         var check = ByteReader(bytes: bytes, offset: body)
-        guard let storedSum = check.u64(), storedSum == checksum(bytes[0..<body]) else { throw truncated() }
+        guard let storedSum = check.u64(), storedSum == checksum(bytes[0..<body]) else { throw corrupt }
+        return Checked(reader: r, version: version, body: body)
+    }
+
+    /// One document's entry in the index file.
+    struct Entry {
+        var id: String
+        var name: String?
+        var title: String?
+        var published: Int64
+        var words: UInt32
+        var hash: UInt64
+        var shift: UInt8
+        var sampleStart: UInt32
+        var sampleCount: UInt32
+        var band: UInt32
+        var root: UInt32
+        var canonical: UInt32
+
+        /// Reads the next entry (titles from version 3 on); `nil` when the file ends first.
+        static func read(_ r: inout ByteReader, version: UInt32) -> Entry? {
+            func optionalString(_ r: inout ByteReader) -> String?? {
+                guard let length = r.peekU32() else { return nil }
+                if length == .max { _ = r.u32(); return .some(nil) }
+                guard let s = r.string() else { return nil }
+                return .some(s)
+            }
+            guard let id = r.string(), let name = optionalString(&r) else { return nil }
+            var title: String?
+            if version >= 3 {
+                guard let t = optionalString(&r) else { return nil }
+                title = t
+            }
+            guard let published = r.u64(), let words = r.u32(), let hash = r.u64(), let shift = r.u8(), let start = r.u32(),
+                  let sampleCount = r.u32(), let band = r.u32(), let root = r.u32(), let canonical = r.u32() else { return nil }
+            return Entry(
+                id: id, name: name, title: title, published: Int64(bitPattern: published), words: words, hash: hash, shift: shift,
+                sampleStart: start, sampleCount: sampleCount, band: band, root: root, canonical: canonical)
+        }
+    }
+
+    /// Loads the index at `path` into a fresh index with `parameters`; refuses anything else.
+    static func load(_ path: String, parameters: DedupeIndex.Parameters, anchorCap: Int) throws(StageError) -> DedupeIndex {
+        let advice = "delete it or choose another 'index:' path (the file was left untouched)"
+        let file = try open(path, advice: advice)
+        guard file.version == IndexFile.version else {
+            throw StageError(.badData, "the dedupe index \(path) has format version \(file.version); the dedupe stage matches against version \(IndexFile.version) only "
+                + "(version 3 keeps the facts, lead words and headline words templated reports and rewrites are judged on; `copydesk clusters` still reads it); \(advice)")
+        }
+        var r = file.reader
+        let body = file.body
+        func truncated() -> StageError { file.truncated(path, advice) }
         guard let shingle = r.u32(), let perms = r.u32(), let bands = r.u32(), let rows = r.u32(), let cap = r.u32(),
               let seed = r.u64(), let boiler = r.u64() else { throw truncated() }
         let stored = DedupeIndex.Parameters(
@@ -139,34 +205,29 @@ enum IndexFile {
                 + "run with the same options, or delete it or choose another 'index:' path to start a new index (the file was left untouched)")
         }
         guard let count = r.u64(), let poolCount = r.u64(), let bandCount = r.u64(),
-              count < UInt64(bytes.count), poolCount < UInt64(bytes.count), bandCount < UInt64(bytes.count) else { throw truncated() }
+              count < UInt64(r.bytes.count), poolCount < UInt64(r.bytes.count), bandCount < UInt64(r.bytes.count) else { throw truncated() }
         var index = DedupeIndex(parameters: parameters)
         var roots: [UInt32] = []
         roots.reserveCapacity(Int(count))
         for _ in 0..<Int(count) {
-            guard let id = r.string(), let nameLength = r.peekU32() else { throw truncated() }
-            let name: String?
-            if nameLength == .max { _ = r.u32(); name = nil } else {
-                guard let n = r.string() else { throw truncated() }
-                name = n
-            }
-            guard let published = r.u64(), let words = r.u32(), let hash = r.u64(), let shift = r.u8(), let start = r.u32(),
-                  let sampleCount = r.u32(), let band = r.u32(), let root = r.u32(), let canonical = r.u32(),
-                  UInt64(start) + UInt64(sampleCount) <= poolCount, root <= UInt32(index.count), canonical < UInt32(count),
-                  Int32(bitPattern: band) < 0 || UInt64(band) + UInt64(parameters.lsh.bands) <= bandCount
+            guard let entry = Entry.read(&r, version: file.version),
+                  UInt64(entry.sampleStart) + UInt64(entry.sampleCount) <= poolCount, entry.root <= UInt32(index.count),
+                  entry.canonical < UInt32(count),
+                  Int32(bitPattern: entry.band) < 0 || UInt64(entry.band) + UInt64(parameters.lsh.bands) <= bandCount
             else { throw truncated() }
-            index.ids.append(id)
-            index.names.append(name)
-            index.published.append(Int64(bitPattern: published))
-            index.words.append(words)
-            index.contentHash.append(hash)
-            index.shift.append(shift)
-            index.sampleStart.append(start)
-            index.sampleCount.append(UInt16(clamping: sampleCount))
-            index.bandStart.append(Int32(bitPattern: band))
-            index.earlierCanonical.append(canonical)
+            index.ids.append(entry.id)
+            index.names.append(entry.name)
+            index.titles.append(entry.title)
+            index.published.append(entry.published)
+            index.words.append(entry.words)
+            index.contentHash.append(entry.hash)
+            index.shift.append(entry.shift)
+            index.sampleStart.append(entry.sampleStart)
+            index.sampleCount.append(UInt16(clamping: entry.sampleCount))
+            index.bandStart.append(Int32(bitPattern: entry.band))
+            index.earlierCanonical.append(entry.canonical)
             index.superseded.append(false)
-            roots.append(root)
+            roots.append(entry.root)
         }
         guard r.offset + Int(poolCount + bandCount) * 4 + Int(poolCount) * 2 <= body else { throw truncated() }
         index.samplePool = r.array(Int(poolCount), of: UInt32.self)

@@ -11,9 +11,14 @@ public final class ExportStage: CorpusStage {
         case jsonl
         /// RFC 4180 CSV with a header row; lists are joined, entities counted.
         case csv
-        /// An SQLite database: documents, entities and mentions tables (see ``SQLiteDatabase``).
+        /// An SQLite database: documents (with full-text search), entities, mentions, clusters and runs
+        /// tables (see ``SQLiteDatabase``).
         case sqlite
     }
+
+    /// The version of the SQLite export's tables (docs/outputs.md), in its `PRAGMA user_version` and its
+    /// `meta` table; a reader refuses a database of another version.
+    public static let sqliteSchemaVersion = 3
 
     public let path: String
     public let format: Format
@@ -24,6 +29,10 @@ public final class ExportStage: CorpusStage {
     public let meta: DocumentRecord.MetaLayout
     /// User-field paths flattened into CSV columns named `meta.<path>`.
     public let csvMetaColumns: [String]
+    /// SQLite: whether `documents.record` holds the whole JSONL record (off: `NULL`, a smaller file).
+    public let sqliteRecord: Bool
+    /// The run written into the SQLite `runs` table; `nil`: one described as starting when the stage starts.
+    public let run: RunMetadata?
     private var file: AtomicFile?
     private var database: SQLiteDatabase?
     private var wroteHeader = false
@@ -32,8 +41,10 @@ public final class ExportStage: CorpusStage {
     /// and stdout).
     public init(
         path: String, format: Format = .jsonl, includeHTML: Bool = false, meta: DocumentRecord.MetaLayout = .nested,
-        csvMetaColumns: [String] = []
+        csvMetaColumns: [String] = [], sqliteRecord: Bool = false, run: RunMetadata? = nil
     ) {
+        self.sqliteRecord = sqliteRecord
+        self.run = run
         self.path = path
         self.format = format
         compression = format == .sqlite || path == "-" ? .none : OutputCompression(path: path)
@@ -48,12 +59,12 @@ public final class ExportStage: CorpusStage {
         summary: "Writes documents as JSONL (the output record), CSV or SQLite; atomically (temporary file, renamed on success) "
             + "or, for JSONL and CSV, to stdout with '-'.",
         options: ExportOptions.self,
-        make: { options, _ throws(ConfigError) in
+        make: { options, context throws(ConfigError) in
             switch ExportFormatChoice.resolve(path: options.path, given: options.format) {
             case .success(let choice):
                 return ExportStage(
                     path: options.path, format: choice.format, includeHTML: options.includeHTML, meta: options.meta,
-                    csvMetaColumns: options.csvMetaColumns)
+                    csvMetaColumns: options.csvMetaColumns, sqliteRecord: options.sqliteRecord, run: context.run)
             case .failure(let refusal):
                 throw options.error(refusal.option, refusal.message)
             }
@@ -61,11 +72,14 @@ public final class ExportStage: CorpusStage {
 
     public var preparer: RecordEncoder? { encoder }
 
-    var encoder: RecordEncoder { RecordEncoder(format: format, includeHTML: includeHTML, meta: meta, csvMetaColumns: csvMetaColumns) }
+    var encoder: RecordEncoder {
+        RecordEncoder(format: format, includeHTML: includeHTML, meta: meta, csvMetaColumns: csvMetaColumns, sqliteRecord: sqliteRecord)
+    }
 
     public func start() throws(StageError) {
         if format == .sqlite {
-            database = try SQLiteDatabase(path: path)
+            let run = run ?? RunMetadata(started: RunMetadata.timestamp(), pipeline: "", inputs: [], workers: 1)
+            database = try SQLiteDatabase(path: path, run: run, keepsRecord: sqliteRecord)
             return
         }
         file = try AtomicFile(path: path, compression: compression)
@@ -109,13 +123,14 @@ public struct RecordEncoder: DocumentPreparer {
     let includeHTML: Bool
     let meta: DocumentRecord.MetaLayout
     let csvMetaColumns: [String]
+    let sqliteRecord: Bool
 
     public func prepare(_ document: Document) -> [UInt8] { encode(document) }
 
     func encode(_ document: Document) -> [UInt8] {
         switch format {
         case .jsonl: DocumentRecord.line(document, includeHTML: includeHTML, meta: meta)
-        case .sqlite: DocumentRecord.line(document, includeHTML: includeHTML)
+        case .sqlite: sqliteRecord ? DocumentRecord.line(document, includeHTML: includeHTML) : []
         case .csv: CSVRecord.row(document, metaColumns: csvMetaColumns)
         }
     }

@@ -2,17 +2,42 @@ import CSQLite
 import CopydeskCore
 import Foundation
 
-/// The export stage's SQLite output: one database file with a `documents` table (one row per document,
-/// the whole output record in `record`, the users' own fields as a JSON object in `meta`, queryable with
-/// `json_extract(meta, '$.source_url')`), `entities` and `mentions` tables, and a `meta` table naming the
-/// schema version. It is built under a temporary name inside one transaction and renamed over the final
-/// path only on `commit()`, so a failed or killed run never leaves a half-written database behind.
+/// The export stage's SQLite output (schema version 3, docs/outputs.md): one database file with
+///
+/// - `documents`: one row per document in output order, the users' own fields as a JSON object in `meta`
+///   (`json_extract(meta, '$.source_url')`), the whole JSONL record in `record` only when asked for;
+/// - `documents_fts`: FTS5 over `title` and `text` (external content: the text is stored once, in `documents`);
+/// - `entities` and `mentions`;
+/// - `clusters`: one row per duplicate cluster (canonical, size, relation mix), documents alone included;
+/// - `runs`: the run that wrote the file (version, pipeline, inputs, times, counts);
+/// - `meta`: the schema version, also in `PRAGMA user_version`, which readers check.
+///
+/// It is built under a temporary name inside one transaction and renamed over the final path only on
+/// `commit()`, so a failed or killed run never leaves a half-written database behind.
 final class SQLiteDatabase {
     /// Version of the tables below, stored in `meta` and in `PRAGMA user_version`.
-    static let schemaVersion = 2
+    static let schemaVersion = ExportStage.sqliteSchemaVersion
 
     static let schema = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE runs (
+          run INTEGER PRIMARY KEY,
+          version TEXT NOT NULL,              -- copydesk version
+          pipeline TEXT NOT NULL, inputs TEXT NOT NULL,  -- inputs: JSON array of the paths given
+          host TEXT NOT NULL, workers INTEGER NOT NULL,
+          started TEXT NOT NULL, finished TEXT,          -- ISO 8601 UTC; finished: when this export was complete
+          documents INTEGER NOT NULL,         -- rows in documents
+          clusters INTEGER NOT NULL,          -- clusters of 2 or more documents
+          duplicates INTEGER NOT NULL,        -- documents with a duplicate_relation
+          entities INTEGER NOT NULL           -- rows in entities
+        );
+        CREATE TABLE clusters (
+          cluster TEXT PRIMARY KEY,           -- documents.duplicate_cluster
+          canonical TEXT NOT NULL,            -- id of the member chosen to stand for the story
+          canonical_seq INTEGER REFERENCES documents(seq),  -- its row; NULL when it is not in this file (an earlier run's)
+          size INTEGER NOT NULL,              -- members in this file (1: a document alone)
+          exact INTEGER NOT NULL, near INTEGER NOT NULL, syndicated INTEGER NOT NULL  -- members by relation
+        ) WITHOUT ROWID;
         CREATE TABLE documents (
           seq INTEGER PRIMARY KEY,            -- output order, from 1
           id TEXT NOT NULL,
@@ -20,17 +45,20 @@ final class SQLiteDatabase {
           url TEXT, title TEXT, published TEXT, author TEXT, site TEXT, language TEXT,
           text TEXT NOT NULL,
           links TEXT NOT NULL,                -- JSON array
-          duplicate_cluster TEXT, duplicate_canonical TEXT, duplicate_relation TEXT,
+          duplicate_cluster TEXT REFERENCES clusters(cluster), duplicate_canonical TEXT, duplicate_relation TEXT,
           duplicate_similarity REAL, duplicate_containment REAL,
-          record TEXT NOT NULL,               -- the JSONL output record
+          record TEXT,                        -- the JSONL output record with sqlite_record: true, else NULL
           meta TEXT NOT NULL                  -- the users' own fields: a JSON object, '{}' when none
+        );
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+          title, text, content = 'documents', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
         );
         CREATE TABLE entities (
           doc_seq INTEGER NOT NULL REFERENCES documents(seq),
           entity INTEGER NOT NULL,            -- index of the entity within its document, from 0
           type TEXT NOT NULL, name TEXT NOT NULL, mentions INTEGER NOT NULL,
           PRIMARY KEY (doc_seq, entity)
-        );
+        ) WITHOUT ROWID;
         CREATE TABLE mentions (
           doc_seq INTEGER NOT NULL, entity INTEGER NOT NULL,
           text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,  -- code points into documents.text
@@ -38,11 +66,22 @@ final class SQLiteDatabase {
         );
         """
 
-    /// Indexes are built once at the end: faster than maintaining them row by row.
-    static let indexes = """
+    /// Built once at the end: indexes (faster than maintaining them row by row), the clusters from the
+    /// documents' `duplicate_*` columns, the full-text index.
+    static let finishing = """
         CREATE INDEX documents_id ON documents(id);
         CREATE INDEX documents_cluster ON documents(duplicate_cluster);
         CREATE INDEX entities_name ON entities(type, name);
+        INSERT INTO clusters
+          SELECT duplicate_cluster, min(duplicate_canonical), NULL, count(*),
+                 count(*) FILTER (WHERE duplicate_relation = 'exact'), count(*) FILTER (WHERE duplicate_relation = 'near'),
+                 count(*) FILTER (WHERE duplicate_relation = 'syndicated')
+          FROM documents WHERE duplicate_cluster IS NOT NULL GROUP BY duplicate_cluster;
+        UPDATE clusters SET canonical_seq =
+          (SELECT min(seq) FROM documents WHERE id = clusters.canonical AND duplicate_cluster = clusters.cluster);
+        CREATE INDEX clusters_size ON clusters(size);
+        CREATE INDEX clusters_syndicated ON clusters(syndicated);
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         """
 
     let path: String
@@ -52,10 +91,17 @@ final class SQLiteDatabase {
     private var insertEntity: OpaquePointer?
     private var insertMention: OpaquePointer?
     private var sequence: Int64 = 0
+    private var entityRows = 0
     private var finished = false
+    /// Whether `documents.record` is filled.
+    let keepsRecord: Bool
+    let run: RunMetadata
 
-    /// Creates the temporary database next to `path` (missing directories are created).
-    init(path: String) throws(StageError) {
+    /// Creates the temporary database next to `path` (missing directories are created); `run` goes into
+    /// the `runs` table, `keepsRecord` fills `documents.record`.
+    init(path: String, run: RunMetadata, keepsRecord: Bool) throws(StageError) {
+        self.keepsRecord = keepsRecord
+        self.run = run
         guard path != "-" else {
             throw StageError(.configuration, "export format sqlite cannot write to stdout ('-'); give a file path such as out/news.sqlite")
         }
@@ -69,10 +115,12 @@ final class SQLiteDatabase {
             throw StageError(.io, "cannot create SQLite database \(path): \(reason); choose another output path (--output)")
         }
         // One transaction, no journal: the file is private until commit() renames it.
-        try execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA user_version = \(Self.schemaVersion);")
+        // 32 MB of page cache: the indexes built at the end sort in memory rather than in temporary files.
+        try execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768; PRAGMA user_version = \(Self.schemaVersion);")
         try execute(Self.schema)
         try execute("BEGIN;")
         try execute("INSERT INTO meta VALUES ('schema_version', '\(Self.schemaVersion)'), ('generator', 'copydesk \(CopydeskVersion.current)');")
+        try insertRun()
         insertDocument = try prepare("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         insertEntity = try prepare("INSERT INTO entities VALUES (?,?,?,?,?)")
         insertMention = try prepare("INSERT INTO mentions VALUES (?,?,?,?,?)")
@@ -109,12 +157,13 @@ final class SQLiteDatabase {
         bind(statement, 16, document.duplicate?.relation?.rawValue)
         bind(statement, 17, document.duplicate?.similarity)
         bind(statement, 18, document.duplicate?.containment)
-        bind(statement, 19, record)
+        if keepsRecord { bind(statement, 19, record) } else { sqlite3_bind_null(statement, 19) }
         var meta = JSONWriter(reservingCapacity: 256)
         meta.value(nil, document.meta.jsonValue)
         bind(statement, 20, meta.bytes[...])
         try step(statement, "documents")
         for (index, entity) in (document.entities ?? []).enumerated() {
+            entityRows += 1
             sqlite3_bind_int64(insertEntity, 1, seq)
             sqlite3_bind_int64(insertEntity, 2, Int64(index))
             bind(insertEntity, 3, entity.type.rawValue)
@@ -132,12 +181,38 @@ final class SQLiteDatabase {
         }
     }
 
-    /// Ends the transaction and builds the indexes; the file stays under its temporary name.
+    /// Builds the indexes, clusters and full-text index, completes the `runs` row and ends the
+    /// transaction; the file stays under its temporary name.
     func finish() throws(StageError) {
         guard db != nil, !finished else { return }
+        try execute(Self.finishing)
+        try execute("""
+            UPDATE runs SET finished = '\(RunMetadata.timestamp())', documents = \(sequence), entities = \(entityRows),
+              clusters = (SELECT count(*) FROM clusters WHERE size > 1),
+              duplicates = (SELECT count(*) FROM documents WHERE duplicate_relation IS NOT NULL);
+            """)
         try execute("COMMIT;")
-        try execute(Self.indexes)
         close()
+    }
+
+    /// The `runs` row, counts filled in by `finish`.
+    private func insertRun() throws(StageError) {
+        let statement = try prepare(
+            "INSERT INTO runs (run, version, pipeline, inputs, host, workers, started, documents, clusters, duplicates, entities) "
+                + "VALUES (1, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)")
+        defer { sqlite3_finalize(statement) }
+        var inputs = JSONWriter()
+        inputs.beginArray(nil)
+        for input in run.inputs { inputs.string(nil, input) }
+        inputs.endArray()
+        bind(statement, 1, run.version)
+        bind(statement, 2, run.pipeline)
+        bind(statement, 3, inputs.bytes[...])
+        bind(statement, 4, run.host)
+        sqlite3_bind_int64(statement, 5, Int64(run.workers))
+        bind(statement, 6, run.started)
+        let status = sqlite3_step(statement)
+        if status != SQLITE_DONE { throw failure("inserting into runs: \(String(cString: sqlite3_errmsg(db)))") }
     }
 
     /// Renames the finished database over the final path.

@@ -2,7 +2,7 @@ public import ArgumentParser
 public import CopydeskCore
 import Foundation
 
-/// The `copydesk` command line — `run`, `validate`, `stages`, `report`, `recover` with their signals,
+/// The `copydesk` command line — `run`, `validate`, `stages`, `report`, `clusters`, `recover` with their signals,
 /// progress, exit codes and summary — parameterised by the stages it knows. A runner with stages of its
 /// own needs a one-line `main.swift`:
 ///
@@ -21,6 +21,7 @@ public struct CopydeskCommand: ParsableCommand {
               copydesk run pipelines/news.yaml --input dump.jsonl --output -   # JSONL to stdout
               copydesk validate pipelines/news.yaml
               copydesk report out/news.report.json                   # the run as an HTML page
+              copydesk clusters out/news.jsonl --members             # duplicate clusters, largest first
               copydesk stages
 
             Exit codes: 0 success; 64 usage or pipeline-file error; 65 bad input data (run.on_bad_record: fail,
@@ -28,7 +29,7 @@ public struct CopydeskCommand: ParsableCommand {
             130 interrupted (Ctrl-C or SIGTERM: complete outputs and the report are still written).
             """,
         version: CopydeskVersion.current,
-        subcommands: [Run.self, Validate.self, Stages.self, Report.self, Recover.self]
+        subcommands: [Run.self, Validate.self, Stages.self, Report.self, Clusters.self, Recover.self]
     )
 
     public init() {}

@@ -3,6 +3,8 @@ import Foundation
 /// What a run did: the accounting (in = out + dropped + rejected), per-stage stats, outputs, timings.
 public struct RunReport: Sendable {
     public var pipeline: String
+    /// Version, start and end time, host, pipeline, inputs and workers of the run (`run` in the JSON).
+    public var run: RunMetadata?
     /// The directory the run started in: relative paths in the report are relative to it.
     public var directory = FileManager.default.currentDirectoryPath
     /// How the run ended; written as `"ok"`, `"interrupted"` or `"failed"`.
@@ -35,6 +37,7 @@ public struct RunReport: Sendable {
         var w = JSONWriter()
         w.beginObject()
         w.string("pipeline", pipeline)
+        run?.write(into: &w)
         w.string("directory", directory)
         w.string("status", status.rawValue)
         w.string("error", error)

@@ -120,6 +120,8 @@ public final class PipelineRunner {
         let started = StageClock.wall()
         let startedCPU = StageClock.processCPU()
         var report = RunReport(pipeline: pipeline.file)
+        var metadata = context.run ?? RunMetadata.starting(pipeline)
+        report.run = metadata
         let instances: [StageInstance]
         if let given {
             precondition(given.count == pipeline.stages.count, "one instance per configured stage")
@@ -127,6 +129,7 @@ public final class PipelineRunner {
         } else {
             var context = context
             context.cancellation = context.cancellation ?? cancellation
+            context.run = metadata
             do { instances = try pipeline.instantiate(context: context) } catch { throw CopydeskError(error) }
         }
 
@@ -172,6 +175,8 @@ public final class PipelineRunner {
             }
             report.wallSeconds = StageClock.wall() - started
             report.cpuSeconds = StageClock.processCPU() - startedCPU
+            metadata.finished = RunMetadata.timestamp()
+            report.run = metadata
             if execution.interrupted {
                 report.status = .interrupted
                 report.error = "interrupted: stopped reading after \(report.documentsIn) input items; everything read was processed and written"
@@ -195,6 +200,8 @@ public final class PipelineRunner {
             execution.fill(&report)
             report.wallSeconds = StageClock.wall() - started
             report.cpuSeconds = StageClock.processCPU() - startedCPU
+            metadata.finished = RunMetadata.timestamp()
+            report.run = metadata
             // Beside the previous outputs, the previous report stays: this one goes under its own name.
             if let path = paths.failedReport { try? AtomicFile.write(report.json(), to: path) }
             throw error

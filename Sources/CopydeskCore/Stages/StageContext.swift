@@ -9,10 +9,16 @@ public struct StageContext: Sendable {
     /// The run's interrupt request (Ctrl-C, SIGTERM), set by the runner: a stage whose work can block or take
     /// long registers a handler on it (exec ends its program) or polls it (strip stops a page still parsing).
     public var cancellation: CancellationFlag?
+    /// The run the stage is built for (version, pipeline, inputs, start time), set by the runner: what an
+    /// output that describes its run records (the SQLite export's `runs` table). `nil` outside a run.
+    public var run: RunMetadata?
 
-    public init(pipelineFile: String? = nil, logger: Logger = Logger(label: "copydesk"), cancellation: CancellationFlag? = nil) {
+    public init(
+        pipelineFile: String? = nil, logger: Logger = Logger(label: "copydesk"), cancellation: CancellationFlag? = nil, run: RunMetadata? = nil
+    ) {
         self.pipelineFile = pipelineFile
         self.logger = logger
         self.cancellation = cancellation
+        self.run = run
     }
 }
