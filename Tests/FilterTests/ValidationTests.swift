@@ -26,7 +26,10 @@ struct ValidationTests {
         let page = try String(contentsOf: root.appendingPathComponent("docs/stages/filter.md"), encoding: .utf8)
         var names = (FilterStage.descriptor.options + FilterStage.conditionSpecs).map(\.name)
         names += ["type", "name", "min_mentions"]
-        for name in names { #expect(page.contains("`\(name)`"), "docs/stages/filter.md does not mention `\(name)`") }
+        // In prose as `name`, in the generated option table as `conditions[].name` or `conditions[].entity.name`.
+        for name in names {
+            #expect(page.contains("`\(name)`") || page.contains(".\(name)`"), "docs/stages/filter.md does not mention `\(name)`")
+        }
     }
 
     @Test("nested all/any/not trees decode and build")
