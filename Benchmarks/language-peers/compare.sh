@@ -16,6 +16,10 @@ if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
 "$VENV/bin/pip" install -q langdetect==1.0.9 py3langid==0.4.0 lingua-language-detector==2.1.1
 WHEEL="$CACHE/dl/django-5.2.19-py3-none-any.whl"
 [ -f "$WHEEL" ] || "$VENV/bin/pip" download -q --no-deps Django==5.2.19 -d "$CACHE/dl"
+# The function-word lists the model's word rows are built from (for retraining and the model's rebuild test).
+STOPWORDS="$CACHE/dl/stopwordsiso-0.7.1-py3-none-any.whl"
+[ -f "$STOPWORDS" ] || "$VENV/bin/pip" download -q --no-deps stopwordsiso==0.7.1 -d "$CACHE/dl"
+[ -f "$CACHE/stopwordsiso/stopwordsiso/stopwords-iso.json" ] || python3 -m zipfile -e "$STOPWORDS" "$CACHE/stopwordsiso"
 
 swift build -c release --product copydesk-bench 2>&1 | grep -E "error|warning:" || true
 BENCH=.build/release/copydesk-bench

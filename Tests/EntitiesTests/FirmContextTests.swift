@@ -26,21 +26,22 @@ struct FirmContextTests {
     }
 
     @Test("a market role after a firm's name, with words that qualify the role, makes it a firm",
-          arguments: ["Dunmore Keating debt analyst Jim Farrow said yields would fall.",
-                      "Dunmore Keating chief economist Jim Farrow said yields would fall."])
+          arguments: ["Harold Keating debt analyst Jim Farrow said yields would fall.",
+                      "Harold Keating chief economist Jim Farrow said yields would fall."])
     func qualifiedRole(text: String) {
         let t = AgencyStyleTests.types(text)
-        #expect(t["Dunmore Keating"] == "ORG", "\(t)")
+        #expect(t["Harold Keating"] == "ORG", "\(t)")
         #expect(t["Jim Farrow"] == "PERSON", "\(t)")
     }
 
     @Test("the role a firm takes in an issue: lead manager X, X as sole manager, co-manager X",
           arguments: ["The bonds were priced at par, said lead manager Dunmore Keating.",
-                      "Dunmore Keating acted as sole manager for the issue.",
+                      "The issue was priced with Harold Keating as sole manager.",
                       "The issue was priced by co-manager Dunmore Keating on Friday."])
     func issueRole(text: String) {
         let t = AgencyStyleTests.types(text)
-        #expect(t["Dunmore Keating"] == "ORG", "\(t)")
+        let name = text.contains("Harold") ? "Harold Keating" : "Dunmore Keating"
+        #expect(t[name] == "ORG", "\(t)")
     }
 
     @Test("a fund manager is a person: only a lead or sole manager of an issue is a firm")
