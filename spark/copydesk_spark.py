@@ -164,7 +164,10 @@ def run(args):
     plan = json.loads(planned.stdout)
 
     from pyspark.sql import SparkSession
-    builder = SparkSession.builder.appName("copydesk-spark")
+    builder = (SparkSession.builder.appName("copydesk-spark")
+               .config("spark.ui.showConsoleProgress", "false"))
+    if args.partitions:
+        builder = builder.config("spark.sql.shuffle.partitions", str(args.partitions))
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
@@ -175,6 +178,8 @@ def run(args):
     workers = int(sc.getConf().get("spark.task.cpus", "1"))
     engine = Engine(binary, pipeline, os.getcwd(), workers)
     partitions = args.partitions or max(2, sc.defaultParallelism)
+    if not args.partitions and "spark.sql.shuffle.partitions" not in dict(sc.getConf().getAll()):
+        spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
 
     jvm = sc._jvm
     hadoop = sc._jsc.hadoopConfiguration()
@@ -309,7 +314,9 @@ def job(spark, engine, plan, partitions, staging):
         "stages": stages,
     }
     if dedupe_report is not None:
-        dedupe_report["counters"].update({k: v for k, v in apply_counters.items() if k not in ("documents",)})
+        dedupe_report["counters"].update({k: v for k, v in apply_counters.items() if k not in ("documents", "dropped")})
+        dedupe_report["dropped"] = apply_counters.get("dropped", 0)
+        dedupe_report["out"] = dedupe_report["in"] - dedupe_report["dropped"]
         report["stages"][plan["dedupe"]["stage"]] = dedupe_report
     return report
 

@@ -107,6 +107,7 @@ extension CopydeskCommand {
                 if let workers { part.run.workers = workers }
                 var files: [String: Int] = [:]
                 let report: RunReport
+                var written: Int?
                 switch self.part {
                 case .before:
                     var input = EngineInput()
@@ -132,6 +133,7 @@ extension CopydeskCommand {
                     report = try PipelineRunner(pipeline: part, context: split.context)
                         .run(source: InputReader(plan: plan, options: split.pipeline.input), instances: instances)
                     try sink.finishOutput()
+                    written = sink.written
                 case .after:
                     do { try part.overrideOutput("-") } catch { throw CopydeskError(error) }
                     let source = KeyedRecords()
@@ -140,7 +142,7 @@ extension CopydeskCommand {
                 }
                 let counts = try EngineOutcomes.copy(from: scratch.path + "/part", to: outcomes, files: files)
                 var stages: [(String, JSONValue)] = []
-                for stage in report.stages {
+                for stage in report.stages where stage.id != "engine-output" {
                     stages.append((stage.id, .object([
                         ("in", .number(JSONNumber(stage.documentsIn))), ("out", .number(JSONNumber(stage.documentsOut))),
                         ("dropped", .number(JSONNumber(stage.dropped))), ("rejected", .number(JSONNumber(stage.rejected))),
@@ -148,7 +150,7 @@ extension CopydeskCommand {
                     ])))
                 }
                 EngineStats.write(mode: "documents-\(self.part.rawValue)", [
-                    ("in", .number(JSONNumber(report.documentsIn))), ("out", .number(JSONNumber(report.documentsOut))),
+                    ("in", .number(JSONNumber(report.documentsIn))), ("out", .number(JSONNumber(written ?? report.documentsOut))),
                     ("dropped", .number(JSONNumber(counts.drops))), ("rejected", .number(JSONNumber(counts.rejects))),
                     ("files", .number(JSONNumber(report.input.files))), ("bytes", .number(JSONNumber(report.input.bytes))),
                     ("stages", .object(stages)),
@@ -210,7 +212,8 @@ enum EngineOutcomes {
 final class EngineSink: CorpusStage {
     private let files: [String: Int]
     private var output = EngineOutput()
-    private var failure: CopydeskError?
+    /// Documents written so far.
+    private(set) var written = 0
 
     init(files: [String: Int]) { self.files = files }
 
@@ -223,6 +226,7 @@ final class EngineSink: CorpusStage {
         do {
             try self.output.write(EngineKey(document.source, files: files).text + "\t")
             try self.output.write(DocumentRecord.line(document, includeHTML: true))
+            written += 1
         } catch {
             throw StageError(.io, error.message)
         }
