@@ -109,8 +109,8 @@ struct DedupeReuters: ParsableCommand {
         var nearGood = 0, nearTotal = 0
         for d in output {
             guard let info = d.duplicate, let relation = info.relation else { continue }
-            relationCounts[relation, default: 0] += 1
-            if relation == "near" {
+            relationCounts[relation.rawValue, default: 0] += 1
+            if relation == .near {
                 nearTotal += 1
                 if (truth[pairKey(d.id, info.canonical)] ?? 0) >= 0.7 - 1e-9 { nearGood += 1 }
             }
@@ -118,10 +118,10 @@ struct DedupeReuters: ParsableCommand {
         if verbose {
             let byID = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0) })
             for d in output {
-                guard let info = d.duplicate, let relation = info.relation, relation != "exact" else { continue }
+                guard let info = d.duplicate, let relation = info.relation, relation != .exact else { continue }
                 let j = truth[pairKey(d.id, info.canonical)] ?? 0
-                if (relation == "near" && j < 0.7) || (relation == "syndicated" && j < 0.5) {
-                    print("--- \(relation) \(d.id) ~ \(info.canonical): true J \(j), estimated \(info.similarity), containment \(info.containment ?? -1)")
+                if (relation == .near && j < 0.7) || (relation == .syndicated && j < 0.5) {
+                    print("--- \(relation.rawValue) \(d.id) ~ \(info.canonical): true J \(j), estimated \(info.similarity), containment \(info.containment ?? -1)")
                     print(d.text.prefix(400))
                     print("  vs")
                     print(byID[info.canonical]?.text.prefix(400) ?? "")
@@ -132,7 +132,7 @@ struct DedupeReuters: ParsableCommand {
         // reports (another day's, another week's) rather than versions of one story.
         let titles = Dictionary(output.map { ($0.id, $0.title ?? "") }, uniquingKeysWith: { a, _ in a })
         var syndicated = 0, figuresOnly = 0
-        for d in output where d.duplicate?.relation == "syndicated" {
+        for d in output where d.duplicate?.relation == .syndicated {
             syndicated += 1
             let mine = d.title ?? "", theirs = titles[d.duplicate!.canonical] ?? ""
             if mine != theirs, TitleFigures.skeleton(mine) == TitleFigures.skeleton(theirs) { figuresOnly += 1 }
@@ -154,7 +154,7 @@ struct DedupeReuters: ParsableCommand {
                 guard figures.count > 1 else { continue }
                 listed += 1
                 print("--- cluster \(c): \(list.count) members, titles with \(figures.count) sets of figures")
-                for d in list { print("  \(pad(d.id, 6)) \(pad(d.duplicate?.relation ?? "canonical", 10)) \(d.title ?? "")") }
+                for d in list { print("  \(pad(d.id, 6)) \(pad(d.duplicate?.relation?.rawValue ?? "canonical", 10)) \(d.title ?? "")") }
             }
             print("clusters mixing titles with different figures or dates: \(listed)")
         }

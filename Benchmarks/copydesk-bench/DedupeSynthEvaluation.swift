@@ -91,7 +91,7 @@ struct DedupeSynth: ParsableCommand {
         options.leadFacts = !noLeadFacts
         let (output, seconds) = try runDedupeOnOneThread(documents, options: options)
         let predicted = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0.duplicate?.cluster ?? $0.id) })
-        let relation = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0.duplicate?.relation) })
+        let relation = Dictionary(uniqueKeysWithValues: output.map { ($0.id, $0.duplicate?.relation?.rawValue) })
         let scores = ClusteringScores(truth: items.map(\.truth), predicted: items.map { predicted[$0.document.id]! })
         print("dedupe on the synthetic syndication corpus: \(items.count) documents, \(Set(items.map(\.story)).count) stories (seed \(seed), \(variant) generator)")
         print("pairwise: precision \(format(scores.precision, 4)), recall \(format(scores.recall, 4)), F1 \(format(scores.f1, 4)); adjusted Rand index \(format(scores.ari, 4))")
@@ -134,7 +134,7 @@ struct DedupeSynth: ParsableCommand {
             if verbose {
                 for d in decoys where clusterSize[predicted[d.document.id]!]! > 1 {
                     let mates = output.filter { predicted[$0.id] == predicted[d.document.id] && $0.id != d.document.id }
-                    print("  \(d.document.id) with " + mates.map { "\($0.id) (\($0.duplicate?.relation ?? "canonical"), sim \($0.duplicate?.similarity ?? 0), cont \($0.duplicate?.containment ?? 0))" }.joined(separator: ", "))
+                    print("  \(d.document.id) with " + mates.map { "\($0.id) (\($0.duplicate?.relation?.rawValue ?? "canonical"), sim \($0.duplicate?.similarity ?? 0), cont \($0.duplicate?.containment ?? 0))" }.joined(separator: ", "))
                 }
             }
             print("\(kind.rawValue)s merged with anything: \(merged)/\(decoys.count) = \(format(100 * Double(merged) / Double(max(1, decoys.count)), 2))%")

@@ -22,8 +22,8 @@ struct EntityNames: ParsableCommand {
         let wanted = Set(types.split(separator: ",").map { String($0) })
         var counts: [String: [String: Int]] = [:]
         for document in documents {
-            for entity in recogniser.entities(in: document.text) where wanted.contains(entity.type) {
-                counts[entity.type, default: [:]][entity.name, default: 0] += 1
+            for entity in recogniser.entities(in: document.text) where wanted.contains(entity.type.rawValue) {
+                counts[entity.type.rawValue, default: [:]][entity.name, default: 0] += 1
             }
         }
         if speedPasses > 0 { try printSpeed(documents) }

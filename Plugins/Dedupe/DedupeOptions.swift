@@ -36,7 +36,7 @@ public struct DedupeOptions: DeclaredOptions {
     /// `lead_facts`: leads giving the same figures, dates and names let a version sharing one passage match.
     public var leadFacts = true
     /// `drop_relations`: the relations `action: drop` removes (`exact`, `near`, `syndicated`).
-    public var dropRelations: Set<String> = ["exact", "near", "syndicated"]
+    public var dropRelations = Set(DuplicateInfo.Relation.allCases)
     /// `canonical` and `source_priority`: how the canonical member is chosen.
     public var canonical: CanonicalPolicy = .earliest
     public var sourcePriority: [String] = []
@@ -69,7 +69,7 @@ public struct DedupeOptions: DeclaredOptions {
 
     public static let schema = OptionSchema<Self>([
         .choice("action", \.action, "mark: every document passes with 'duplicate'; drop: non-canonical documents whose relation is in drop_relations go to the drops output naming their canonical; keep-canonical-only: every non-canonical document goes to the drops output, whatever drop_relations says."),
-        .field("drop_relations", \.dropRelations, .list(.choice(["exact", "near", "syndicated"])), "The relations 'action: drop' removes; e.g. [exact, near] keeps other outlets' syndicated versions, marked."),
+        .field("drop_relations", \.dropRelations, .list(.choice(DuplicateInfo.Relation.allCases.map(\.rawValue))), "The relations 'action: drop' removes; e.g. [exact, near] keeps other outlets' syndicated versions, marked."),
         .number("near_threshold", \.nearThreshold, min: 0.5, max: 1, "Word-shingle Jaccard similarity (verified on the shingles, exact for documents up to sample_cap shingles) at or above which two documents are near-duplicates."),
         .number("lsh_threshold", \.lshThreshold, min: 0.3, max: 1, "Jaccard similarity the MinHash LSH candidate search is tuned for (bands × rows minimising false-positive + false-negative area); below near_threshold so near pairs are not missed."),
         .int("permutations", \.permutations, min: 16, max: 1024, "MinHash signature length (one-permutation MinHash with optimal densification); a power of two."),

@@ -92,7 +92,7 @@ final class DocumentSpill {
         if let entities = document.entities, !entities.isEmpty {
             n += arrayOverhead + entities.count * MemoryLayout<Entity>.stride
             for e in entities {
-                n += heap(e.type) + heap(e.name)
+                n += heap(e.type.rawValue) + heap(e.name)
                 if !e.mentions.isEmpty {
                     n += arrayOverhead + e.mentions.count * MemoryLayout<Mention>.stride
                     for m in e.mentions { n += heap(m.text) }

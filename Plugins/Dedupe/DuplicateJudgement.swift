@@ -26,13 +26,13 @@ struct DuplicateJudgement {
         shift = max(ownShift, canonicalShift)
     }
 
-    /// The relation's name in the output record.
-    var name: String { relation == .exact ? "exact" : relation == .near ? "near" : "syndicated" }
+    /// The relation in the output record.
+    var published: DuplicateInfo.Relation { relation == .exact ? .exact : relation == .near ? .near : .syndicated }
 
     /// The `duplicate` field of the member.
     func info(cluster: String, canonical id: String, text: String, passages: Bool, builder: SketchBuilder) -> DuplicateInfo {
         var info = DuplicateInfo(cluster: cluster, canonical: id, similarity: 1.0)
-        info.relation = name
+        info.relation = published
         info.similarity = relation == .exact ? 1.0 : (comparison.jaccard * 10_000).rounded() / 10_000
         info.containment = relation == .exact ? 1.0 : (comparison.containmentOfA * 10_000).rounded() / 10_000
         if passages, relation != .exact {
@@ -43,8 +43,7 @@ struct DuplicateJudgement {
 
     /// The drop reason when `action` removes the member, else `nil`.
     func dropReason(_ info: DuplicateInfo, options: DedupeOptions) -> String? {
-        let dropIt = options.action == .keepCanonicalOnly
-            || (options.action == .drop && options.dropRelations.contains(info.relation ?? ""))
-        return dropIt ? "duplicate of \(info.canonical) (\(info.relation ?? ""), similarity \(info.similarity))" : nil
+        let dropIt = options.action == .keepCanonicalOnly || (options.action == .drop && options.dropRelations.contains(published))
+        return dropIt ? "duplicate of \(info.canonical) (\(published.rawValue), similarity \(info.similarity))" : nil
     }
 }

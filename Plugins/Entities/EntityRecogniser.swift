@@ -15,7 +15,7 @@ public struct EntityRecogniser: Sendable {
     public let windowTokens: Int
 
     /// Every type the recogniser can emit.
-    public static let allTypes = ["PERSON", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "URL", "EMAIL", "HASHTAG", "HANDLE"]
+    public static let allTypes = EntityType.builtIn.map(\.rawValue)
 
     /// A recogniser with `model`, the user's entries, the types to keep and the tagger's window.
     public init(
@@ -88,7 +88,7 @@ public struct EntityRecogniser: Sendable {
         }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         let entities = EntityResolver.resolve(mentions, view: view, userGazetteer: userGazetteer)
-        return entities.filter { types.contains($0.type) }
+        return entities.filter { types.contains($0.type.rawValue) }
     }
 }
 

@@ -152,7 +152,7 @@ enum EntityResolver {
                 Mention(text: nameString(m.range), start: text.tokens[m.range.lowerBound].scalarStart,
                         end: text.tokens[m.range.upperBound - 1].scalarEnd)
             }
-            entities.append((sorted[0].range.lowerBound, Entity(type: type, name: name, mentions: mentions)))
+            entities.append((sorted[0].range.lowerBound, Entity(type: EntityType(rawValue: type), name: name, mentions: mentions)))
         }
         _ = userGazetteer
         return entities.sorted { $0.first < $1.first }.map(\.entity)

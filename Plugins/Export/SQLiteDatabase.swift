@@ -106,7 +106,7 @@ final class SQLiteDatabase {
         bind(statement, 13, links.bytes[...])
         bind(statement, 14, document.duplicate?.cluster)
         bind(statement, 15, document.duplicate?.canonical)
-        bind(statement, 16, document.duplicate?.relation)
+        bind(statement, 16, document.duplicate?.relation?.rawValue)
         bind(statement, 17, document.duplicate?.similarity)
         bind(statement, 18, document.duplicate?.containment)
         bind(statement, 19, record)
@@ -117,7 +117,7 @@ final class SQLiteDatabase {
         for (index, entity) in (document.entities ?? []).enumerated() {
             sqlite3_bind_int64(insertEntity, 1, seq)
             sqlite3_bind_int64(insertEntity, 2, Int64(index))
-            bind(insertEntity, 3, entity.type)
+            bind(insertEntity, 3, entity.type.rawValue)
             bind(insertEntity, 4, entity.name)
             sqlite3_bind_int64(insertEntity, 5, Int64(entity.mentions.count))
             try step(insertEntity, "entities")

@@ -155,7 +155,7 @@ public enum ConditionTest: Sendable {
             }
             var mentions = 0
             for entity in entities {
-                if let type, entity.type != type { continue }
+                if let type, entity.type.rawValue != type { continue }
                 if let name, !Self.names(entity, name) { continue }
                 mentions += entity.mentions.count
                 if mentions >= minMentions { return nil }
@@ -166,8 +166,8 @@ public enum ConditionTest: Sendable {
                 context.missing.note("duplicate", in: document)
                 return nil
             }
-            guard let relation = duplicate.relation, relations.contains(relation) else { return nil }
-            return "\(relation) duplicate of \(duplicate.canonical)"
+            guard let relation = duplicate.relation, relations.contains(relation.rawValue) else { return nil }
+            return "\(relation.rawValue) duplicate of \(duplicate.canonical)"
         case .minLetterShare(let t):
             let s = context.statistics(document)
             if s.visible == 0 { return "no visible characters (\(requirement))" }

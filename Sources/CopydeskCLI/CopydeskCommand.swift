@@ -1,7 +1,6 @@
 public import ArgumentParser
 public import CopydeskCore
 import Foundation
-import Logging
 
 /// The `copydesk` command line — `run`, `validate`, `stages`, `report`, `recover` with their signals,
 /// progress, exit codes and summary — parameterised by the stages it knows. A runner with stages of its
@@ -54,34 +53,4 @@ public struct CopydeskCommand: ParsableCommand {
             exit(withError: error)
         }
     }
-}
-
-/// A subcommand that works with the runner's stage registry instead of a fixed one.
-protocol RegistryCommand: ParsableCommand {
-    func run(registry: StageRegistry) throws
-}
-
-extension RegistryCommand {
-    /// Only reached when a command is run without ``CopydeskCommand/main(registry:)``.
-    func run() throws {
-        throw ValidationError("this command needs a stage registry: start it through CopydeskCommand.main(registry:)")
-    }
-}
-
-/// Sends logs to stderr once per process; stdout carries records only.
-enum LoggingSetup {
-    static func bootstrap(verbose: Bool) -> Logger {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = verbose ? .debug : .notice
-            return handler
-        }
-        return Logger(label: "copydesk")
-    }
-}
-
-/// Prints `copydesk: error: …` to stderr and exits with the error's code.
-func fail(_ error: CopydeskError) -> Never {
-    FileHandle.standardError.write(Data("copydesk: \(error.message.hasPrefix("error") || error.message.contains(": error: ") ? "" : "error: ")\(error.message)\n".utf8))
-    exit(error.exitCode)
 }

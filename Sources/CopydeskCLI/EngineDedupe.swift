@@ -203,7 +203,7 @@ extension CopydeskCommand {
                     }
                     counts["documents", default: 0] += 1
                     if let relation = result.document.duplicate?.relation {
-                        counts[relation, default: 0] += 1
+                        counts[relation.rawValue, default: 0] += 1
                         counts["duplicates", default: 0] += 1
                     }
                     if let reason = result.dropReason {

@@ -125,7 +125,7 @@ extension CopydeskCommand {
                 }
                 FileHandle.standardError.write(Data(text.utf8))
             }
-            if result.status == "interrupted" {
+            if result.status == .interrupted {
                 FileHandle.standardError.write(Data("copydesk: \(result.error ?? "interrupted")\n".utf8))
                 throw ExitCode(130)
             }

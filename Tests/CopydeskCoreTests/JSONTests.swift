@@ -50,4 +50,25 @@ struct JSONTests {
         let back = try DocumentRecord.read(try JSONParser.parse(text), source: SourceLocation(path: "?"))
         #expect(back == document)
     }
+
+    @Test("relations and entity types are written as their strings; a third-party entity type travels unchanged")
+    func vocabularies() throws {
+        var document = Document(id: "d2", source: SourceLocation(path: "x.jsonl", line: 1), text: "Acme Widget")
+        document.entities = [Entity(type: EntityType(rawValue: "PRODUCT"), name: "Acme Widget", mentions: [Mention(text: "Acme Widget", start: 0, end: 11)])]
+        document.duplicate = DuplicateInfo(cluster: "d1", canonical: "d1", relation: .syndicated, similarity: 0.4)
+        let text = String(decoding: DocumentRecord.line(document), as: UTF8.self)
+        #expect(text.contains(#""type":"PRODUCT""#) && text.contains(#""relation":"syndicated""#))
+        let back = try DocumentRecord.read(try JSONParser.parse(text), source: SourceLocation(path: "?"))
+        #expect(back.entities?.first?.type == EntityType(rawValue: "PRODUCT") && back.duplicate?.relation == .syndicated)
+        #expect(EntityType.builtIn.map(\.rawValue) == ["PERSON", "ORG", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "URL", "EMAIL", "HASHTAG", "HANDLE"])
+    }
+
+    @Test("a record whose duplicate relation is not exact, near or syndicated is rejected with the valid ones")
+    func unknownRelation() throws {
+        let record = try JSONParser.parse(#"{"id":"a","text":"x","duplicate":{"cluster":"a","canonical":"b","relation":"twin","similarity":0.5}}"#)
+        let error = #expect(throws: DocumentRejection.self) { try DocumentRecord.read(record, source: SourceLocation(path: "?")) }
+        #expect(error?.reason == "'duplicate.relation' must be one of exact, near, syndicated, or null; it is 'twin'")
+        let null = try JSONParser.parse(#"{"id":"a","text":"x","duplicate":{"cluster":"a","canonical":"a","relation":null,"similarity":1}}"#)
+        #expect(try DocumentRecord.read(null, source: SourceLocation(path: "?")).duplicate?.relation == nil)
+    }
 }

@@ -58,7 +58,7 @@ struct CanonicalAndActionTests {
         #expect(output.emitted.map(\.id) == ["a", "x"])
         #expect(output.dropped.map(\.0.id) == ["b", "n", "c"])
         #expect(output.dropped.allSatisfy { $0.1.hasPrefix("duplicate of a (") && $0.0.duplicate?.canonical == "a" })
-        #expect(output.dropped.map { $0.0.duplicate?.relation } == ["exact", "near", "syndicated"])
+        #expect(output.dropped.map { $0.0.duplicate?.relation } == [.exact, .near, .syndicated])
         let (_, report) = try dedupe([doc("a", story.text), doc("b", story.text)], options)
         #expect(report.dropped == 1 && report.balanced)
     }
@@ -67,10 +67,10 @@ struct CanonicalAndActionTests {
     func dropCopiesOnly() throws {
         var options = DedupeOptions()
         options.action = .drop
-        options.dropRelations = ["exact", "near"]
+        options.dropRelations = [.exact, .near]
         let output = try drive(DedupeStage(options: options), [doc("a", story.text), doc("b", story.text), doc("n", story.near), doc("c", story.syndicated)])
         #expect(output.emitted.map(\.id) == ["a", "c"])
-        #expect(output.emitted[1].duplicate?.relation == "syndicated")
+        #expect(output.emitted[1].duplicate?.relation == .syndicated)
         #expect(output.dropped.map(\.0.id) == ["b", "n"])
     }
 
@@ -92,7 +92,7 @@ struct CanonicalAndActionTests {
         let output = try drive(stage, docs)
         let byId = byID(output.emitted)
         #expect(byId["e1"]?.duplicate?.cluster == "e1" && byId["e2"]?.duplicate?.cluster == "e2")
-        #expect(byId["s2"]?.duplicate?.relation == "exact" && byId["s2"]?.duplicate?.canonical == "s1")
+        #expect(byId["s2"]?.duplicate?.relation == .exact && byId["s2"]?.duplicate?.canonical == "s1")
         #expect(byId["s3"]?.duplicate?.cluster == "s3")
         #expect(stage.counters["empty"] == 2)
         #expect(stage.counters["short"] == 3)

@@ -30,8 +30,8 @@ struct IndexFileTests {
         let second = try drive(stage, [makeDocument("new-copy", text: story.text), makeDocument("new-version", text: story.syndicated),
                                        makeDocument("fresh", text: paragraphs(8, 5).joined(separator: "\n\n"))])
         let byId = byID(second.emitted)
-        #expect(byId["new-copy"]?.duplicate?.canonical == "old" && byId["new-copy"]?.duplicate?.relation == "exact")
-        #expect(byId["new-version"]?.duplicate?.canonical == "old" && byId["new-version"]?.duplicate?.relation == "syndicated")
+        #expect(byId["new-copy"]?.duplicate?.canonical == "old" && byId["new-copy"]?.duplicate?.relation == .exact)
+        #expect(byId["new-version"]?.duplicate?.canonical == "old" && byId["new-version"]?.duplicate?.relation == .syndicated)
         #expect(byId["fresh"]?.duplicate?.cluster == "fresh")
         #expect(stage.counters["index_earlier"] == 2)
         // A third run sees all five earlier documents.

@@ -33,7 +33,7 @@ struct LeadCorroborationTests {
     func rewriteJoins() throws {
         let (out, _) = try dedupe([document("story", story), document("rewrite", rewrite)])
         let info = try #require(byID(out)["rewrite"]?.duplicate)
-        #expect(info.cluster == "story" && info.relation == "syndicated")
+        #expect(info.cluster == "story" && info.relation == .syndicated)
     }
 
     @Test("with lead_facts: false the same rewrite stays alone (one shared paragraph is not enough)")

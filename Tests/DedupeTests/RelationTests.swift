@@ -12,7 +12,7 @@ struct RelationTests {
     func exact() throws {
         let copy = story.text.uppercased().replacingOccurrences(of: " ", with: "  ").replacingOccurrences(of: ".", with: "”.")
         let (out, _) = try dedupe([makeDocument("a", text: story.text), makeDocument("b", text: copy)])
-        #expect(out[1].duplicate?.relation == "exact")
+        #expect(out[1].duplicate?.relation == .exact)
         #expect(out[1].duplicate?.canonical == "a" && out[1].duplicate?.cluster == "a")
         #expect(out[0].duplicate?.relation == nil && out[0].duplicate?.similarity == 1.0)
     }
@@ -21,7 +21,7 @@ struct RelationTests {
     func near() throws {
         let (out, _) = try dedupe([makeDocument("a", text: story.text), makeDocument("b", text: story.near)])
         let info = try #require(out[1].duplicate)
-        #expect(info.relation == "near")
+        #expect(info.relation == .near)
         #expect(info.similarity >= 0.8 && info.similarity < 1)
     }
 
@@ -29,7 +29,7 @@ struct RelationTests {
     func syndicated() throws {
         let (out, _) = try dedupe([makeDocument("a", text: story.text), makeDocument("b", text: story.syndicated)])
         let info = try #require(out[1].duplicate)
-        #expect(info.relation == "syndicated")
+        #expect(info.relation == .syndicated)
         #expect(info.similarity < 0.6)
         #expect((info.containment ?? 0) > 0.5)
     }
@@ -39,7 +39,7 @@ struct RelationTests {
         let local = makeParagraphs(95, 3)
         let version = ([local[0]] + story.paragraphs[0...3] + [local[1], local[2]]).joined(separator: "\n\n")
         let (out, _) = try dedupe([makeDocument("wire", text: story.text), makeDocument("local", text: version)])
-        #expect(out[1].duplicate?.cluster == "wire" && out[1].duplicate?.relation == "syndicated")
+        #expect(out[1].duplicate?.cluster == "wire" && out[1].duplicate?.relation == .syndicated)
     }
 
     @Test("a different article quoting one sentence of the story verbatim is not merged")

@@ -8,7 +8,7 @@ import Testing
 private func records(_ output: RecordingOutput) -> [String] {
     func describe(_ d: Document) -> String {
         guard let x = d.duplicate else { return d.id + " -" }
-        return "\(d.id) \(x.cluster) \(x.canonical) \(x.relation ?? "-") \(x.similarity) \(x.containment ?? -1)"
+        return "\(d.id) \(x.cluster) \(x.canonical) \(x.relation?.rawValue ?? "-") \(x.similarity) \(x.containment ?? -1)"
     }
     return output.emitted.map { "emit " + describe($0) } + output.dropped.map { "drop " + describe($0.0) + " " + $0.1 }
 }
@@ -84,8 +84,8 @@ struct RerunTests {
         let byId = byID(out.emitted)
         // Not a duplicate of its own earlier version; still the cluster's canonical (its id is the same).
         #expect(byId["a"]?.duplicate?.relation == nil && byId["a"]?.duplicate?.canonical == "a")
-        #expect(byId["a-copy"]?.duplicate?.canonical == "a" && byId["a-copy"]?.duplicate?.relation == "exact")
-        #expect(byId["old-copy"]?.duplicate?.canonical == "a" && byId["old-copy"]?.duplicate?.relation == "near")
+        #expect(byId["a-copy"]?.duplicate?.canonical == "a" && byId["a-copy"]?.duplicate?.relation == .exact)
+        #expect(byId["old-copy"]?.duplicate?.canonical == "a" && byId["old-copy"]?.duplicate?.relation == .near)
         #expect(stage.counters["updated"] == 1 && stage.counters["already_indexed"] == 0)
         let third = DedupeStage(options: options(path, action: .mark))
         let rerun = try drive(third, [makeDocument("a", text: story.near), makeDocument("x", text: other)])
@@ -110,7 +110,7 @@ struct RerunTests {
         let out = first.emitted
         #expect(out.map(\.id) == ["a", "a", "b", "c"])
         #expect(out[0].duplicate?.relation == nil && out[1].duplicate?.relation == nil)
-        #expect(out[2].duplicate?.relation == "exact" && out[3].duplicate?.relation == "near")
+        #expect(out[2].duplicate?.relation == .exact && out[3].duplicate?.relation == .near)
         #expect(stage.counters["clusters"] == 2 && stage.counters["duplicates"] == 2)
         // Both documents named "a" are recognised on a re-run, each as itself.
         let again = DedupeStage(options: o)

@@ -14,7 +14,7 @@ struct SeedTests {
         let b = try #require(docs.first { $0.key.hasPrefix("002") }?.value)
         #expect(a.duplicate?.cluster == b.duplicate?.cluster)
         let member = a.duplicate?.canonical == a.id ? b : a
-        #expect(member.duplicate?.relation == "syndicated")
+        #expect(member.duplicate?.relation == .syndicated)
         #expect((member.duplicate?.similarity ?? 1) < 0.5)
         for d in output where !d.id.hasPrefix("001") && !d.id.hasPrefix("002") {
             #expect(d.duplicate?.cluster == d.id && d.duplicate?.canonical == d.id && d.duplicate?.relation == nil, "\(d.id) should be alone")

@@ -38,7 +38,7 @@ struct TemplateTests {
         let stage = DedupeStage(options: options)
         let output = try drive(stage, [makeDocument("mon", text: monday), makeDocument("thu", text: thursday)])
         let thu = try #require(byID(output.emitted)["thu"]?.duplicate)
-        #expect(thu.cluster == "mon" && thu.relation == "syndicated")
+        #expect(thu.cluster == "mon" && thu.relation == .syndicated)
         #expect(stage.counters["template"] == 0)
     }
 
@@ -64,7 +64,7 @@ struct TemplateTests {
         let byId = byID(output.emitted)
         let info = try #require(byId["outlet"]?.duplicate)
         #expect(info.cluster == "mon")
-        let syndicated = info.relation == "syndicated" || byId["mon"]?.duplicate?.relation == "syndicated"
+        let syndicated = info.relation == .syndicated || byId["mon"]?.duplicate?.relation == .syndicated
         #expect(syndicated)
         #expect(stage.counters["template"] == 0)
     }
@@ -104,7 +104,7 @@ struct LeadFactsTests {
     func rewriteJoins() throws {
         let (out, _) = try dedupe([makeDocument("story", text: story), makeDocument("rewrite", text: rewrite)])
         let info = try #require(byID(out)["rewrite"]?.duplicate)
-        #expect(info.cluster == "story" && info.relation == "syndicated")
+        #expect(info.cluster == "story" && info.relation == .syndicated)
     }
 
     @Test("with lead_facts: false the same rewrite is not matched (one shared paragraph is not enough)")

@@ -7,15 +7,15 @@ import Testing
 /// referent whatever its case, titles before names. Sentences written for these tests.
 @Suite("agency style")
 struct AgencyStyleTests {
-    static func types(_ text: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for e in recogniser.entities(in: text) where ["PERSON", "ORG", "LOC"].contains(e.type) { out[e.name] = e.type }
+    static func types(_ text: String) -> [String: EntityType] {
+        var out: [String: EntityType] = [:]
+        for e in recogniser.entities(in: text) where [EntityType.person, .organisation, .location].contains(e.type) { out[e.name] = e.type }
         return out
     }
 
-    static func mentionTypes(_ text: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for e in recogniser.entities(in: text) where ["PERSON", "ORG", "LOC"].contains(e.type) {
+    static func mentionTypes(_ text: String) -> [String: EntityType] {
+        var out: [String: EntityType] = [:]
+        for e in recogniser.entities(in: text) where [EntityType.person, .organisation, .location].contains(e.type) {
             for m in e.mentions { out[m.text] = e.type }
         }
         return out

@@ -24,7 +24,7 @@ struct SeedTests {
 
     static func seed(_ prefix: String) -> Document { documents.first { $0.id.hasPrefix(prefix) }! }
 
-    static func expect(_ document: Document, _ name: String, _ type: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expect(_ document: Document, _ name: String, _ type: EntityType, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let found = document.entities?.first { $0.name == name }
         #expect(found?.type == type, "\(name) in \(document.id): \(found.map { "\($0.type)" } ?? "missing")", sourceLocation: sourceLocation)
     }

@@ -23,7 +23,7 @@ func tokenStrings(_ text: String) -> [String] {
 func entity(_ entities: [Entity], _ name: String) -> Entity? { entities.first { $0.name == name } }
 
 /// Mentions of type `type` as (text, type) for compact assertions.
-func mentions(_ entities: [Entity], type: String) -> [String] {
+func mentions(_ entities: [Entity], type: EntityType) -> [String] {
     entities.filter { $0.type == type }.flatMap { $0.mentions.map(\.text) }
 }
 

@@ -175,9 +175,9 @@ struct ConditionTests {
         let stage = try filterStage("conditions:\n  - drop_relations: [near, template]")
         var doc = makeDocument("b", text: "x")
         #expect(try reason(stage, doc) == nil)
-        doc.duplicate = DuplicateInfo(cluster: "a", canonical: "a", relation: "template", similarity: 0.9)
-        #expect(try reason(stage, doc) == "template duplicate of a")
-        doc.duplicate?.relation = "syndicated"
+        doc.duplicate = DuplicateInfo(cluster: "a", canonical: "a", relation: .near, similarity: 0.9)
+        #expect(try reason(stage, doc) == "near duplicate of a")
+        doc.duplicate?.relation = .syndicated
         #expect(try reason(stage, doc) == nil)
         doc.duplicate = DuplicateInfo(cluster: "a", canonical: "b", similarity: 1)
         #expect(try reason(stage, doc) == nil)

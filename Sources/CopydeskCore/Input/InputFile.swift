@@ -1,0 +1,14 @@
+/// One file to read, with its resolved format.
+public struct InputFile: Sendable, Equatable {
+    /// The path as the user wrote it (joined with directory entries), or `-` for standard input.
+    public var path: String
+    public var format: InputOptions.Format
+    /// Why the file cannot be read (a manifest entry that does not exist): it becomes a rejection in order.
+    public var problem: String?
+
+    public init(path: String, format: InputOptions.Format, problem: String? = nil) {
+        self.path = path
+        self.format = format
+        self.problem = problem
+    }
+}
