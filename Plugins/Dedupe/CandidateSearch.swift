@@ -66,14 +66,26 @@ extension DedupeIndex {
             verified += 1
             let comparison = SampleComparison(mine, sketch.shift, sample(Int(c)), shift[Int(c)])
             let relation = classify(comparison, sketch, other: Int(c), options: options)
-            guard relation != .none else { continue }
-            if relation == .template || relation == .strongTemplate {
-                templates += 1
-                // Two versions with a retyped figure each can look templated; three or more other facts cannot.
-                if relation == .strongTemplate { keepApart(d, c) }
-            }
-            joins.append((sets.find(c), relation))
+            record(relation, of: d, with: c, templates: &templates)
         }
+        joinJudged(d, relations: &relations)
+        return verified
+    }
+
+    /// Notes the judgment of `d` against an earlier document `c` (in the order candidates are met), for
+    /// ``joinJudged(_:relations:)``; a distributed run replays the judgments it verified elsewhere.
+    mutating func record(_ relation: DuplicateRelation, of d: UInt32, with c: UInt32, templates: inout Int) {
+        guard relation != .none else { return }
+        if relation == .template || relation == .strongTemplate {
+            templates += 1
+            // Two versions with a retyped figure each can look templated; three or more other facts cannot.
+            if relation == .strongTemplate { keepApart(d, c) }
+        }
+        joins.append((sets.find(c), relation))
+    }
+
+    /// Joins `d` to the clusters its recorded judgments support, then forgets the judgments.
+    mutating func joinJudged(_ d: UInt32, relations: inout [DuplicateRelation]) {
         // Joined once every judgment of `d` is known: `d` joins a cluster when as many of its members it was
         // compared with are versions of it as templated reports of it (a version whose retyped figures
         // make it look templated against one other version still joins its story), and never two
@@ -99,7 +111,7 @@ extension DedupeIndex {
             join(d, root)
             if relations[Int(d)] == .none || best.rawValue < relations[Int(d)].rawValue { relations[Int(d)] = best }
         }
-        return verified
+        joins.removeAll(keepingCapacity: true)
     }
 
     /// Records that the clusters of `a` and `b` hold templated reports of each other.

@@ -40,6 +40,16 @@ public final class DedupeStage: CorpusStage {
         var documents = 0, empty = 0, short = 0, exact = 0, near = 0, syndicated = 0
         var verified = 0, templates = 0, earlier = 0, clusters = 0, duplicates = 0, matchedEarlier = 0
         var duplicateIDs = 0, alreadyIndexed = 0, updated = 0
+
+        /// Counts a duplicate by its relation.
+        mutating func count(_ relation: DuplicateRelation) {
+            switch relation {
+            case .exact: exact += 1
+            case .near: near += 1
+            default: syndicated += 1
+            }
+            duplicates += 1
+        }
     }
 
     /// Builds the stage.
@@ -62,6 +72,9 @@ public final class DedupeStage: CorpusStage {
     /// Identifies the word and shingle hashing; change it whenever the tokeniser or the hashes change, so
     /// that an index written by another version is refused instead of silently never matching.
     static let hashingVersion: UInt64 = 0x5EED_C0DE_0000_0002
+
+    /// What an index (or a distributed run's replay) must share with this stage.
+    var indexParameters: DedupeIndex.Parameters { index.parameters }
 
     /// The LSH bands and rows derived from `lsh_threshold`.
     public var lshBands: (bands: Int, rows: Int) { (index.parameters.lsh.bands, index.parameters.lsh.rows) }
@@ -172,47 +185,7 @@ public final class DedupeStage: CorpusStage {
     /// Chooses every cluster's canonical member, emits (or drops) the documents in input order with
     /// `duplicate` filled in, and writes the new index under a temporary name.
     public func finish(into output: inout some CorpusOutput) throws(StageError) {
-        let total = index.count
-        var ranks = [Int32](repeating: .max, count: total)
-        if !priority.entries.isEmpty {
-            for x in 0..<total { ranks[x] = priority.rank(name: index.names[x]) }
-        }
-        // Cluster sizes, whether a cluster holds documents of an earlier run, and the canonical member.
-        var size = [UInt32](repeating: 0, count: total)
-        var hasEarlier = [Bool](repeating: false, count: total)
-        var roots = [UInt32](repeating: 0, count: total)
-        // The members that may be canonical of a cluster holding earlier documents: its earlier canonical,
-        // or the new version (same id) of an earlier canonical, which earlier outputs already name.
-        var keepsCanonical = [Bool](repeating: false, count: total)
-        for x in 0..<total {
-            let r = index.sets.find(UInt32(x))
-            roots[x] = r
-            if index.superseded[x] { continue }
-            size[Int(r)] += 1
-            if x < index.earlierCount {
-                hasEarlier[Int(r)] = true
-                if index.earlierCanonical[x] == UInt32(x) { keepsCanonical[x] = true }
-            }
-        }
-        for (old, new) in replacements where index.earlierCanonical[Int(old)] == old {
-            keepsCanonical[Int(new)] = true
-            hasEarlier[Int(roots[Int(new)])] = true
-        }
-        var best = [UInt32](repeating: .max, count: total)
-        for x in 0..<total where !index.superseded[x] {
-            let r = Int(roots[x])
-            if hasEarlier[r], !keepsCanonical[x] { continue }
-            if best[r] == .max || options.canonical.prefers(x, over: Int(best[r]), in: index, ranks: ranks) { best[r] = UInt32(x) }
-        }
-        // Clusters of earlier runs whose canonical was superseded by a version now in another cluster (or
-        // lost) fall back to the policy.
-        for x in 0..<total where !index.superseded[x] && best[Int(roots[x])] == .max {
-            let r = Int(roots[x])
-            if best[r] == .max || options.canonical.prefers(x, over: Int(best[r]), in: index, ranks: ranks) { best[r] = UInt32(x) }
-        }
-        var canonical = [UInt32](repeating: 0, count: total)
-        for x in 0..<total { canonical[x] = best[Int(roots[x])] }
-
+        let (roots, size, canonical) = index.clusters(policy: options.canonical, priority: priority, replacements: replacements)
         var k = 0
         let passages = options.passages
         var countedRoots = Set<UInt32>()
@@ -227,35 +200,15 @@ public final class DedupeStage: CorpusStage {
                 if c < index.earlierCount, d >= index.earlierCount { stats.matchedEarlier += 1 }
             }
             if c != d {
-                let comparison = SampleComparison(index.sample(d), index.shift[d], index.sample(c), index.shift[c])
-                let relation: Relation
-                if index.contentHash[d] == index.contentHash[c] || index.bandStart[d] < 0 && index.sampleCount[d] == 0 {
-                    relation = .exact
-                } else if comparison.jaccard >= options.nearThreshold {
-                    relation = .near
-                } else {
-                    // Joined through other members, or by shared passages: a version of the story.
-                    relation = .syndicated
-                }
-                switch relation {
-                case .exact: stats.exact += 1
-                case .near: stats.near += 1
-                default: stats.syndicated += 1
-                }
-                stats.duplicates += 1
-                let published: DuplicateInfo.Relation = relation == .exact ? .exact : relation == .near ? .near : .syndicated
-                info.relation = published
-                info.similarity = relation == .exact ? 1.0 : (comparison.jaccard * 10_000).rounded() / 10_000
-                info.containment = relation == .exact ? 1.0 : (comparison.containmentOfA * 10_000).rounded() / 10_000
-                if passages, relation != .exact {
-                    info.passages = PassageText.shared(
-                        document.text, with: index.sample(c), shift: max(index.shift[d], index.shift[c]), builder: builder)
-                }
+                let judged = DuplicateJudgement(
+                    own: index.sample(d), ownShift: index.shift[d], ownHash: index.contentHash[d],
+                    bandless: index.bandStart[d] < 0, canonical: index.sample(c), canonicalShift: index.shift[c],
+                    canonicalHash: index.contentHash[c], nearThreshold: options.nearThreshold)
+                stats.count(judged.relation)
+                info = judged.info(cluster: info.cluster, canonical: info.canonical, text: document.text, passages: passages, builder: builder)
                 document.duplicate = info
-                let dropIt = options.action == .keepCanonicalOnly
-                    || (options.action == .drop && options.dropRelations.contains(published))
-                if dropIt {
-                    output.drop(document, reason: "duplicate of \(info.canonical) (\(published.rawValue), similarity \(info.similarity))")
+                if let reason = judged.dropReason(info, options: options) {
+                    output.drop(document, reason: reason)
                 } else {
                     output.emit(document)
                 }

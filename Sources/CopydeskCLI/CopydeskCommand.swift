@@ -29,7 +29,7 @@ public struct CopydeskCommand: ParsableCommand {
             130 interrupted (Ctrl-C or SIGTERM: complete outputs and the report are still written).
             """,
         version: CopydeskVersion.current,
-        subcommands: [Run.self, Validate.self, Stages.self, Report.self, Clusters.self, Recover.self]
+        subcommands: [Run.self, Validate.self, Stages.self, Report.self, Clusters.self, Recover.self, Engine.self]
     )
 
     public init() {}

@@ -6,6 +6,9 @@ public struct InputPlan: Sendable {
     public var files: [InputFile] = []
     public var skipped: [(path: String, reason: String)] = []
 
+    /// A plan of files already expanded (a distributed run's share of an earlier plan).
+    public init(files: [InputFile] = []) { self.files = files }
+
     /// Expands `paths`. A missing path, or inputs that yield no readable file, is an error (exit 66).
     public static func expand(_ paths: [String], format: InputOptions.Format) throws(InputError) -> InputPlan {
         var plan = InputPlan()
