@@ -46,7 +46,7 @@ extension DedupeStage: DistributedCorpusStage {
     public func judge(_ later: JSONValue, against earlier: JSONValue) throws(DocumentRejection) -> String? {
         let mine = try SignatureSketch(later), theirs = try SignatureSketch(earlier)
         var single = DedupeIndex(parameters: indexParameters)
-        _ = single.append(id: theirs.id, name: theirs.name, published: theirs.sketch.published, sketch: theirs.sketch, sameSampleAs: nil)
+        _ = single.append(id: theirs.id, name: theirs.name, title: nil, published: theirs.sketch.published, sketch: theirs.sketch, sameSampleAs: nil)
         let comparison = SampleComparison(mine.sketch.sample, mine.sketch.shift, theirs.sketch.sample, theirs.sketch.shift)
         return single.classify(comparison, mine.sketch, other: 0, options: options).engineName
     }
