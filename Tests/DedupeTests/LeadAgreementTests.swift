@@ -33,7 +33,7 @@ struct LeadAgreementTests {
         let stage = DedupeStage()
         let output = try drive(stage, [document("story", story), document("rewrite", rewrite)])
         let info = try #require(byID(output.emitted)["rewrite"]?.duplicate)
-        #expect(info.cluster == "story" && info.relation == "syndicated")
+        #expect(info.cluster == "story" && info.relation == .syndicated)
     }
 
     @Test("the same lead words with another figure (another week's report said the same way) stay apart")
@@ -63,7 +63,7 @@ struct LeadAgreementTests {
         let output = try drive(stage, [document("story", story, title: "MANITOBA RAINS AID CROP DEVELOPMENT"),
                                        document("version", version, title: "UPDATE 1-Manitoba rains aid crop development")])
         let info = try #require(byID(output.emitted)["version"]?.duplicate)
-        #expect(info.cluster == "story" && info.relation == "syndicated")
+        #expect(info.cluster == "story" && info.relation == .syndicated)
     }
 
     @Test("the same article under another headline stays apart (one shared paragraph is not enough)")
