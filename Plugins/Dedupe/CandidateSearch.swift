@@ -176,13 +176,16 @@ extension DedupeIndex {
             let facts = agreement.leadFacts
             // Leads giving the same names and figures (a rewrite of the story's lead): half the shared text.
             leadsAgree = halfText && facts.agrees(minimum: 5, share: 0.7)
+            // Lead words and headlines are judged only between documents both dated within three days: without
+            // dates, another month's report from one template reads the same.
+            let dated = sketch.published != nil && published[other] != .min
             if someText && !leadsAgree {
                 // The lead said in other words: its words (by stem) and its names and figures kept, no figure
                 // of its own.
-                let paraphrased = agreement.leadWords.agrees(minimum: 6, share: 0.5) && facts.agrees(minimum: 1, share: 0.6)
+                let paraphrased = dated && agreement.leadWords.agrees(minimum: 6, share: 0.5) && facts.agrees(minimum: 1, share: 0.6)
                     && 2 * agreement.leadFigures.common >= agreement.leadFigures.smaller
                 // The same headline (its words, the same figures), and leads that do not contradict it.
-                let headline = agreement.headlineWords.agrees(minimum: 3, share: 0.6)
+                let headline = dated && agreement.headlineWords.agrees(minimum: 3, share: 0.6)
                     && agreement.headlineFigures.common == max(agreement.headlineFigures.a, agreement.headlineFigures.b)
                     && (facts.smaller < 2 || 2 * facts.common >= facts.smaller)
                 // One lead's names and figures given by the other outside the text they share.
@@ -193,10 +196,14 @@ extension DedupeIndex {
         }
         guard byPassages || leadsAgree || corroborated else { return .none }
         // The same wording with other figures, dates or names in it: another report from one template. A
-        // match on what the leads say (one shared passage) admits one other fact in the shared text (a
-        // retyped figure), not two.
+        // match on what the leads say (one shared passage) is judged on the whole documents, not only the
+        // shared text: wherever both put a fact between the same words (a rewrite says its lead in other
+        // words; another report from the template keeps them), the fact must be the same — one retyped
+        // figure aside, not two.
         if options.templates {
-            let differences = TemplateFacts.compare(sketch.facts[...], facts(other), mine: mine, theirs: theirs)
+            let differences = byPassages
+                ? TemplateFacts.compare(sketch.facts[...], facts(other), mine: mine, theirs: theirs)
+                : TemplateFacts.compare(sketch.facts[...], facts(other), mine: Self.everything, theirs: Self.everything)
             if TemplateFacts.isTemplate(differences, enough: byPassages ? 3 : 2) {
                 // Corroborated on a quarter of the text, it is no rewrite; too little shared text to call it a
                 // templated report (which keeps its cluster apart from this one's).
@@ -206,6 +213,9 @@ extension DedupeIndex {
         }
         return .syndicated
     }
+
+    /// The whole document, as one passage.
+    static let everything = [0..<Int(Int32.max)]
 
     /// Whether a lead's facts are given by the other document: at least `minimum` of them and 60%.
     static func covers(_ cover: (common: Int, total: Int), minimum: Int = 4) -> Bool {

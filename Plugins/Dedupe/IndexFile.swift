@@ -14,7 +14,7 @@ import Foundation
 ///
 /// Little-endian. A file that is not one (foreign), is truncated or fails its checksum, or was built
 /// with other parameters is refused with a message naming the file and what to do; it is never
-/// overwritten by a run that refused it. Version 2 (without titles) is still read; version 1 is refused.
+/// overwritten by a run that refused it. Version 2 (without titles) is still read by `copydesk clusters` (the stage refuses it); version 1 is refused.
 enum IndexFile {
     static let magic = Array("CPDKDDUP".utf8)
     static let trailer = Array("CPDKEND\u{0}".utf8)

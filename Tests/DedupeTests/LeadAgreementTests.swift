@@ -20,9 +20,12 @@ struct LeadAgreementTests {
         [lead, makeParagraphs(72, 1)[0], body[2], makeParagraphs(73, 1)[0]].joined(separator: "\n\n")
     }
 
-    func document(_ id: String, _ text: String, title: String? = nil) -> Document {
+    /// A document published on the story's day (lead words and headlines are judged only between documents
+    /// both dated within three days), or undated.
+    func document(_ id: String, _ text: String, title: String? = nil, dated: Bool = true) -> Document {
         var d = makeDocument(id, text: text)
         d.title = title
+        if dated { d.published = "2024-03-03T09:00:00Z" }
         return d
     }
 
@@ -64,6 +67,16 @@ struct LeadAgreementTests {
                                        document("version", version, title: "UPDATE 1-Manitoba rains aid crop development")])
         let info = try #require(byID(output.emitted)["version"]?.duplicate)
         #expect(info.cluster == "story" && info.relation == .syndicated)
+    }
+
+    @Test("undated, the same version under the same headline stays apart (another month's report reads the same)")
+    func undatedHeadlineStaysApart() throws {
+        let version = [makeParagraphs(74, 1)[0], body[2], makeParagraphs(75, 1)[0]].joined(separator: "\n\n")
+        let stage = DedupeStage()
+        let output = try drive(stage, [document("story", story, title: "MANITOBA RAINS AID CROP DEVELOPMENT", dated: false),
+                                       document("version", version, title: "UPDATE 1-Manitoba rains aid crop development", dated: false)])
+        #expect(stage.counters["candidates_verified"] ?? 0 >= 1)
+        #expect(byID(output.emitted)["version"]?.duplicate?.cluster == "version")
     }
 
     @Test("the same article under another headline stays apart (one shared paragraph is not enough)")
