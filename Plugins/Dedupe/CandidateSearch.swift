@@ -174,8 +174,9 @@ extension DedupeIndex {
             let mineFacts = sketch.storyFacts[...], theirFacts = storyFacts(other)
             let agreement = StoryFacts.agreement(mineFacts, theirFacts, mine: mine, theirs: theirs)
             let facts = agreement.leadFacts
-            // Leads giving the same names and figures (a rewrite of the story's lead): half the shared text.
-            leadsAgree = halfText && facts.agrees(minimum: 5, share: 0.7)
+            // Leads giving the same names and figures (a rewrite of the story's lead): half the shared text,
+            // unless their dates say otherwise (weeks apart, it is another story that repeats the facts).
+            leadsAgree = halfText && facts.agrees(minimum: 5, share: 0.7) && Self.sameDays(sketch.published, published[other])
             // Lead words and headlines are judged only between documents both dated within three days: without
             // dates, another month's report from one template reads the same.
             let dated = sketch.published != nil && published[other] != .min
