@@ -51,6 +51,19 @@ extension CopydeskCommand {
         var verbose = false
 
         func run(registry: StageRegistry) throws {
+            // SIGINT or SIGTERM (Ctrl-C, a service manager, `timeout`, `kill`) stops reading; what is in
+            // flight finishes and is written with the report. A second one exits at once (outputs stay
+            // under their temporary names, never half-written finals). Set up before any thread starts.
+            let cancellation = CancellationFlag()
+            InterruptSignals.watch { _ in
+                if cancellation.isCancelled {
+                    FileHandle.standardError.write(Data("\ncopydesk: interrupted twice; stopping now without writing outputs\n".utf8))
+                    Foundation.exit(130)
+                }
+                cancellation.cancel()
+                FileHandle.standardError.write(Data(
+                    "\ncopydesk: interrupted; finishing the documents in flight and writing outputs (Ctrl-C again to stop now)\n".utf8))
+            }
             let logger = LoggingSetup.bootstrap(verbose: verbose)
             var loaded: Pipeline
             do {
@@ -77,30 +90,10 @@ extension CopydeskCommand {
                 loaded.run.onBadRecord = policy
             }
             let runner = PipelineRunner(pipeline: loaded, context: StageContext(pipelineFile: pipeline, logger: logger))
-            // SIGINT stops reading; what is in flight finishes and is written with the report. A second
-            // SIGINT exits at once (outputs stay under their temporary names, never half-written finals).
-            let cancellation = CancellationFlag()
             runner.cancellation = cancellation
             // Past a file-size limit (ulimit -f) a write fails with EFBIG and the run ends with a clear
             // error and exit 74, instead of the default SIGXFSZ killing the process mid-write.
             signal(SIGXFSZ, SIG_IGN)
-            // SIGTERM (a service manager, `timeout`, `kill`) stops the same way as Ctrl-C.
-            var interrupts: [any DispatchSourceSignal] = []
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler {
-                    if cancellation.isCancelled {
-                        FileHandle.standardError.write(Data("\ncopydesk: interrupted twice; stopping now without writing outputs\n".utf8))
-                        Foundation.exit(130)
-                    }
-                    cancellation.cancel()
-                    FileHandle.standardError.write(Data(
-                        "\ncopydesk: interrupted; finishing the documents in flight and writing outputs (Ctrl-C again to stop now)\n".utf8))
-                }
-                source.resume()
-                interrupts.append(source)
-            }
             // On a terminal a live line; otherwise a log line every --progress-interval seconds.
             var display: ProgressDisplay?
             if !quiet {
@@ -120,7 +113,6 @@ extension CopydeskCommand {
                 display?.end(failed: true)
                 fail(error)
             }
-            for source in interrupts { source.cancel() }
             display?.end(failed: false)
             if !quiet {
                 var text = result.summary() + "\n"
