@@ -185,8 +185,15 @@ extension DedupeIndex {
                 // of its own.
                 let paraphrased = dated && agreement.leadWords.agrees(minimum: 6, share: 0.5) && facts.agrees(minimum: 1, share: 0.6)
                     && 2 * agreement.leadFigures.common >= agreement.leadFigures.smaller
-                // The same headline (its words, the same figures), and leads that do not contradict it.
-                let headline = dated && agreement.headlineWords.agrees(minimum: 3, share: 0.6)
+                // The same headline (its words, the same figures), and leads that do not contradict it. Over one
+                // shared passage the headlines must be the same (four in five words of the longer): an article
+                // on the same subject that reuses one background paragraph comes under a headline of its own
+                // that shares some of the story's words; over two passages or more, most words of the shorter.
+                let words = agreement.headlineWords
+                let sameHeadline = min(mine.count, theirs.count) >= 2
+                    ? words.agrees(minimum: 3, share: 0.6)
+                    : words.common >= 3 && 5 * words.common >= 4 * max(words.a, words.b)
+                let headline = dated && sameHeadline
                     && agreement.headlineFigures.common == max(agreement.headlineFigures.a, agreement.headlineFigures.b)
                     && (facts.smaller < 2 || 2 * facts.common >= facts.smaller)
                 // One lead's names and figures given by the other outside the text they share.

@@ -69,6 +69,16 @@ struct LeadAgreementTests {
         #expect(info.cluster == "story" && info.relation == .syndicated)
     }
 
+    @Test("an article on the same subject reusing one paragraph under a headline of its own that shares some of the story's words stays apart")
+    func similarHeadlineOnePassageStaysApart() throws {
+        let other = [makeParagraphs(74, 1)[0], body[2], makeParagraphs(75, 1)[0]].joined(separator: "\n\n")
+        let stage = DedupeStage()
+        let output = try drive(stage, [document("story", story, title: "MANITOBA RAINS AID CROP DEVELOPMENT"),
+                                       document("other", other, title: "Manitoba rains aid crop insurance claims")])
+        #expect(stage.counters["candidates_verified"] ?? 0 >= 1)
+        #expect(byID(output.emitted)["other"]?.duplicate?.cluster == "other")
+    }
+
     @Test("undated, the same version under the same headline stays apart (another month's report reads the same)")
     func undatedHeadlineStaysApart() throws {
         let version = [makeParagraphs(74, 1)[0], body[2], makeParagraphs(75, 1)[0]].joined(separator: "\n\n")
