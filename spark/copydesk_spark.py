@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """copydesk on Apache Spark (pyspark 4.x): the same records and clusters as one machine's `copydesk run`.
 
-    copydesk-spark run PIPELINE.yaml --input PATH... --output DIR [--master URL] [--binary PATH]
+    copydesk-spark run PIPELINE.yaml --input PATH... --output DIR [--index PATH] [--master URL] [--binary PATH]
 
 The copydesk binary does all document work; this driver only moves its lines between partitions
 (docs/spark.md):
@@ -15,8 +15,12 @@ The copydesk binary does all document work; this driver only moves its lines bet
   apply+after per range of documents in input order: `duplicate` filled in, the stages after dedupe,
               the export's JSONL records
 
-Outputs: DIR/records/ (JSONL parts, in input order), DIR/parquet/, DIR/drops/, DIR/rejects/,
-DIR/report.json and DIR/_SUCCESS, moved into place only when every step succeeded.
+With --index (an earlier run's DIR/index), the index's documents come before the batch: they take part
+in the candidate joins, the replay starts from their clusters, and new documents name their canonicals.
+
+Outputs: DIR/records/ (JSONL parts, in input order), DIR/parquet/, DIR/drops/, DIR/rejects/, DIR/index/
+(Parquet: this run's documents and the earlier index's), DIR/report.json and DIR/_SUCCESS, moved into
+place only when every step succeeded.
 """
 
 import argparse
@@ -407,7 +411,7 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
     from pyspark import StorageLevel
     from pyspark.sql import Window
     from pyspark.sql import functions as F
-    from pyspark.sql.types import ArrayType, BooleanType, LongType, StringType, StructField, StructType
+    from pyspark.sql.types import ArrayType, LongType, StringType, StructField, StructType
 
     band_cap = plan["dedupe"]["band_cap"]
     anchor_cap = plan["dedupe"]["anchor_cap"]
@@ -431,20 +435,20 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
     signed = docs.mapPartitions(signatures)
     # An incremental run first recognises the batch's documents already in the index (an id with the same
     # content: it keeps its earlier number) and updated versions (an id with other content).
-    recognised = None
+    recognised, kinds = None, {}
     if earlier is not None:
         signed.persist(StorageLevel.MEMORY_AND_DISK)
         batch_ids = spark.createDataFrame(signed.map(lambda kv: (kv[1][0], kv[0][0], kv[0][1], kv[1][2])),
                                           "id string, f long, p long, hash long")
         shared = batch_ids.join(earlier.select("id").distinct(), "id")
-        if shared.limit(1).count() > 0:
-            entries = earlier.select("id", "n", "hash").join(shared.select("id").distinct(), "id")
-            rows = (shared.rdd.map(lambda r: (r.id, (0, r.f, r.p, r.hash)))
-                    .union(entries.rdd.map(lambda r: (r.id, (1, r.n, r.hash)))))
-            recognised = rows.groupByKey().flatMap(recognise)
-            recognised.persist(StorageLevel.MEMORY_AND_DISK)
-            if recognised.isEmpty():
-                recognised = None
+        entries = earlier.select("id", "n", "hash").join(shared.select("id").distinct(), "id")
+        rows = (shared.rdd.map(lambda r: (r.id, (0, r.f, r.p, r.hash)))
+                .union(entries.rdd.map(lambda r: (r.id, (1, r.n, r.hash)))))
+        recognised = rows.groupByKey().flatMap(recognise)
+        recognised.persist(StorageLevel.MEMORY_AND_DISK)
+        kinds = dict(recognised.map(lambda kv: kv[1][0]).countByValue())
+        if not kinds:
+            recognised = None
     if recognised is not None:
         marked = signed.leftOuterJoin(recognised)
         indexed = marked.filter(lambda kv: kv[1][1] is not None and kv[1][1][0] == "indexed")
@@ -463,7 +467,7 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         sigs.map(lambda kv: (kv[0][0][0], kv[0][0][1], E + kv[1]) + kv[0][1]), schema)
     sigdf.persist(StorageLevel.MEMORY_AND_DISK)
     updates = sigdf.where(F.col("replaces").isNotNull()).select(F.col("replaces").alias("e"), F.col("n").alias("s"), "id")
-    has_updates = recognised is not None and updates.limit(1).count() > 0
+    has_updates = kinds.get("updates", 0) > 0
 
     # Documents that search: words, band keys, and not an exact copy of an earlier document. A document of
     # the index is the original of its content until an updated version retires it.
@@ -554,12 +558,11 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         docs.map(lambda line: line.split("\t", 2)).map(lambda t: (int(t[0]), int(t[1]), t[2])), "f long, p long, record string")
     canonical_sigs = all_sigs.select(F.col("n").alias("canonical"), F.col("sig").alias("csig"))
     numbered = sigdf.select("f", "p", "n", "sig")
-    already = 0
-    if indexed is not None:
+    already = kinds.get("indexed", 0)
+    if already:
         # Documents already in the index: their earlier number, cluster and canonical member.
         again = spark.createDataFrame(indexed.map(lambda kv: (kv[0][0], kv[0][1], kv[1][1][1], kv[1][0][6])),
                                       "f long, p long, n long, sig string")
-        already = again.count()
         numbered = numbered.unionByName(again)
     applied_in = (keyed_docs.join(numbered, ["f", "p"])
                   .join(assignments.select("n", "canonical", "assignment"), "n").join(canonical_sigs, "canonical")
