@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """copydesk on Apache Spark (pyspark 4.x): the same records and clusters as one machine's `copydesk run`.
 
-    copydesk-spark run PIPELINE.yaml --input PATH... --output DIR [--master URL] [--binary PATH]
+    copydesk-spark run PIPELINE.yaml --input PATH... --output DIR [--index PATH] [--master URL] [--binary PATH]
 
 The copydesk binary does all document work; this driver only moves its lines between partitions
 (docs/spark.md):
@@ -15,8 +15,12 @@ The copydesk binary does all document work; this driver only moves its lines bet
   apply+after per range of documents in input order: `duplicate` filled in, the stages after dedupe,
               the export's JSONL records
 
-Outputs: DIR/records/ (JSONL parts, in input order), DIR/parquet/, DIR/drops/, DIR/rejects/,
-DIR/report.json and DIR/_SUCCESS, moved into place only when every step succeeded.
+With --index (an earlier run's DIR/index), the index's documents come before the batch: they take part
+in the candidate joins, the replay starts from their clusters, and new documents name their canonicals.
+
+Outputs: DIR/records/ (JSONL parts, in input order), DIR/parquet/, DIR/drops/, DIR/rejects/, DIR/index/
+(Parquet: this run's documents and the earlier index's), DIR/report.json and DIR/_SUCCESS, moved into
+place only when every step succeeded.
 """
 
 import argparse
@@ -128,7 +132,10 @@ class Engine:
                 text = err.read().decode("utf-8", "replace")
                 stats = [l for l in text.splitlines() if l.startswith("copydesk-engine-stats ")]
                 if code != 0:
-                    message = "\n".join(l for l in text.splitlines() if not l.startswith("copydesk-engine-stats "))[-2000:]
+                    # The binary's message; for a crash, its fatal error without the backtrace's frames.
+                    message = "\n".join(l for l in text.splitlines()
+                                        if not l.startswith("copydesk-engine-stats ") and " [ra] " not in l
+                                        and not l.lstrip().startswith(("at /", "...")))[-2000:]
                     kind = "temporary failure, retried" if code == 75 else f"exit {code}"
                     raise RuntimeError(f"copydesk engine {m} failed on partition {part} ({kind}): {message.strip()}")
                 for s in stats:
@@ -162,6 +169,8 @@ def run(args):
         sys.stderr.write(planned.stderr)
         sys.exit(planned.returncode)
     plan = json.loads(planned.stdout)
+    if args.index and plan["dedupe"] is None:
+        fail(f"--index {args.index}: {args.pipeline} has no dedupe stage to match against an index", EXIT_USAGE)
 
     from pyspark.sql import SparkSession
     builder = (SparkSession.builder.appName("copydesk-spark")
@@ -188,8 +197,11 @@ def run(args):
     output = fs.makeQualified(out_path).toString()
     staging = f"{output}/_staging-{uuid.uuid4().hex}"
     try:
-        report = job(spark, engine, plan, partitions, staging)
+        report = job(spark, engine, plan, partitions, staging, args.index)
         commit(spark, fs, output, staging, report)
+    except Refused as refused:
+        remove(spark, staging)
+        fail(f"{refused}; nothing was committed to {args.output}", EXIT_USAGE)
     except Exception as error:  # noqa: BLE001 - the job's failure, reported with the binary's message
         remove(spark, staging)
         message = str(error)
@@ -214,9 +226,11 @@ def commit(spark, fs, output, staging, report):
     """Moves the staged outputs into place (replacing an earlier run's), report.json, then _SUCCESS."""
     jvm = spark.sparkContext._jvm
     Path = jvm.org.apache.hadoop.fs.Path
-    for name in ("records", "parquet", "drops", "rejects", "report.json", "_SUCCESS"):
+    for name in ("records", "parquet", "drops", "rejects", "index", "report.json", "_SUCCESS"):
         fs.delete(Path(f"{output}/{name}"), True)
-    for name in ("records", "parquet", "drops", "rejects"):
+    for name in ("records", "parquet", "drops", "rejects", "index"):
+        if name == "index" and not fs.exists(Path(f"{staging}/{name}")):
+            continue  # a pipeline without dedupe has no index
         if not fs.rename(Path(f"{staging}/{name}"), Path(f"{output}/{name}")):
             raise RuntimeError(f"cannot move {staging}/{name} into place")
     stream = fs.create(Path(f"{output}/report.json"), True)
@@ -237,7 +251,7 @@ def merge_stats(into, stats):
             t["counters"][k] = t["counters"].get(k, 0) + v
 
 
-def job(spark, engine, plan, partitions, staging):
+def job(spark, engine, plan, partitions, staging, index_path=None):
     from pyspark import StorageLevel
     sc = spark.sparkContext
     files = list(enumerate(plan["files"]))
@@ -267,7 +281,7 @@ def job(spark, engine, plan, partitions, staging):
             return engine.run("documents", lines, ["--part", "after", "--workers", str(engine.workers)], outcomes=True)
         final = after_in.mapPartitions(finish)
     else:
-        final, dedupe_report = dedupe(spark, engine, plan, partitions, docs)
+        final, dedupe_report = dedupe(spark, engine, plan, partitions, docs, index_path, staging)
 
     final.persist(StorageLevel.MEMORY_AND_DISK)
     final_stats = final.filter(lambda r: r[0] == "stats").map(lambda r: r[1]).collect()
@@ -321,8 +335,79 @@ def job(spark, engine, plan, partitions, staging):
     return report
 
 
-def dedupe(spark, engine, plan, partitions, docs):
-    """Global dedupe: signatures -> candidate pairs -> verify -> in-order replay -> apply (+ after)."""
+INDEX_COLUMNS = ("n", "id", "run", "f", "p", "words", "hash", "matcher", "bands", "anchors", "summary", "sig",
+                 "cluster", "canonical", "cluster_id", "canonical_id", "settings")
+
+
+def read_index(spark, path, plan):
+    """The index of earlier runs (`--index`), checked: its columns, its numbering (0, 1, … in index
+    order) and the dedupe settings its signatures were written with. Refused with exit 64."""
+    from pyspark.sql import functions as F
+    jvm = spark.sparkContext._jvm
+    p = jvm.org.apache.hadoop.fs.Path(path)
+    fs = p.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    if not fs.exists(p):
+        raise Refused(f"--index {path} does not exist; give the index/ directory of an earlier copydesk-spark run's --output")
+    try:
+        earlier = spark.read.parquet(path)
+    except Exception as error:  # noqa: BLE001 - Spark's analysis error, reported in one line
+        raise Refused(f"--index {path} is not a copydesk-spark index (Parquet): {str(error).splitlines()[0]}")
+    missing = [c for c in INDEX_COLUMNS if c not in earlier.columns]
+    if missing:
+        raise Refused(f"--index {path} is not a copydesk-spark index: no column {', '.join(missing)}; "
+                      "give the index/ directory of an earlier copydesk-spark run's --output")
+    facts = earlier.agg(F.count(F.lit(1)).alias("count"), F.min("n").alias("low"), F.max("n").alias("high"),
+                        F.countDistinct("n").alias("distinct"), F.collect_set("settings").alias("settings"),
+                        F.max("run").alias("run")).first()
+    count = facts["count"]
+    if count and (facts["low"] != 0 or facts["high"] != count - 1 or facts["distinct"] != count):
+        raise Refused(f"--index {path} is incomplete or mixed (its documents are not numbered 0…{count - 1}); "
+                      "give one run's whole index/ directory")
+    wanted = plan["dedupe"]["settings"]
+    for settings in facts["settings"]:
+        if settings != wanted:
+            theirs, ours = dict(w.split("=", 1) for w in settings.split()), dict(w.split("=", 1) for w in wanted.split())
+            differences = ", ".join(f"{k} {theirs.get(k)} (now {ours.get(k)})" for k in sorted(set(theirs) | set(ours))
+                                    if theirs.get(k) != ours.get(k))
+            raise Refused(f"--index {path} was written with other dedupe settings: {differences}; run with the same "
+                          "dedupe options and copydesk version, or run without --index to start a new index")
+    return earlier, count, (facts["run"] or 0)
+
+
+class Refused(Exception):
+    """A usage error found on the driver (exit 64): nothing ran, nothing was committed."""
+
+
+def recognise(item):
+    """One id found both in this batch and in the index: as one machine's dedupe stage meets the
+    batch's documents with that id in input order, each takes the first earlier entry not yet taken
+    with the same content (already indexed), else the first with other content (an updated version,
+    which retires it). Yields ((f, p), (kind, earlier number))."""
+    _, rows = item
+    batch = sorted((r[1], r[2], r[3]) for r in rows if r[0] == 0)
+    entries = sorted((r[1], r[2]) for r in rows if r[0] == 1)
+    taken = set()
+    for f, p, h in batch:
+        found = other = None
+        for e, eh in entries:
+            if e in taken:
+                continue
+            if eh == h:
+                found = e
+                break
+            if other is None:
+                other = e
+        if found is not None:
+            taken.add(found)
+            yield ((f, p), ("indexed", found))
+        elif other is not None:
+            taken.add(other)
+            yield ((f, p), ("updates", other))
+
+
+def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
+    """Global dedupe: signatures -> candidate pairs -> verify -> in-order replay -> apply (+ after), and
+    the index of this run and the earlier ones (index_path, when given) into staging/index."""
     from pyspark import StorageLevel
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -330,50 +415,103 @@ def dedupe(spark, engine, plan, partitions, docs):
 
     band_cap = plan["dedupe"]["band_cap"]
     anchor_cap = plan["dedupe"]["anchor_cap"]
+    settings = plan["dedupe"]["settings"]
+    if index_path:
+        earlier, total_earlier, last_run = read_index(spark, index_path, plan)
+        earlier = earlier.select(*INDEX_COLUMNS)
+        earlier.persist(StorageLevel.MEMORY_AND_DISK)
+    else:
+        earlier, total_earlier, last_run = None, 0, 0
+    E = total_earlier
 
     def signatures(lines):
         for kind, value in engine.run("signatures", lines):
             if kind == "line":
                 f, p, words, h, bands, anchors, summary, sig = value.split("\t", 7)
-                yield ((int(f), int(p)), (int(words), int(h),
+                yield ((int(f), int(p)), (json.loads(summary)["id"], int(words), int(h),
                                           [int(x) for x in bands.split(",")] if bands else [],
                                           [int(x) for x in anchors.split(",")] if anchors else [], summary, sig))
 
-    sigs = docs.mapPartitions(signatures).sortByKey(numPartitions=partitions).zipWithIndex()
+    signed = docs.mapPartitions(signatures)
+    # An incremental run first recognises the batch's documents already in the index (an id with the same
+    # content: it keeps its earlier number) and updated versions (an id with other content).
+    recognised, kinds = None, {}
+    if earlier is not None:
+        signed.persist(StorageLevel.MEMORY_AND_DISK)
+        batch_ids = spark.createDataFrame(signed.map(lambda kv: (kv[1][0], kv[0][0], kv[0][1], kv[1][2])),
+                                          "id string, f long, p long, hash long")
+        shared = batch_ids.join(earlier.select("id").distinct(), "id")
+        entries = earlier.select("id", "n", "hash").join(shared.select("id").distinct(), "id")
+        rows = (shared.rdd.map(lambda r: (r.id, (0, r.f, r.p, r.hash)))
+                .union(entries.rdd.map(lambda r: (r.id, (1, r.n, r.hash)))))
+        recognised = rows.groupByKey().flatMap(recognise)
+        recognised.persist(StorageLevel.MEMORY_AND_DISK)
+        kinds = dict(recognised.map(lambda kv: kv[1][0]).countByValue())
+        if not kinds:
+            recognised = None
+    if recognised is not None:
+        marked = signed.leftOuterJoin(recognised)
+        indexed = marked.filter(lambda kv: kv[1][1] is not None and kv[1][1][0] == "indexed")
+        fresh = marked.filter(lambda kv: kv[1][1] is None or kv[1][1][0] == "updates").map(
+            lambda kv: (kv[0], kv[1][0] + (kv[1][1][1] if kv[1][1] else None,)))
+    else:
+        indexed = None
+        fresh = signed.map(lambda kv: (kv[0], kv[1] + (None,)))
+    sigs = fresh.sortByKey(numPartitions=partitions).zipWithIndex()
     schema = StructType([
-        StructField("f", LongType()), StructField("p", LongType()), StructField("n", LongType()),
+        StructField("f", LongType()), StructField("p", LongType()), StructField("n", LongType()), StructField("id", StringType()),
         StructField("words", LongType()), StructField("hash", LongType()),
         StructField("bands", ArrayType(LongType())), StructField("anchors", ArrayType(LongType())),
-        StructField("summary", StringType()), StructField("sig", StringType())])
+        StructField("summary", StringType()), StructField("sig", StringType()), StructField("replaces", LongType())])
     sigdf = spark.createDataFrame(
-        sigs.map(lambda kv: (kv[0][0][0], kv[0][0][1], kv[1]) + kv[0][1]), schema)
+        sigs.map(lambda kv: (kv[0][0][0], kv[0][0][1], E + kv[1]) + kv[0][1]), schema)
     sigdf.persist(StorageLevel.MEMORY_AND_DISK)
+    updates = sigdf.where(F.col("replaces").isNotNull()).select(F.col("replaces").alias("e"), F.col("n").alias("s"), "id")
+    has_updates = kinds.get("updates", 0) > 0
 
-    # Documents that search: words, band keys, and not an exact copy of an earlier document.
+    # Documents that search: words, band keys, and not an exact copy of an earlier document. A document of
+    # the index is the original of its content until an updated version retires it.
+    searching = sigdf.where(F.col("words") > 0)
+    if earlier is not None:
+        originals = earlier.where(F.col("words") > 0).groupBy("hash").agg(F.min("n").alias("e"))
+        originals = originals.join(updates.select("e", "s"), "e", "left")
+        searching = searching.join(originals, "hash", "left").where(
+            F.col("e").isNull() | (F.col("s").isNotNull() & (F.col("n") > F.col("s"))))
     first = F.min("n").over(Window.partitionBy("hash"))
-    matchers = (sigdf.where(F.col("words") > 0).withColumn("first", first)
-                .where((F.col("n") == F.col("first")) & (F.size("bands") > 0)).select("n", "bands", "anchors"))
+    new_matchers = (searching.withColumn("first", first)
+                    .where((F.col("n") == F.col("first")) & (F.size("bands") > 0)).select("n", "bands", "anchors"))
+    matchers = new_matchers
+    if earlier is not None:
+        matchers = earlier.where(F.col("matcher")).select("n", "bands", "anchors").unionByName(new_matchers)
     matchers.persist(StorageLevel.MEMORY_AND_DISK)
     # Band keys: a document meets the first `band_cap` earlier documents with each key.
     bands = matchers.select("n", F.posexplode("bands").alias("slot", "key"))
     bands = bands.withColumn("rank", F.row_number().over(Window.partitionBy("key").orderBy("n", "slot")) - 1)
     stored = bands.where(F.col("rank") < band_cap).select("key", F.col("n").alias("c"), F.col("rank").alias("crank"))
-    band_pairs = (bands.join(stored, "key").where(F.col("crank") < F.col("rank"))
+    band_pairs = (bands.where(F.col("n") >= E).join(stored, "key").where(F.col("crank") < F.col("rank"))
                   .select(F.col("n").alias("d"), "c").where(F.col("d") != F.col("c"))
                   .distinct().withColumn("band", F.lit(1)).withColumn("hits", F.lit(0)))
     # Anchors: while fewer than `anchor_cap` earlier documents have one, a document meets them all.
     anchors = matchers.select("n", F.explode("anchors").alias("key"))
     anchors = anchors.withColumn("rank", F.row_number().over(Window.partitionBy("key").orderBy("n")) - 1)
     anchors = anchors.where(F.col("rank") < anchor_cap)
-    anchor_pairs = (anchors.alias("a").join(anchors.alias("b"), "key").where(F.col("b.rank") < F.col("a.rank"))
+    anchor_pairs = (anchors.where(F.col("n") >= E).alias("a").join(anchors.alias("b"), "key").where(F.col("b.rank") < F.col("a.rank"))
                     .select(F.col("a.n").alias("d"), F.col("b.n").alias("c"))
                     .groupBy("d", "c").agg(F.count(F.lit(1)).alias("hits")).withColumn("band", F.lit(0)))
     candidates = (band_pairs.select("d", "c", "band", "hits").unionByName(anchor_pairs.select("d", "c", "band", "hits"))
                   .groupBy("d", "c").agg(F.max("band").alias("band"), F.sum("hits").alias("hits"))
                   .where((F.col("band") > 0) | (F.col("hits") >= 2)).select("d", "c"))
+    if has_updates:
+        # A retired earlier version is never matched against a document with its id.
+        retired = updates.select(F.col("e").alias("c"), F.col("id").alias("retired_id"))
+        candidates = (candidates.join(retired, "c", "left").join(sigdf.select(F.col("n").alias("d"), F.col("id").alias("did")), "d")
+                      .where(F.col("retired_id").isNull() | (F.col("retired_id") != F.col("did"))).select("d", "c"))
 
+    all_sigs = sigdf.select("n", "sig")
+    if earlier is not None:
+        all_sigs = earlier.select("n", "sig").unionByName(all_sigs)
     own = sigdf.select(F.col("n").alias("d"), F.col("sig").alias("dsig"))
-    other = sigdf.select(F.col("n").alias("c"), F.col("sig").alias("csig"))
+    other = all_sigs.select(F.col("n").alias("c"), F.col("sig").alias("csig"))
     pairs = candidates.join(own, "d").join(other, "c").select("d", "c", "dsig", "csig")
 
     def verify(rows):
@@ -389,16 +527,23 @@ def dedupe(spark, engine, plan, partitions, docs):
     judgments = judged_df.groupBy("d").agg(
         F.concat_ws(",", F.collect_list(F.concat_ws(":", F.col("c").cast("string"), F.col("rel")))).alias("judgments"))
 
-    # The in-order replay: one task, about 100 bytes a document.
-    replay_in = (sigdf.select("n", "summary").join(judgments.withColumnRenamed("d", "n"), "n", "left")
-                 .repartition(1).sortWithinPartitions("n"))
+    # The in-order replay: one task, about 100 bytes a document; the index's documents first, with their clusters.
+    new_lines = (sigdf.select("n", "summary", "replaces").join(judgments.withColumnRenamed("d", "n"), "n", "left")
+                 .select("n", F.concat_ws("\t", F.col("n").cast("string"), "summary", F.coalesce("judgments", F.lit("")),
+                                          F.col("replaces").cast("string")).alias("line")))
+    replay_in = new_lines
+    if earlier is not None:
+        earlier_lines = earlier.select("n", F.concat_ws(
+            "\t", F.col("n").cast("string"), "summary", F.col("cluster").cast("string"), F.col("canonical").cast("string"),
+            F.when(F.col("matcher"), F.lit("0")).otherwise(F.lit("1"))).alias("line"))
+        replay_in = earlier_lines.unionByName(new_lines)
+    replay_in = replay_in.repartition(1).sortWithinPartitions("n")
 
     def cluster(rows):
-        lines = (f"{r.n}\t{r.summary}\t{r.judgments or ''}" for r in rows)
-        for kind, value in engine.run("cluster", lines):
+        for kind, value in engine.run("cluster", (r.line for r in rows)):
             if kind == "line":
-                n, c, assignment = value.split("\t", 2)
-                yield ("line", (int(n), int(c), assignment))
+                n, c, root, assignment = value.split("\t", 3)
+                yield ("line", (int(n), int(c), int(root), assignment))
             else:
                 yield (kind, value)
 
@@ -406,13 +551,21 @@ def dedupe(spark, engine, plan, partitions, docs):
     clustered.persist(StorageLevel.MEMORY_AND_DISK)
     cluster_stats = clustered.filter(lambda r: r[0] == "stats").map(lambda r: r[1]).collect()
     assignments = spark.createDataFrame(clustered.filter(lambda r: r[0] == "line").map(lambda r: r[1]),
-                                        "n long, canonical long, assignment string")
+                                        "n long, canonical long, root long, assignment string")
+    assignments.persist(StorageLevel.MEMORY_AND_DISK)
 
     keyed_docs = spark.createDataFrame(
         docs.map(lambda line: line.split("\t", 2)).map(lambda t: (int(t[0]), int(t[1]), t[2])), "f long, p long, record string")
-    canonical_sigs = sigdf.select(F.col("n").alias("canonical"), F.col("sig").alias("csig"))
-    applied_in = (keyed_docs.join(sigdf.select("f", "p", "n", "sig"), ["f", "p"])
-                  .join(assignments, "n").join(canonical_sigs, "canonical")
+    canonical_sigs = all_sigs.select(F.col("n").alias("canonical"), F.col("sig").alias("csig"))
+    numbered = sigdf.select("f", "p", "n", "sig")
+    already = kinds.get("indexed", 0)
+    if already:
+        # Documents already in the index: their earlier number, cluster and canonical member.
+        again = spark.createDataFrame(indexed.map(lambda kv: (kv[0][0], kv[0][1], kv[1][1][1], kv[1][0][6])),
+                                      "f long, p long, n long, sig string")
+        numbered = numbered.unionByName(again)
+    applied_in = (keyed_docs.join(numbered, ["f", "p"])
+                  .join(assignments.select("n", "canonical", "assignment"), "n").join(canonical_sigs, "canonical")
                   .repartitionByRange(partitions, "f", "p").sortWithinPartitions("f", "p"))
 
     def apply_then_after(rows):
@@ -421,11 +574,43 @@ def dedupe(spark, engine, plan, partitions, docs):
                           then=("documents", ["--part", "after", "--workers", str(engine.workers)]))
 
     final = applied_in.rdd.mapPartitions(apply_then_after)
+
+    # The index of this run and the earlier ones: every current document (retired versions left out,
+    # the rest renumbered in order, each cluster named by its first remaining member).
+    matched = new_matchers.select("n", F.lit(True).alias("matcher"))
+    run = last_run + 1
+    current = (sigdf.join(matched, "n", "left")
+               .select("n", "id", F.lit(run).cast("long").alias("run"), "f", "p", "words", "hash",
+                       F.coalesce("matcher", F.lit(False)).alias("matcher"), "bands", "anchors", "summary", "sig"))
+    if earlier is not None:
+        kept = earlier
+        if has_updates:
+            kept = kept.join(updates.select(F.col("e").alias("n")), "n", "left_anti")
+        current = kept.select(*current.columns).unionByName(current)
+    current = current.join(assignments.select("n", F.col("root").alias("old_root"), F.col("canonical").alias("old_canonical")), "n")
+    if has_updates:
+        renumber = (current.select("n").rdd.map(lambda r: (r.n, None)).sortByKey(numPartitions=partitions)
+                    .zipWithIndex().map(lambda kv: (kv[0][0], kv[1])))
+        renumber = spark.createDataFrame(renumber, "old long, new long")
+        renumber.persist(StorageLevel.MEMORY_AND_DISK)
+        current = current.join(renumber.withColumnRenamed("old", "n"), "n").drop("n").withColumnRenamed("new", "n")
+        current = current.join(renumber.select(F.col("old").alias("old_canonical"), F.col("new").alias("canonical")), "old_canonical")
+        current = current.withColumn("cluster", F.min("n").over(Window.partitionBy("old_root")))
+    else:
+        current = current.withColumn("cluster", F.col("old_root")).withColumn("canonical", F.col("old_canonical"))
+    names = current.select("n", "id")
+    index = (current.join(names.select(F.col("n").alias("cluster"), F.col("id").alias("cluster_id")), "cluster")
+             .join(names.select(F.col("n").alias("canonical"), F.col("id").alias("canonical_id")), "canonical")
+             .withColumn("settings", F.lit(settings)).select(*INDEX_COLUMNS)
+             .repartitionByRange(partitions, "n").sortWithinPartitions("n"))
+    index.write.parquet(f"{staging}/index")
+
     counters = {"candidates_verified": sum(s.get("pairs", 0) for s in verify_stats)}
     for s in cluster_stats:
         for k, v in s.get("counters", {}).items():
             counters[k] = counters.get(k, 0) + v
-    total = sum(s.get("documents", 0) for s in cluster_stats)
+    counters["already_indexed"] = already
+    total = sum(s.get("documents", 0) for s in cluster_stats) + already
     return final, {"in": total, "out": None, "dropped": None, "rejected": 0, "counters": counters}
 
 
@@ -440,6 +625,8 @@ def main():
     r.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
     r.add_argument("--binary", help="the copydesk binary (default: beside this script, else on PATH)")
     r.add_argument("--partitions", type=int, help="partitions per step (default: the cluster's parallelism, at least 2)")
+    r.add_argument("--index", metavar="PATH",
+                   help="an earlier run's DIR/index: match this batch against the documents of that run and the runs before it")
     args = parser.parse_args()
     if args.command == "run":
         run(args)

@@ -52,15 +52,19 @@ extension DedupeIndex {
 
 extension DedupeIndex {
     /// Appends what clustering and the canonical choice need of a document, without its sample (the
-    /// in-order replay of a distributed run, ``ClusterReplay``); returns its number.
-    mutating func appendSummary(id: String, name: String?, published: Int64?, words: Int, contentHash: UInt64) -> UInt32 {
+    /// in-order replay of a distributed run, ``ClusterReplay``); returns its number. A document of an
+    /// earlier run comes with its cluster's first member and canonical member then (`earlier`).
+    mutating func appendSummary(id: String, name: String?, published: Int64?, words: Int, contentHash: UInt64,
+                                earlier: (root: UInt32, canonical: UInt32)?) -> UInt32 {
         ids.append(id)
         names.append(name)
         self.published.append(published ?? .min)
         self.words.append(UInt32(clamping: words))
         self.contentHash.append(contentHash)
-        earlierCanonical.append(UInt32.max)
+        earlierCanonical.append(earlier?.canonical ?? UInt32.max)
         superseded.append(false)
-        return sets.add()
+        guard let earlier else { return sets.add() }
+        sets.add(withRoot: earlier.root)
+        return UInt32(sets.count - 1)
     }
 }

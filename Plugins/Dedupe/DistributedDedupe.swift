@@ -10,6 +10,13 @@ extension DedupeStage: DistributedCorpusStage {
         CandidateRules(bandCap: DedupeIndex.bandCap, anchorCap: options.commonFingerprintCap)
     }
 
+    /// What an index file's parameters hold (``DedupeIndex/Parameters``), and the signature's layout.
+    public var signatureSettings: String {
+        let p = indexParameters
+        return "signature=1 shingle_size=\(p.shingleSize) permutations=\(p.permutations) lsh=\(p.lsh.bands)x\(p.lsh.rows) "
+            + "sample_cap=\(p.sampleCap) hashing=\(String(p.seed, radix: 16)) boilerplate_lines=\(String(p.boilerplate, radix: 16))"
+    }
+
     public func signature(of document: Document) -> JSONValue {
         let sketch = builder.sketch(document)
         func numbers(_ values: some Sequence<UInt32>) -> JSONValue { .array(values.map { .number(JSONNumber(Int($0))) }) }
@@ -132,16 +139,19 @@ struct SignatureSketch {
     }
 }
 
-/// The in-order part of a distributed dedupe: consumes documents as ``DedupeStage/consume(_:prepared:into:)``
-/// does (empty documents alone, exact copies to their original, the rest joined by their judgments), keeping
-/// only what clustering and the canonical choice need (about 100 bytes a document).
+/// The in-order part of a distributed dedupe: starts from the clusters of earlier runs (as
+/// ``IndexFile/load(_:parameters:anchorCap:)`` does), then consumes this run's documents as
+/// ``DedupeStage/consume(_:prepared:into:)`` does (an updated version retires the earlier one, empty
+/// documents stay alone, exact copies join their original, the rest are joined by their judgments),
+/// keeping only what clustering and the canonical choice need (about 100 bytes a document).
 struct ClusterReplay: DistributedClustering {
     private var index: DedupeIndex
     private let policy: CanonicalPolicy
     private let priority: SourcePriority
     private var relations: [DuplicateRelation] = []
     private var bandless: [Bool] = []
-    private var stats = (documents: 0, empty: 0, short: 0, templates: 0, clusters: 0)
+    private var replacements: [(old: UInt32, new: UInt32)] = []
+    private var stats = (documents: 0, empty: 0, short: 0, templates: 0, clusters: 0, matchedEarlier: 0, updated: 0)
 
     init(parameters: DedupeIndex.Parameters, policy: CanonicalPolicy, priority: SourcePriority) {
         index = DedupeIndex(parameters: parameters)
@@ -149,14 +159,46 @@ struct ClusterReplay: DistributedClustering {
         self.priority = priority
     }
 
-    mutating func add(_ signature: JSONValue, judgments: [(earlier: Int, relation: String)]) throws(DocumentRejection) {
-        guard let id = signature["id"]?.stringValue, let words = signature[SignatureKeys.words]?.intValue,
-              let hash = signature[SignatureKeys.contentHash]?.int64Value, case .array(let bands)? = signature[SignatureKeys.bandKeys]
+    /// The fields of a summary that the replay reads.
+    private static func fields(_ summary: JSONValue) throws(DocumentRejection) -> (id: String, words: Int, hash: UInt64, bands: [JSONValue]) {
+        guard let id = summary["id"]?.stringValue, let words = summary[SignatureKeys.words]?.intValue,
+              let hash = summary[SignatureKeys.contentHash]?.int64Value, case .array(let bands)? = summary[SignatureKeys.bandKeys]
         else { throw DocumentRejection("not a dedupe signature (needs id, words, hash, bands)") }
-        let contentHash = UInt64(bitPattern: hash)
+        return (id, words, UInt64(bitPattern: hash), bands)
+    }
+
+    mutating func addEarlier(_ summary: JSONValue, root: Int, canonical: Int, bandless: Bool) throws(DocumentRejection) {
+        guard index.count == index.earlierCount else {
+            throw DocumentRejection("a document of an earlier run after documents of this run; the index's documents come first")
+        }
+        let (id, words, hash, _) = try Self.fields(summary)
+        let d = index.count
+        guard (0...d).contains(root), canonical >= 0 else {
+            throw DocumentRejection("earlier document \(d) ('\(id)') names cluster \(root) and canonical \(canonical); an index's clusters start at or before their members")
+        }
+        _ = index.appendSummary(id: id, name: summary["name"]?.stringValue, published: summary["published"]?.int64Value,
+                                words: words, contentHash: hash, earlier: (root: UInt32(root), canonical: UInt32(canonical)))
+        if index.exact[hash] == nil, words > 0 { index.exact[hash] = UInt32(d) }
+        relations.append(.none)
+        self.bandless.append(bandless)
+        index.earlierCount = index.count
+    }
+
+    mutating func add(_ signature: JSONValue, judgments: [(earlier: Int, relation: String)], replacing: Int?) throws(DocumentRejection) {
+        let (id, words, contentHash, bands) = try Self.fields(signature)
         stats.documents += 1
+        if let old = replacing {
+            // An updated version: the earlier one is never canonical, never matched against it, no exact original.
+            guard old >= 0, old < index.earlierCount, !index.superseded[old] else {
+                throw DocumentRejection("document \(index.count) ('\(id)') replaces \(old), which is no earlier run's document still current")
+            }
+            index.superseded[old] = true
+            if index.exact[index.contentHash[old]] == UInt32(old) { index.exact[index.contentHash[old]] = nil }
+            replacements.append((UInt32(old), UInt32(index.count)))
+            stats.updated += 1
+        }
         let d = index.appendSummary(id: id, name: signature["name"]?.stringValue, published: signature["published"]?.int64Value,
-                                    words: words, contentHash: contentHash)
+                                    words: words, contentHash: contentHash, earlier: nil)
         if words == 0 {
             stats.empty += 1
             relations.append(.none)
@@ -188,22 +230,27 @@ struct ClusterReplay: DistributedClustering {
         if templates > 0 { stats.templates += 1 }
     }
 
+    /// Every document's assignment, earlier runs' included (their clusters may have grown or joined), but
+    /// for the earlier versions this run's updated versions retired.
     mutating func finish() -> [ClusterAssignment] {
-        let (roots, size, canonical) = index.clusters(policy: policy, priority: priority, replacements: [])
+        let (roots, size, canonical) = index.clusters(policy: policy, priority: priority, replacements: replacements)
         var result: [ClusterAssignment] = []
         result.reserveCapacity(index.count)
-        var clusters = 0
-        for x in 0..<index.count {
+        var counted = Set<Int>()
+        for x in 0..<index.count where !index.superseded[x] {
             let r = Int(roots[x]), c = Int(canonical[x])
-            if r == x, size[r] > 1 { clusters += 1 }
+            if x >= index.earlierCount, size[r] > 1 {
+                if counted.insert(r).inserted { stats.clusters += 1 }
+                if c < index.earlierCount { stats.matchedEarlier += 1 }
+            }
             result.append(ClusterAssignment(
-                number: x, cluster: index.ids[r], canonical: c, canonicalID: index.ids[c], bandless: bandless[x], clustered: size[r] > 1))
+                number: x, cluster: index.ids[r], root: r, canonical: c, canonicalID: index.ids[c], bandless: bandless[x], clustered: size[r] > 1))
         }
-        stats.clusters = clusters
         return result
     }
 
     var counters: [String: Int] {
-        ["documents": stats.documents, "empty": stats.empty, "short": stats.short, "template": stats.templates, "clusters": stats.clusters]
+        ["documents": stats.documents, "empty": stats.empty, "short": stats.short, "template": stats.templates, "clusters": stats.clusters,
+         "index_earlier": index.earlierCount, "matched_earlier": stats.matchedEarlier, "updated": stats.updated]
     }
 }

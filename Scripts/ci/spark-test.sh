@@ -2,14 +2,17 @@
 # CI test of copydesk on Spark (docs/spark.md): spark/copydesk-spark on local-cluster[2,1,1024] (a master,
 # two workers, two executor JVMs) over a few thousand documents (exact copies, near copies, syndicated
 # versions, bad lines, a gzip'd WARC and an unreadable one) gives the records, clusters, drops and
-# rejects of one `copydesk run`, byte for byte; a re-run gives the same; a failing binary fails the job
-# with the binary's message and commits nothing; a pipeline that does not validate is refused before
-# Spark starts.
+# rejects of one `copydesk run`, byte for byte; a second batch of a few hundred documents run with
+# --index against the first run's index gives the records, drops and rejects of one machine's second
+# run with a dedupe index file, byte for byte, and a re-run of it the same records and index; an index
+# written with other dedupe settings is refused; a failing binary fails the job with the binary's message
+# and commits nothing; a pipeline that does not validate is refused before Spark starts.
 # Installs pyspark into $COPYDESK_SPARK_VENV (default /work/venvs/spark) when absent; needs Java 17.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 venv=${COPYDESK_SPARK_VENV:-/work/venvs/spark}
 documents=${COPYDESK_SPARK_TEST_DOCS:-1500}
+second=${COPYDESK_SPARK_TEST_SECOND:-400}
 master=${COPYDESK_SPARK_MASTER:-local-cluster[2,1,1024]}
 
 if ! "$venv/bin/python" -c 'import pyspark' 2>/dev/null; then
@@ -33,7 +36,10 @@ trap cleanup EXIT
 fail() { echo "spark-test: FAIL: $*" >&2; exit 1; }
 
 python3 Scripts/ci/spark_corpus.py "$work" "$documents"
-cat > "$work/p.yaml" <<'YAML'
+python3 Scripts/ci/spark_corpus.py "$work" --second "$second"
+# The dedupe index file is one machine's (Spark writes DIR/index and reads --index instead).
+for batch in records second; do
+    cat > "$work/$batch.yaml" <<YAML
 name: spark-ci
 input:
   paths: [docs.jsonl]
@@ -41,14 +47,18 @@ stages:
   - use: strip
   - use: normalise
   - use: dedupe
+    index: single/dedupe.index
+$(test "$batch" = second && echo "    action: drop")
   - use: export
-    path: single/records.jsonl
+    path: single/$batch.jsonl
 YAML
+done
 cd "$work"
 inputs=(--input docs.jsonl --input web.warc.gz --input broken.warc.gz)
-"$binary" run p.yaml "${inputs[@]}" --quiet
+"$binary" run records.yaml "${inputs[@]}" --quiet
+"$binary" run second.yaml --input second.jsonl --quiet
 
-spark() { "$repo/spark/copydesk-spark" run p.yaml "${inputs[@]}" --master "$master" "$@"; }
+spark() { "$repo/spark/copydesk-spark" run records.yaml "${inputs[@]}" --master "$master" "$@"; }
 
 # Same records, clusters, drops and rejects as one machine, byte for byte (records in input order).
 start=$(date +%s)
@@ -74,11 +84,68 @@ assert any(r["source"].get("line") for r in rejects), "bad lines are rejected wi
 print("spark-test: records, clusters, drops, rejects equal copydesk run;", dict(relations), "; in", report["documents_in"])
 PY
 
-# A re-run over the same output gives the same output.
-cp -r out first
-spark --output out --binary "$binary" 2> spark2.log || { tail -40 spark2.log; fail "the re-run failed"; }
-cat out/records/part-* | cmp - spark.jsonl || fail "the re-run's records differ"
-diff <(cat first/drops/part-* first/rejects/part-*) <(cat out/drops/part-* out/rejects/part-*) || fail "the re-run's drops or rejects differ"
+test -n "$(ls out/index/part-*.parquet)" || fail "no out/index"
+
+# The second batch against the first run's index: one machine's second run with the index file.
+incremental() { "$repo/spark/copydesk-spark" run second.yaml --input second.jsonl --index out/index --master "$master" --binary "$binary" "$@"; }
+start=$(date +%s)
+incremental --output second 2> second.log || { tail -40 second.log; fail "the incremental job failed"; }
+echo "spark-test: incremental run $(( $(date +%s) - start ))s"
+test -f second/_SUCCESS || fail "no _SUCCESS after the incremental run"
+cat second/records/part-* > second.jsonl.spark
+cmp single/second.jsonl second.jsonl.spark || fail "incremental records differ from copydesk run with an index (single/second.jsonl vs second.jsonl.spark)"
+sort single/second.drops.jsonl > drops.sorted; cat second/drops/part-* | sort > b; cmp drops.sorted b || fail "incremental drops differ"
+sort single/second.rejects.jsonl > a; cat second/rejects/part-* | sort > b; cmp a b || fail "incremental rejects differ"
+"$PYSPARK_PYTHON" - <<'PY' || fail "incremental report or records"
+import json
+first = {json.loads(l)["id"] for l in open("spark.jsonl")}
+records = [json.loads(l) for l in open("second.jsonl.spark")]
+drops = [json.loads(l) for l in open("drops.sorted")]
+assert sum(d["duplicate"]["canonical"] in first and d["id"] not in first for d in drops) > 50, \
+    "new versions of earlier stories are dropped naming the earlier canonical"
+assert any(r["id"] in first for r in records) and any(d["id"] in first for d in drops), \
+    "documents already indexed pass or drop again as in the first run"
+counters = json.load(open("second/report.json"))["stages"]["dedupe"]["counters"]
+assert counters["already_indexed"] > 0 and counters["updated"] > 0 and counters["index_earlier"] > 2000, counters
+print("spark-test: incremental records, drops, rejects equal copydesk run with an index;", len(records), "records,",
+      len(drops), "dropped;", {k: counters[k] for k in ("index_earlier", "matched_earlier", "already_indexed", "updated")})
+PY
+
+# A re-run gives the same records, drops, rejects and index, replacing the earlier output; on local[2]
+# (other partitions, no executor JVMs to start: a minute less), since the output depends on no partitioning.
+cp -r second first
+start=$(date +%s)
+incremental --output second --master 'local[2]' 2> second2.log || { tail -40 second2.log; fail "the incremental re-run failed"; }
+echo "spark-test: incremental re-run (local[2]) $(( $(date +%s) - start ))s"
+cat second/records/part-* | cmp - second.jsonl.spark || fail "the re-run's records differ"
+diff <(cat first/drops/part-* first/rejects/part-*) <(cat second/drops/part-* second/rejects/part-*) || fail "the re-run's drops or rejects differ"
+# The same index rows (Parquet footers may list a column's encodings in another order), covering the first
+# run's; an index written with other dedupe settings is refused (the driver's check, in this Spark session).
+"$PYSPARK_PYTHON" - "$repo/spark" <<'PY' || fail "the re-run's index differs, does not cover the first run's, or other settings are not refused"
+import sys
+from pyspark.sql import SparkSession
+sys.path.insert(0, sys.argv[1])
+import copydesk_spark
+spark = (SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false")
+         .config("spark.ui.showConsoleProgress", "false").getOrCreate())
+spark.sparkContext.setLogLevel("ERROR")
+rows = lambda path: spark.read.parquet(path).orderBy("n").collect()
+again, index, earlier = rows("first/index"), rows("second/index"), rows("out/index")
+assert again == index, "the re-run's index rows differ"
+assert [r.n for r in index] == list(range(len(index))) and len(index) > len(earlier)
+assert {r.id for r in earlier} <= {r.id for r in index}, "the index of run 2 covers run 1"
+settings = index[0].settings
+_, count, runs = copydesk_spark.read_index(spark, "second/index", {"dedupe": {"settings": settings}})
+assert (count, runs) == (len(index), 2), (count, runs)
+try:
+    copydesk_spark.read_index(spark, "second/index", {"dedupe": {"settings": settings.replace("shingle_size=5", "shingle_size=4")}})
+    raise AssertionError("an index of other settings was not refused")
+except copydesk_spark.Refused as refused:
+    assert "shingle_size 5 (now 4)" in str(refused), refused
+spark.stop()
+print("spark-test: the re-run's index is the same;", len(earlier), "documents after run 1,", len(index), "after run 2;",
+      "other settings refused")
+PY
 
 # A failing binary fails the job with its message, and commits nothing.
 cat > failing <<SH

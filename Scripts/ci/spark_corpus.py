@@ -2,7 +2,14 @@
 """Writes the corpus of Scripts/ci/spark-test.sh into DIR: docs.jsonl (stories, exact copies, near
 copies, syndicated versions, bad lines), web.warc.gz (HTML pages, one a copy of a JSONL story) and
 broken.warc.gz (not gzip). Stories are Reuters-21578 articles when the file is there, else text of a
-made-up language; either way the output depends only on the arguments."""
+made-up language; either way the output depends only on the arguments.
+
+    spark_corpus.py DIR [COUNT]          the first batch
+    spark_corpus.py DIR --second COUNT   a second batch, second.jsonl, for an incremental run against the
+                                         first: new stories and their versions, copies, near copies and
+                                         syndicated versions of the first batch's stories, some of its
+                                         documents again (the same id and content) and updated versions
+                                         (the same id, other content), bad lines"""
 
 import gzip
 import json
@@ -89,5 +96,68 @@ def main():
     print(f"{len(lines)} lines ({len(bad)} bad), 12 WARC records, 1 broken WARC")
 
 
+def second(out, count):
+    rng = random.Random(20261204)
+    first = []
+    with open(os.path.join(out, "docs.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            try:
+                d = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(d, dict) and isinstance(d.get("text"), str):
+                first.append(d)
+    stories_a = [d for d in first if d["id"].startswith("s")]
+    fresh_count = count * 2 // 5
+    pool = made_up_paragraphs(rng, fresh_count * 5)
+    fresh = [{"id": f"b{i:05d}", "title": f"Second story {i}", "text": "\n\n".join(pool[i * 5:(i + 1) * 5]),
+              "published": f"2024-03-{1 + i % 27:02d}T08:00:00Z", "feed": "wire"} for i in range(fresh_count)]
+    fillers = made_up_paragraphs(rng, 100)
+    unit = max(1, count // 10)
+
+    def near(d, new_id):
+        words = d["text"].split(" ")
+        for _ in range(3):
+            k = rng.randrange(len(words))
+            words[k] = words[k][::-1]
+        return dict(d, id=new_id, text=" ".join(words))
+
+    def syndicated(d, new_id, i):
+        paragraphs = d["text"].split("\n\n")
+        text = [rng.choice(fillers)] + paragraphs[:3] + [rng.choice(fillers)]
+        return {"id": new_id, "title": d.get("title", ""), "text": "\n\n".join(text), "published": d["published"],
+                "site": f"paper{i % 7}.example"}
+
+    docs = list(fresh)
+    extra = []
+    for k, i in enumerate(rng.sample(range(len(stories_a)), unit)):
+        extra.append(dict(stories_a[i], id=f"b-copy-{k:04d}", feed="mirror"))
+    for k, i in enumerate(rng.sample(range(len(stories_a)), unit)):
+        extra.append(near(stories_a[i], f"b-near-{k:04d}"))
+    for k, i in enumerate(rng.sample(range(len(stories_a)), unit)):
+        extra.append(syndicated(stories_a[i], f"b-synd-{k:04d}", k))
+    for k, i in enumerate(rng.sample(range(len(fresh)), unit // 2)):
+        extra.append(dict(fresh[i], id=f"b-copyb-{k:04d}", feed="mirror"))
+        extra.append(near(fresh[i], f"b-nearb-{k:04d}"))
+        extra.append(syndicated(fresh[i], f"b-syndb-{k:04d}", k))
+    # The first batch's documents again (already indexed), and updated versions of some (another paragraph).
+    for i in rng.sample(range(len(first)), unit // 3):
+        extra.append(dict(first[i]))
+    for i in rng.sample(range(len(stories_a)), max(2, unit // 6)):
+        d = stories_a[i]
+        extra.append(dict(d, text=d["text"] + "\n\n" + rng.choice(fillers)))
+    for d in extra:
+        docs.insert(rng.randrange(len(docs) + 1), d)
+    lines = [json.dumps(d, ensure_ascii=False) for d in docs]
+    for b in ['{"id": "b-bad-1", "text": ', "[4, 5]", '{"id": "b-bad-3"']:
+        lines.insert(rng.randrange(len(lines) + 1), b)
+    with open(os.path.join(out, "second.jsonl"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"second batch: {len(lines)} lines (3 bad)")
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 3 and sys.argv[2] == "--second":
+        second(sys.argv[1], int(sys.argv[3]))
+    else:
+        main()

@@ -114,15 +114,22 @@ struct EngineInput {
 
     /// Splits a line at its first `count - 1` tabs into `count` fields (the last keeps any further tabs).
     static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ count: Int, line: Int) throws(CopydeskError) -> [UnsafeBufferPointer<UInt8>] {
+        try fields(bytes, count...count, line: line)
+    }
+
+    /// Splits a line at its tabs into as many fields as `counts` allows at most (the last keeps any
+    /// further tabs); refuses a line with fewer than `counts.lowerBound`.
+    static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ counts: ClosedRange<Int>, line: Int) throws(CopydeskError) -> [UnsafeBufferPointer<UInt8>] {
         var result: [UnsafeBufferPointer<UInt8>] = []
         var start = 0
-        for i in 0..<bytes.count where result.count < count - 1 && bytes[i] == 0x09 {
+        for i in 0..<bytes.count where result.count < counts.upperBound - 1 && bytes[i] == 0x09 {
             result.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
             start = i + 1
         }
         result.append(UnsafeBufferPointer(rebasing: bytes[start...]))
-        guard result.count == count else {
-            throw malformed(line, "expected \(count) tab-separated fields, found \(result.count)")
+        guard counts.contains(result.count) else {
+            let expected = counts.count == 1 ? "\(counts.lowerBound)" : "\(counts.lowerBound) to \(counts.upperBound)"
+            throw malformed(line, "expected \(expected) tab-separated fields, found \(result.count)")
         }
         return result
     }

@@ -105,10 +105,17 @@ extension CopydeskCommand {
     struct EngineCluster: RegistryCommand {
         static let configuration = CommandConfiguration(
             commandName: "cluster",
-            abstract: "Replay the judgments in input order: 'NUMBER<TAB>SUMMARY<TAB>JUDGMENTS' in (numbers 0, 1, … in order), 'NUMBER<TAB>CANONICAL<TAB>ASSIGNMENT' out.",
+            abstract: "Replay the judgments in input order: 'NUMBER<TAB>SUMMARY<TAB>JUDGMENTS[<TAB>REPLACES]' in (numbers 0, 1, … in order), 'NUMBER<TAB>CANONICAL<TAB>ROOT<TAB>ASSIGNMENT' out.",
             discussion: """
-                JUDGMENTS: 'EARLIER:RELATION' items separated by commas (empty when none). ASSIGNMENT: a JSON object
-                with cluster, canonical (number), canonical_id, bandless, clustered. Holds about 100 bytes a document.
+                JUDGMENTS: 'EARLIER:RELATION' items separated by commas (empty when none). REPLACES: the number of an
+                earlier run's document this one updates (the same id, other content). An incremental run starts with
+                the documents of earlier runs, as their index holds them: 'NUMBER<TAB>SUMMARY<TAB>ROOT<TAB>CANONICAL<TAB>BANDLESS'
+                (ROOT: the number of its cluster's first member; CANONICAL: its cluster's canonical member then;
+                BANDLESS: 1 when its band keys were not in the lookup tables, else 0).
+                Out, for every document (earlier runs' too, but for those REPLACES retired): its cluster's canonical member
+                and first member by number;
+                ASSIGNMENT, a JSON object with cluster, root, canonical (number), canonical_id, bandless, clustered.
+                Holds about 100 bytes a document.
                 """)
 
         @Argument(help: "The pipeline file (YAML).")
@@ -121,20 +128,33 @@ extension CopydeskCommand {
                 var input = EngineInput()
                 var expected = 0
                 try input.forEach { (line, number) throws(CopydeskError) in
-                    let fields = try EngineInput.fields(line, 3, line: number)
+                    let fields = try EngineInput.fields(line, 3...5, line: number)
                     guard try EngineInput.int(fields[0], line: number) == expected else {
                         throw EngineInput.malformed(number, "document numbers must run 0, 1, … in order; expected \(expected)")
                     }
                     expected += 1
+                    let signature = try EngineInput.json(fields[1], line: number)
+                    if fields.count == 5 {
+                        let root = try EngineInput.int(fields[2], line: number), canonical = try EngineInput.int(fields[3], line: number)
+                        let bandless = String(decoding: fields[4], as: UTF8.self)
+                        guard bandless == "0" || bandless == "1" else { throw EngineInput.malformed(number, "BANDLESS must be 0 or 1, found '\(bandless)'") }
+                        do throws(DocumentRejection) {
+                            try clustering.addEarlier(signature, root: root, canonical: canonical, bandless: bandless == "1")
+                        } catch {
+                            throw EngineInput.malformed(number, error.reason)
+                        }
+                        return
+                    }
                     var judgments: [(earlier: Int, relation: String)] = []
                     for item in String(decoding: fields[2], as: UTF8.self).split(separator: ",") {
                         let parts = item.split(separator: ":", maxSplits: 1)
                         guard parts.count == 2, let earlier = Int(parts[0]) else { throw EngineInput.malformed(number, "judgment '\(item)' is not EARLIER:RELATION") }
                         judgments.append((earlier, String(parts[1])))
                     }
-                    let signature = try EngineInput.json(fields[1], line: number)
+                    var replacing: Int?
+                    if fields.count == 4 { replacing = try EngineInput.int(fields[3], line: number) }
                     do throws(DocumentRejection) {
-                        try clustering.add(signature, judgments: judgments)
+                        try clustering.add(signature, judgments: judgments, replacing: replacing)
                     } catch {
                         throw EngineInput.malformed(number, error.reason)
                     }
@@ -144,17 +164,19 @@ extension CopydeskCommand {
                     var writer = JSONWriter()
                     writer.beginObject()
                     writer.string("cluster", assignment.cluster)
+                    writer.int("root", assignment.root)
                     writer.int("canonical", assignment.canonical)
                     writer.string("canonical_id", assignment.canonicalID)
                     writer.bool("bandless", assignment.bandless)
                     writer.bool("clustered", assignment.clustered)
                     writer.endObject()
-                    try output.write("\(assignment.number)\t\(assignment.canonical)\t")
+                    try output.write("\(assignment.number)\t\(assignment.canonical)\t\(assignment.root)\t")
                     try output.write(writer.bytes)
                     try output.write([0x0A])
                 }
                 try output.flush()
-                EngineStats.write(mode: "cluster", [("documents", .number(JSONNumber(expected))), ("counters", EngineStats.counters(clustering.counters))])
+                let documents = clustering.counters["documents"] ?? expected
+                EngineStats.write(mode: "cluster", [("documents", .number(JSONNumber(documents))), ("counters", EngineStats.counters(clustering.counters))])
             } catch {
                 fail(error)
             }
@@ -238,11 +260,12 @@ extension CopydeskCommand {
         }
 
         static func assignment(_ value: JSONValue, number: Int) throws(DocumentRejection) -> ClusterAssignment {
-            guard let cluster = value["cluster"]?.stringValue, let canonical = value["canonical"]?.intValue,
+            guard let cluster = value["cluster"]?.stringValue, let root = value["root"]?.intValue, let canonical = value["canonical"]?.intValue,
                   let canonicalID = value["canonical_id"]?.stringValue, case .bool(let bandless)? = value["bandless"],
                   case .bool(let clustered)? = value["clustered"]
             else { throw DocumentRejection("not an assignment of `copydesk engine cluster`") }
-            return ClusterAssignment(number: number, cluster: cluster, canonical: canonical, canonicalID: canonicalID, bandless: bandless, clustered: clustered)
+            return ClusterAssignment(
+                number: number, cluster: cluster, root: root, canonical: canonical, canonicalID: canonicalID, bandless: bandless, clustered: clustered)
         }
     }
 }

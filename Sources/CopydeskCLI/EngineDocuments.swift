@@ -50,6 +50,7 @@ extension CopydeskCommand {
                     writer.string("stage", ids[split.corpus ?? 0])
                     writer.int("band_cap", stage.candidateRules.bandCap)
                     writer.int("anchor_cap", stage.candidateRules.anchorCap)
+                    writer.string("settings", stage.signatureSettings)
                     writer.endObject()
                 } else {
                     writer.null("dedupe")

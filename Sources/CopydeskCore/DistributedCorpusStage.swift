@@ -9,6 +9,9 @@
 public protocol DistributedCorpusStage: CorpusStage {
     /// How many documents per key candidate search keeps, which a distributed run must reproduce.
     var candidateRules: CandidateRules { get }
+    /// The settings every signature depends on, as `name=value` words separated by spaces: signatures
+    /// (and an index of earlier runs' signatures) written with other settings cannot be compared.
+    var signatureSettings: String { get }
     /// Everything the later steps need of `document`.
     func signature(of document: Document) -> JSONValue
     /// The part of `signature` that ``DistributedClustering/add(_:judgments:)`` reads (moved to one task).
@@ -50,23 +53,37 @@ public struct CandidateRules: Sendable, Equatable {
     }
 }
 
-/// The in-order part of a distributed corpus-wide stage: documents are added in input order (number 0,
-/// 1, …) with the judgments verified against earlier ones; ``finish()`` assigns every cluster.
+/// The in-order part of a distributed corpus-wide stage: documents of earlier runs first, as their
+/// index holds them (``addEarlier(_:root:canonical:bandless:)``), then this run's in input order (numbers
+/// continue 0, 1, …) with the judgments verified against earlier ones; ``finish()`` assigns every cluster.
 public protocol DistributedClustering {
-    /// Adds the next document: its signature, and its relations to earlier documents by number.
-    mutating func add(_ signature: JSONValue, judgments: [(earlier: Int, relation: String)]) throws(DocumentRejection)
+    /// Adds a document of an earlier run, before any of this run: its summary, the number of its
+    /// cluster's first member (at most its own) and of its cluster's canonical member then, and whether
+    /// it had no band keys in the lookup tables (an exact copy, or too short).
+    mutating func addEarlier(_ summary: JSONValue, root: Int, canonical: Int, bandless: Bool) throws(DocumentRejection)
+    /// Adds the next document: its signature, its relations to earlier documents by number, and the
+    /// earlier run's document it replaces (the same id with other content), if any.
+    mutating func add(_ signature: JSONValue, judgments: [(earlier: Int, relation: String)], replacing: Int?) throws(DocumentRejection)
     /// Every document's assignment, by number.
     mutating func finish() -> [ClusterAssignment]
     /// Counts for the run report.
     var counters: [String: Int] { get }
 }
 
+extension DistributedClustering {
+    /// Adds the next document of this run that replaces no earlier one.
+    public mutating func add(_ signature: JSONValue, judgments: [(earlier: Int, relation: String)]) throws(DocumentRejection) {
+        try add(signature, judgments: judgments, replacing: nil)
+    }
+}
+
 /// Where one document landed: its cluster, the cluster's canonical member, and what applying needs.
 public struct ClusterAssignment: Sendable, Equatable {
     /// The document's own number (input order).
     public var number: Int
-    /// The cluster's id (its first member's id).
+    /// The cluster's id (its first member's id), and that member's number.
     public var cluster: String
+    public var root: Int
     /// The canonical member's number and id.
     public var canonical: Int
     public var canonicalID: String
@@ -75,9 +92,10 @@ public struct ClusterAssignment: Sendable, Equatable {
     /// The cluster has more than one member.
     public var clustered: Bool
 
-    public init(number: Int, cluster: String, canonical: Int, canonicalID: String, bandless: Bool, clustered: Bool) {
+    public init(number: Int, cluster: String, root: Int, canonical: Int, canonicalID: String, bandless: Bool, clustered: Bool) {
         self.number = number
         self.cluster = cluster
+        self.root = root
         self.canonical = canonical
         self.canonicalID = canonicalID
         self.bandless = bandless

@@ -153,7 +153,7 @@ import Testing
         let replayInput = signed.enumerated().map { "\($0.offset)\t\($0.element.summary)\t\(judgments[$0.offset].joined(separator: ","))\n" }.joined()
         let clustered = try Self.engine(["engine", "cluster", "p.yaml"], input: replayInput, in: dir)
         try #require(clustered.status == 0, "cluster: \(clustered.stderr)")
-        let assignments = Self.lines(clustered.stdout).map { $0.split(separator: "\t", maxSplits: 2).map(String.init) }
+        let assignments = Self.lines(clustered.stdout).map { $0.split(separator: "\t", maxSplits: 3).map(String.init) }
         try #require(assignments.count == signed.count)
 
         let documents = Self.lines(before.stdout)
@@ -161,7 +161,7 @@ import Testing
         for (n, document) in documents.enumerated() {
             let f = document.split(separator: "\t", maxSplits: 2).map(String.init)
             let canonical = Int(assignments[n][1])!
-            applyInput += "\(f[0])\t\(f[1])\t\(n)\t\(f[2])\t\(signed[n].signature)\t\(assignments[n][2])\t\(signed[canonical].signature)\n"
+            applyInput += "\(f[0])\t\(f[1])\t\(n)\t\(f[2])\t\(signed[n].signature)\t\(assignments[n][3])\t\(signed[canonical].signature)\n"
         }
         let applied = try Self.engine(["engine", "apply", "p.yaml", "--outcomes", dir + "/o2"], input: applyInput, in: dir)
         try #require(applied.status == 0, "apply: \(applied.stderr)")
