@@ -29,17 +29,18 @@ cat > measured <<SH
 exec /usr/bin/time -f "%M \$2 \$4 \$5" -a -o "$work/engine.peaks" "$binary" "\$@"
 SH
 chmod +x measured
-export PYSPARK_SUBMIT_ARGS="--driver-memory 2g --conf spark.eventLog.enabled=true --conf spark.eventLog.dir=file://$work/events --conf spark.executor.processTreeMetrics.enabled=true pyspark-shell"
+export PYSPARK_SUBMIT_ARGS="--driver-memory 2g --conf spark.eventLog.enabled=true --conf spark.eventLog.compress=false --conf spark.eventLog.rolling.enabled=false --conf spark.eventLog.dir=file://$work/events --conf spark.executor.processTreeMetrics.enabled=true pyspark-shell"
 mkdir events
 /usr/bin/time -f '%e %M' -o spark.time "$repo/spark/copydesk-spark" run p.yaml --output out --master 'local[2]' --binary "$work/measured" 2> spark.log || { tail -20 spark.log; exit 1; }
 cat out/records/part-* | cmp -s - single/records.jsonl && same=identical || same=DIFFERENT
 "$PYSPARK_PYTHON" - "$count" "$same" <<'PY'
-import glob, json, sys
+import glob, json, os, sys
 count, same = int(sys.argv[1]), sys.argv[2]
 single_s, single_kb = open("single.time").read().split()
 spark_s, driver_kb = open("spark.time").read().split()
 shuffle, jvm_heap, jvm_rss = 0, 0, 0
-for path in glob.glob("events/*"):
+# Spark 4 may write an event log as a folder of rolled files (eventlog_v2_*/events_*): read every file.
+for path in sorted(p for p in glob.glob("events/**", recursive=True) if os.path.isfile(p)):
     for line in open(path):
         e = json.loads(line)
         if e.get("Event") == "SparkListenerTaskEnd":
