@@ -84,16 +84,24 @@ static void reset_reserved(int number) {
 /// The child's side: async-signal-safe calls only. Reports a failure's errno on `report` and exits 127.
 static void child(const char *path, char *const argv[], char *const envp[], int in, int out, int err, int report,
                   pid_t parent, int descriptors) {
+    int error = 0;
+    // Out of copydesk's process group first. Until then a signal sent to that group (Ctrl-C at a
+    // terminal) reaches this child too; every signal is blocked here, so it waits, pending.
+    if (setpgid(0, 0) != 0) { error = errno; goto failed; }
     // Every signal back to its default (dispositions survive fork; ignored ones would survive execve).
+    // Ignored first, which discards whatever is pending: it can only have been sent to copydesk's group
+    // (nobody knows this process's id yet), and copydesk takes it itself; kept, it would kill the
+    // program the moment its mask is cleared, and the run would fail instead of stopping cleanly.
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = SIG_DFL;
     sigemptyset(&action.sa_mask);
     for (int number = 1; number < NSIG; number++) {
         if (number == SIGKILL || number == SIGSTOP) continue;
+        action.sa_handler = SIG_IGN;
+        (void)sigaction(number, &action, NULL);
+        action.sa_handler = SIG_DFL;
         if (sigaction(number, &action, NULL) != 0) reset_reserved(number);
     }
-    int error = 0;
 #if defined(__linux__)
     if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) { error = errno; goto failed; }
     // The parent may have died between fork and prctl: then nobody will send the signal.
@@ -101,7 +109,6 @@ static void child(const char *path, char *const argv[], char *const envp[], int 
 #else
     (void)parent;
 #endif
-    if (setpgid(0, 0) != 0) { error = errno; goto failed; }
     // Move the three ends above 2 first, so that one sitting on 0, 1 or 2 is not overwritten by another.
     int sources[3] = {in, out, err};
     int moved[3];
