@@ -49,6 +49,9 @@ struct LiteralAlternation: Sendable {
     var firstPairs: [UInt64]
     /// The one-byte alternatives (which the pair set cannot hold), lowercased when folding.
     var singleBytes: [UInt8]
+    /// The first four bytes of each alternative (little-endian, with 0x20 set in every byte), for a
+    /// quick check before the full comparison; 0 for alternatives shorter than four bytes.
+    var prefixes: [UInt32]
 
     /// Parses the restricted form; `nil` sends the pattern to ICU.
     init?(parsing pattern: String) {
@@ -96,7 +99,15 @@ struct LiteralAlternation: Sendable {
         }
         firstPairs = pairs
         singleBytes = singles
+        prefixes = alternatives.map { alternative in
+            guard alternative.count >= 4 else { return 0 }
+            return (0..<4).reduce(UInt32(0)) { $0 | UInt32(alternative[$1]) << (8 * UInt32($1)) } | Self.spaceBits
+        }
     }
+
+    /// 0x20 in each of four bytes. Setting it lowercases an ASCII capital and changes no byte that a
+    /// lowercased text could differ in from the alternative, so equal prefixes stay equal.
+    static let spaceBits: UInt32 = 0x2020_2020
 
     @inline(__always)
     static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
@@ -119,7 +130,14 @@ struct LiteralAlternation: Sendable {
                 let next = Self.fold(bytes[i + 1], fold)
                 let key = Int(previous) << 8 | Int(next)
                 if table[key >> 6] & (1 << UInt64(key & 63)) != 0 {
-                    for alternative in alternatives where matchesAt(bytes, i, alternative) { return true }
+                    // Four bytes at once first: most pairs that start an alternative are the start of another word.
+                    var four: UInt32 = 0
+                    if i + 4 <= n { four = UInt32(littleEndian: UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt32.self)) | Self.spaceBits }
+                    for (k, alternative) in alternatives.enumerated() {
+                        let prefix = prefixes[k]
+                        if prefix != 0, i + 4 <= n, prefix != four { continue }
+                        if matchesAt(bytes, i, alternative) { return true }
+                    }
                 }
                 previous = next
                 i += 1

@@ -40,84 +40,207 @@ public struct TextStats: Sendable, Equatable {
     }
 
     /// Measures UTF-8 `bytes` (invalid sequences count as one visible non-letter character each).
-    /// ASCII takes a branch-light path with the counts in locals; other characters are decoded and
-    /// classified by their Unicode properties.
     public static func measure(bytes: UnsafeBufferPointer<UInt8>, repeats: Bool) -> TextStats {
-        var s = TextStats()
-        guard !bytes.isEmpty else { return s }
-        var characters = 0, visible = 0, letters = 0, digits = 0, words = 0, wordCharacters = 0
-        var lines = 0, punctuatedLines = 0
-        var inWord = false, wordHasAlnum = false, wordLength = 0
-        var lineVisible = false
-        var lastVisible: UInt32 = 0
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            var cls: UInt8
-            var scalar = UInt32(b)
-            if b < 0x80 {
-                i += 1
-                if b <= 0x20 {
-                    if b == 0x0A {
-                        characters += 1
-                        if wordHasAlnum { words += 1; wordCharacters += wordLength }
-                        inWord = false; wordHasAlnum = false; wordLength = 0
-                        if lineVisible {
-                            lines += 1
-                            if isTerminal(lastVisible) { punctuatedLines += 1 }
-                        }
-                        lineVisible = false
-                        continue
-                    }
-                    cls = b == 0x20 || (b >= 0x09 && b <= 0x0D) ? space : 0
-                } else if (b | 0x20) &- 0x61 < 26 {
-                    cls = letter
-                } else if b &- 0x30 < 10 {
-                    cls = digit
-                } else {
-                    cls = 0
-                }
-            } else {
-                let (value, length) = decode(bytes, at: i)
-                scalar = value
-                i += length
-                cls = classify(value)
-            }
-            characters += 1
-            if cls == space {
-                if wordHasAlnum { words += 1; wordCharacters += wordLength }
-                inWord = false; wordHasAlnum = false; wordLength = 0
-                continue
-            }
-            visible += 1
-            lineVisible = true
-            lastVisible = scalar
-            inWord = true
-            wordLength += 1
-            if cls == letter {
-                letters += 1
-                wordHasAlnum = true
-            } else if cls == digit {
-                digits += 1
-                wordHasAlnum = true
+        guard !bytes.isEmpty else { return TextStats() }
+        var s = asciiClasses.withUnsafeBufferPointer { classes in
+            transitions.withUnsafeBufferPointer { table in
+                count(bytes, classes: classes.baseAddress.unsafelyUnwrapped, table: table.baseAddress.unsafelyUnwrapped)
             }
         }
-        if inWord, wordHasAlnum { words += 1; wordCharacters += wordLength }
-        if lineVisible {
-            lines += 1
-            if isTerminal(lastVisible) { punctuatedLines += 1 }
-        }
-        s.characters = characters
-        s.visible = visible
-        s.letters = letters
-        s.digits = digits
-        s.words = words
-        s.wordCharacters = wordCharacters
-        s.lines = lines
-        s.punctuatedLines = punctuatedLines
-        if repeats, lines > 1 { s.repeatedLines = countRepeatedLines(bytes, lines: lines) }
+        if repeats, s.lines > 1 { s.repeatedLines = countRepeatedLines(bytes, lines: s.lines) }
         return s
+    }
+
+    /// The counts of ``measure(bytes:repeats:)`` but repeated lines, in one pass over the bytes.
+    ///
+    /// A small state machine: the state is four bits (the previous character was a space; the current
+    /// run of non-space characters holds a letter or digit; the line holds something visible; its last
+    /// visible character is terminal punctuation), each character one of six classes, and one
+    /// ``Transition`` per pair gives the next state and what to add to seven counters packed 16 bits each
+    /// in two integers (unpacked before a lane can overflow). A run that ends without a letter or digit is
+    /// no word: its characters are taken back from the word characters. ASCII is classified by table;
+    /// other characters by ``nonASCII(_:at:)``.
+    ///
+    /// Each character's transition depends on the one before, so one stream of characters waits for
+    /// every table load. A text of more than a few hundred bytes is cut after a newline near its middle
+    /// (where the state is the initial one again) and its two halves are read in step, each with its own
+    /// state, into the same counters.
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>, table: UnsafePointer<Transition>) -> TextStats {
+        let n = bytes.count
+        var counters = Counters()
+        var second = Stream(from: n, to: n)
+        var first = Stream(from: 0, to: n)
+        if n >= 256, let cut = UnsafeBufferPointer(rebasing: bytes[(n / 2)...]).firstIndex(of: 0x0A) {
+            first = Stream(from: 0, to: n / 2 + cut + 1)
+            second = Stream(from: n / 2 + cut + 1, to: n)
+        }
+        while true {
+            // At most 32,000 characters of each between unpackings (a lane holds 65,535); a character is
+            // at most 4 bytes, so neither stream can pass its end.
+            let steps = min(32_000, (first.end - first.i) / 4, (second.end - second.i) / 4)
+            if steps == 0 { break }
+            for _ in 0..<steps {
+                first.step(bytes, classes, table, &counters)
+                second.step(bytes, classes, table, &counters)
+            }
+            counters.unpack()
+        }
+        for stream in [first, second] {
+            var stream = stream
+            var sinceUnpack = 0
+            while stream.i < stream.end {
+                stream.step(bytes, classes, table, &counters)
+                sinceUnpack &+= 1
+                if sinceUnpack == 60_000 {
+                    counters.unpack()
+                    sinceUnpack = 0
+                }
+            }
+            counters.unpack()
+            // The end of the text ends the last word and line, like a newline (after the first half's
+            // own newline, this changes nothing).
+            stream.step(Int(newlineClass), length: 0, table, &counters)
+        }
+        counters.unpack()
+        var s = counters.total
+        s.characters += n
+        // Characters in words: every visible character but those of runs with no letter or digit.
+        s.wordCharacters = s.visible - counters.bareCharacters
+        return s
+    }
+
+    /// One stream of characters: where it is, where it ends, its state and the length of its current
+    /// run of non-space characters.
+    struct Stream {
+        var i: Int
+        let end: Int
+        var state = Int(initialState) << 3
+        var runCharacters = 0
+
+        init(from: Int, to: Int) {
+            i = from
+            end = to
+        }
+
+        /// Reads the character at `i`.
+        @inline(__always)
+        mutating func step(_ bytes: UnsafeBufferPointer<UInt8>, _ classes: UnsafePointer<UInt8>, _ table: UnsafePointer<Transition>, _ counters: inout Counters) {
+            let b = bytes[i]
+            if b < 0x80 {
+                step(Int(classes[Int(b)]), length: 1, table, &counters)
+            } else {
+                let (characterClass, length) = nonASCII(bytes, at: i)
+                step(Int(characterClass), length: length, table, &counters)
+                counters.total.characters &-= length &- 1
+            }
+        }
+
+        /// Counts a character of this class and length.
+        @inline(__always)
+        mutating func step(_ characterClass: Int, length: Int, _ table: UnsafePointer<Transition>, _ counters: inout Counters) {
+            let t = table[state | characterClass]
+            counters.first &+= t.first
+            counters.second &+= t.second
+            state = Int(t.second >> 45 & 0x78)
+            counters.bareCharacters &+= runCharacters & (0 &- Int(t.second >> 52 & 1))
+            runCharacters = (runCharacters &+ 1) & (0 &- Int(t.second >> 53 & 1))
+            i &+= length
+        }
+    }
+
+    /// The counts so far: seven packed 16 bits each in two integers (visible, letters, digits, run
+    /// starts in `first`; runs without a letter or digit, lines, punctuated lines in `second`), and the
+    /// characters of runs without a letter or digit.
+    struct Counters {
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+        var bareCharacters = 0
+        var total = TextStats()
+
+        /// Adds the packed lanes to `total` and clears them.
+        mutating func unpack() {
+            let lane: UInt64 = 0xFFFF
+            total.visible += Int(first & lane)
+            total.letters += Int(first >> 16 & lane)
+            total.digits += Int(first >> 32 & lane)
+            total.words += Int(first >> 48) - Int(second & lane)
+            total.lines += Int(second >> 16 & lane)
+            total.punctuatedLines += Int(second >> 32 & lane)
+            first = 0
+            second = 0
+        }
+    }
+
+    /// What one character does: lane increments, and in the top bits of `second` (never read as a
+    /// lane) the next state (bits 48–51), whether a run without a letter or digit ended (52) and whether
+    /// the character is part of a run (53).
+    struct Transition {
+        var first: UInt64
+        var second: UInt64
+    }
+
+    // Character classes.
+    static let otherClass: UInt8 = 0, letterClass: UInt8 = 1, digitClass: UInt8 = 2, terminalClass: UInt8 = 3
+    static let spaceClass: UInt8 = 4, newlineClass: UInt8 = 5
+    // State bits.
+    static let previousSpace = 1, runHasAlnum = 2, lineVisible = 4, lastTerminal = 8
+    static let initialState = UInt8(previousSpace)
+
+    /// Every (state, class) pair's transition, at `state << 3 | class`.
+    static let transitions: [Transition] = (0..<128).map { (index: Int) -> Transition in
+        let state = index >> 3, characterClass = UInt8(index & 7)
+        guard characterClass <= newlineClass else { return Transition(first: 0, second: UInt64(state) << 48) }
+        let space = characterClass >= spaceClass
+        let alnum = characterClass == letterClass || characterClass == digitClass
+        let wasSpace = state & previousSpace != 0
+        let hadAlnum = state & runHasAlnum != 0
+        let lineHad = state & lineVisible != 0
+        let lastWasTerminal = state & lastTerminal != 0
+        var first: UInt64 = 0, second: UInt64 = 0
+        if !space { first += 1 }
+        if characterClass == letterClass { first += 1 << 16 }
+        if characterClass == digitClass { first += 1 << 32 }
+        if !space, wasSpace { first += 1 << 48 }
+        let bare = space && !wasSpace && !hadAlnum
+        if bare { second += 1 }
+        var next = 0
+        if space { next |= previousSpace }
+        if !space, hadAlnum || alnum { next |= runHasAlnum }
+        if characterClass == newlineClass {
+            if lineHad { second += 1 << 16 }
+            if lineHad, lastWasTerminal { second += 1 << 32 }
+        } else if !space || lineHad {
+            next |= lineVisible
+        }
+        if space ? lastWasTerminal : characterClass == terminalClass { next |= lastTerminal }
+        second |= UInt64(next) << 48 | (bare ? 1 << 52 : 0) | (space ? 0 : 1 << 53)
+        return Transition(first: first, second: second)
+    }
+
+    /// The class of each ASCII byte: white space (the newline its own class), letters, digits, terminal
+    /// punctuation (`. ! ? " ' )`); other bytes, controls included, are visible and nothing else.
+    static let asciiClasses: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x0A: newlineClass
+        case 0x09, 0x0B, 0x0C, 0x0D, 0x20: spaceClass
+        case 0x41...0x5A, 0x61...0x7A: letterClass
+        case 0x30...0x39: digitClass
+        case 0x2E, 0x21, 0x3F, 0x22, 0x27, 0x29: terminalClass
+        default: otherClass
+        }
+    }
+
+    /// The class and length of the non-ASCII character at `i`.
+    @inline(never)
+    static func nonASCII(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt8, Int) {
+        let (value, length) = decode(bytes, at: i)
+        if let scalar = Unicode.Scalar(value) {
+            let properties = scalar.properties
+            if properties.isWhitespace { return (spaceClass, length) }
+            if properties.isAlphabetic { return (letterClass, length) }
+            if properties.numericType == .decimal { return (digitClass, length) }
+        }
+        return (isTerminal(value) ? terminalClass : otherClass, length)
     }
 
     /// Lines (trimmed of ASCII spaces and tabs) equal to an earlier one: hashes sorted in a temporary buffer.
@@ -150,9 +273,6 @@ public struct TextStats: Sendable, Equatable {
         }
     }
 
-    // Character classes.
-    static let space: UInt8 = 1, letter: UInt8 = 2, digit: UInt8 = 3
-
     /// Decodes the scalar at `i` (a lead byte ≥ 0x80); an invalid sequence is U+FFFD of length 1.
     @inline(__always)
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
@@ -172,17 +292,6 @@ public struct TextStats: Sendable, Equatable {
             if v >= 0x10000, v <= 0x10FFFF { return (v, 4) }
         }
         return (0xFFFD, 1)
-    }
-
-    /// The class of a non-ASCII scalar.
-    @inline(__always)
-    static func classify(_ value: UInt32) -> UInt8 {
-        guard let scalar = Unicode.Scalar(value) else { return 0 }
-        let properties = scalar.properties
-        if properties.isWhitespace { return space }
-        if properties.isAlphabetic { return letter }
-        if properties.numericType == .decimal { return digit }
-        return 0
     }
 
     /// Terminal punctuation, ending a line: . ! ? " ' ) … ” ’ » 。 ！ ？ ؟ । ｡

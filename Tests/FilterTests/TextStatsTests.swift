@@ -67,4 +67,69 @@ struct TextStatsTests {
         #expect(s.letters == 1)
         #expect(s.words == 1, "the first run holds no letter")
     }
+
+    @Test("random mixes of letters, digits, spaces, newlines, punctuation and other scripts, short and long (read in two halves): the one-pass counts equal the definitions applied character by character")
+    func agreesWithTheDefinitions() {
+        let pieces = ["a", "Z", "é", "Ж", "東", "7", "٣", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\u{00A0}", "\u{3000}", ".", "!", "?", "\"", "'", ")",
+                      "…", "”", "»", "。", "-", "#", "\u{0301}", "\u{FFFD}", "\u{0}", "\u{7F}", "\u{1F600}", "x.", "y "]
+        var generator = SplitMix(seed: 20261203)
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 200) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            let measured = TextStats.measure(text, repeats: true)
+            var expected = Self.reference(text)
+            expected.repeatedLines = measured.repeatedLines
+            #expect(measured == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("a text of millions of characters counts exactly (no counter wraps)")
+    func longText() {
+        let text = String(repeating: "Ab1 é. -\n", count: 400_000)
+        let s = TextStats.measure(text, repeats: false)
+        #expect(s.characters == 9 * 400_000)
+        #expect(s.visible == 6 * 400_000)
+        #expect(s.letters == 3 * 400_000)
+        #expect(s.digits == 400_000)
+        #expect(s.words == 2 * 400_000)
+        #expect(s.wordCharacters == 5 * 400_000)
+        #expect(s.lines == 400_000)
+        #expect(s.punctuatedLines == 0)
+    }
+
+    /// The definitions in ``TextStats``, applied one Unicode scalar at a time.
+    static func reference(_ text: String) -> TextStats {
+        var s = TextStats()
+        let scalars = Array(text.unicodeScalars)
+        s.characters = scalars.count
+        let isSpace = { (c: Unicode.Scalar) in c.properties.isWhitespace }
+        for c in scalars where !isSpace(c) {
+            s.visible += 1
+            if c.properties.isAlphabetic { s.letters += 1 } else if c.properties.numericType == .decimal { s.digits += 1 }
+        }
+        for word in scalars.split(whereSeparator: isSpace) where word.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType == .decimal }) {
+            s.words += 1
+            s.wordCharacters += word.count
+        }
+        let terminal: Set<Unicode.Scalar> = [".", "!", "?", "\"", "'", ")", "…", "”", "’", "»", "。", "！", "？", "؟", "।", "｡"]
+        for line in scalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let last = line.last(where: { !isSpace($0) }) else { continue }
+            s.lines += 1
+            if terminal.contains(last) { s.punctuatedLines += 1 }
+        }
+        return s
+    }
+
+    /// A small deterministic generator, so a failure names the same text on every run.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
 }
