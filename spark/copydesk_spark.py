@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """copydesk on Apache Spark (pyspark 4.x): the same records and clusters as one machine's `copydesk run`.
 
-    copydesk-spark run PIPELINE.yaml --input PATH... --output DIR [--index PATH] [--master URL] [--binary PATH]
+    copydesk-spark run PIPELINE.yaml --input PATH|URI... --output DIR [--index PATH] [--master URL] [--binary PATH]
+                   [--conf KEY=VALUE]...
 
 The copydesk binary does all document work; this driver only moves its lines between partitions
 (docs/spark.md):
 
-  plan        (driver)  the input files in order, the pipeline's parts; `copydesk validate` first
-  documents   per partition of files: the per-document stages before dedupe
+  plan        (driver)  the input files in order, the pipeline's parts; `copydesk validate` first. Inputs
+                        given as URIs (hdfs://, s3a://, viewfs://, ...) are listed through Spark's Hadoop
+                        filesystems and ordered by the binary's own rules (a skeleton of their tree)
+  documents   per partition of files: the per-document stages before dedupe; a URI's bytes come through
+              Spark (sc.binaryFiles) into a local copy the binary reads under the URI's name
   signatures  per partition: each document's band keys, anchors and sample
   candidates  (Spark) documents sharing band keys / anchors, with the caps one machine uses
   verify      per partition of pairs: the relation of each candidate pair
@@ -26,6 +30,7 @@ place only when every step succeeded.
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -150,6 +155,133 @@ class Engine:
 
 
 # ---------------------------------------------------------------------------------------------------
+# Inputs given as URIs: listed on the driver through Spark's Hadoop filesystems, read through Spark
+
+
+def is_uri(path):
+    """Whether an --input is a filesystem URI (hdfs://, s3a://, viewfs://, file://, ...), read through
+    Spark's Hadoop filesystems; any other path is read by the binary itself."""
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path) is not None
+
+
+def is_pattern(path):
+    """A glob pattern, as the binary tells one (InputPlan.isPattern)."""
+    return any(c in path for c in "*?[")
+
+
+class Skeleton:
+    """Empty files and folders in a local directory mirroring the trees of the URI inputs, so that
+    `copydesk engine plan` orders and filters them by exactly the rules it applies to local paths
+    (names sorted by their UTF-8 bytes, hidden entries and unsupported types skipped, formats from
+    names); `name()` maps a skeleton path in the plan back to its URI."""
+
+    def __init__(self, spark, root):
+        self.jvm = spark.sparkContext._jvm
+        self.hadoop = spark.sparkContext._jsc.hadoopConfiguration()
+        self.root = root
+        self.roots = []      # (skeleton path as given to plan, the URI it stands for)
+        self.lengths = {}    # URI of each file -> its length in bytes
+
+    def add(self, uri):
+        """The skeleton paths standing for one --input URI (several for a pattern), in the binary's order."""
+        Path = self.jvm.org.apache.hadoop.fs.Path
+        path = Path(uri)
+        fs = path.getFileSystem(self.hadoop)
+        if is_pattern(uri) and not fs.exists(path):
+            statuses = fs.globStatus(path) or []
+            if not statuses:
+                raise Refused(f"input not found: the pattern {uri} matches no file", 66)
+            matches = sorted(((st.getPath().toString(), st) for st in statuses), key=lambda m: m[0].encode("utf-8"))
+        else:
+            if not fs.exists(path):
+                raise Refused(f"input not found: {uri}: no such file or directory", 66)
+            matches = [(uri, fs.getFileStatus(path))]
+        given = []
+        for name, status in matches:
+            folder = os.path.join(self.root, str(len(self.roots)))
+            os.makedirs(folder)
+            base = os.path.join(folder, status.getPath().getName() or "root")
+            self._mirror(fs, status, base, name, top=True)
+            if status.isDirectory() and name.endswith("/"):
+                base += "/"
+            self.roots.append((base, name))
+            given.append(base)
+        return given
+
+    def _mirror(self, fs, status, local, name, top=False):
+        if status.isDirectory():
+            os.mkdir(local)
+            if not top and os.path.basename(local).startswith("."):
+                return  # hidden: the binary skips it without looking inside
+            for child in fs.listStatus(status.getPath()):
+                entry = child.getPath().getName()
+                self._mirror(fs, child, os.path.join(local, entry), name.rstrip("/") + "/" + entry)
+        elif status.isFile():
+            open(local, "wb").close()
+            self.lengths[name] = status.getLen()
+        else:
+            os.mkfifo(local)  # neither file nor folder: the binary skips it as not a regular file
+
+    def name(self, path):
+        """The URI a skeleton path of the plan stands for, or None for a local input."""
+        for base, name in self.roots:
+            if path == base.rstrip("/") or path.startswith(base if base.endswith("/") else base + "/"):
+                return name + path[len(base):]
+        return None
+
+    def names(self, text):
+        """`text` (the binary's message) with skeleton paths replaced by their URIs."""
+        for base, name in sorted(self.roots, key=lambda r: -len(r[0])):
+            text = text.replace(base, name)
+        return text
+
+
+def plan_inputs(binary, pipeline, inputs, skeleton=None):
+    """`copydesk engine plan` over `inputs` (URIs replaced by their skeleton paths); files named by URI."""
+    given = []
+    for path in inputs:
+        given += skeleton.add(path) if skeleton is not None and is_uri(path) else [path]
+    arguments = []
+    for path in given:
+        arguments += ["--input", path]
+    planned = subprocess.run([binary, "engine", "plan", pipeline] + arguments, capture_output=True, text=True)
+    if planned.returncode != 0:
+        raise Refused(skeleton.names(planned.stderr) if skeleton else planned.stderr, planned.returncode, raw=True)
+    plan = json.loads(planned.stdout)
+    plan["remote"] = {}
+    if skeleton is not None:
+        files = []
+        for path in plan["files"]:
+            name = skeleton.name(path)
+            if name is not None:
+                plan["remote"][name] = skeleton.lengths[name]
+            files.append(name or path)
+        plan["files"] = files
+        for skipped in plan["skipped"]:
+            skipped["path"] = skeleton.name(skipped["path"]) or skipped["path"]
+    return plan
+
+
+def remote_names_refused(plan):
+    """Files Hadoop's input formats cannot read by name: they drop names starting with '_' or '.', take
+    commas as separators and glob characters as patterns."""
+    for name in plan["remote"]:
+        base = name.rstrip("/").rsplit("/", 1)[-1]
+        if base.startswith(("_", ".")) or any(c in name for c in ",*?[]{}\\"):
+            return (f"{name}: Spark's Hadoop input formats do not read a file whose name starts with '_' or '.' or "
+                    "holds one of , * ? [ ] { } \\ (they skip it or take it as a pattern); rename it")
+    return None
+
+
+def local_scratch():
+    """A private directory in the executor's local scratch space (spark.local.dir, YARN's container
+    directories: SPARK_LOCAL_DIRS), else the system's temporary directory."""
+    dirs = [d for d in os.environ.get("SPARK_LOCAL_DIRS", "").split(",") if d]
+    base = dirs[os.getpid() % len(dirs)] if dirs else None
+    return tempfile.mkdtemp(prefix="copydesk-inputs-", dir=base)
+
+
+# ---------------------------------------------------------------------------------------------------
 # The job
 
 
@@ -161,20 +293,38 @@ def run(args):
     if check.returncode != 0:
         sys.stderr.write(check.stderr)
         sys.exit(check.returncode)
-    inputs = []
-    for path in args.input:
-        inputs += ["--input", path]
-    planned = subprocess.run([binary, "engine", "plan", pipeline] + inputs, capture_output=True, text=True)
-    if planned.returncode != 0:
-        sys.stderr.write(planned.stderr)
-        sys.exit(planned.returncode)
-    plan = json.loads(planned.stdout)
-    if args.index and plan["dedupe"] is None:
-        fail(f"--index {args.index}: {args.pipeline} has no dedupe stage to match against an index", EXIT_USAGE)
+    uris = any(is_uri(path) for path in args.input)
+    skeletons = tempfile.mkdtemp(prefix="copydesk-spark-plan-")
+    try:
+        # Before Spark starts: the pipeline's parts and the local inputs, each URI standing in as one file
+        # (its listing needs Spark's filesystems and comes after).
+        given = []
+        for k, path in enumerate(args.input):
+            if is_uri(path):
+                stand_in = os.path.join(skeletons, "stand-in", str(k), path.rstrip("/").rsplit("/", 1)[-1] or "input")
+                os.makedirs(os.path.dirname(stand_in))
+                open(stand_in, "wb").close()
+                path = stand_in
+            given.append(path)
+        plan = plan_inputs(binary, pipeline, given)
+        if args.index and plan["dedupe"] is None:
+            fail(f"--index {args.index}: {args.pipeline} has no dedupe stage to match against an index", EXIT_USAGE)
+    except Refused as refused:
+        shutil.rmtree(skeletons, ignore_errors=True)
+        sys.stderr.write(str(refused))
+        sys.exit(refused.code)
+    except SystemExit:
+        shutil.rmtree(skeletons, ignore_errors=True)
+        raise
 
     from pyspark.sql import SparkSession
     builder = (SparkSession.builder.appName("copydesk-spark")
                .config("spark.ui.showConsoleProgress", "false"))
+    for setting in args.conf:
+        key, equals, value = setting.partition("=")
+        if not equals or not key:
+            fail(f"--conf {setting}: expected KEY=VALUE", EXIT_USAGE)
+        builder = builder.config(key, value)
     if args.partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(args.partitions))
     if args.master:
@@ -197,11 +347,21 @@ def run(args):
     output = fs.makeQualified(out_path).toString()
     staging = f"{output}/_staging-{uuid.uuid4().hex}"
     try:
+        if uris:
+            # The URIs listed through Spark's filesystems, ordered by the binary's rules.
+            plan = plan_inputs(binary, pipeline, args.input, Skeleton(spark, os.path.join(skeletons, "tree")))
+            refused = remote_names_refused(plan)
+            if refused:
+                raise Refused(refused)
+        shutil.rmtree(skeletons, ignore_errors=True)
         report = job(spark, engine, plan, partitions, staging, args.index)
         commit(spark, fs, output, staging, report)
     except Refused as refused:
         remove(spark, staging)
-        fail(f"{refused}; nothing was committed to {args.output}", EXIT_USAGE)
+        if refused.raw:
+            sys.stderr.write(str(refused))
+            sys.exit(refused.code)
+        fail(f"{refused}; nothing was committed to {args.output}", refused.code)
     except Exception as error:  # noqa: BLE001 - the job's failure, reported with the binary's message
         remove(spark, staging)
         message = str(error)
@@ -211,6 +371,7 @@ def run(args):
             message = message.split("\n\n")[0]
         fail(f"the job failed, nothing was committed to {args.output}: {message}", EXIT_IO)
     finally:
+        shutil.rmtree(skeletons, ignore_errors=True)
         spark.stop()
     print(f"copydesk-spark: {report['documents_in']} in, {report['documents_out']} out, "
           f"{report['dropped']} dropped, {report['rejected']} rejected -> {args.output}", file=sys.stderr)
@@ -255,15 +416,62 @@ def job(spark, engine, plan, partitions, staging, index_path=None):
     from pyspark import StorageLevel
     sc = spark.sparkContext
     files = list(enumerate(plan["files"]))
+    remote = plan.get("remote", {})
     stages = {}
 
     def before(rows):
-        return engine.run("documents", (f"{i}\t{p}" for i, p in rows),
-                          ["--part", "before", "--workers", str(engine.workers)], outcomes=True)
+        """rows: (number, path, None) for a file the binary reads, (number, URI, bytes) for one read
+        through Spark: written to a local copy (removed afterwards) that the binary reads as the URI."""
+        scratch = None
 
-    first = sc.parallelize(files, max(1, min(len(files), partitions * 4))).mapPartitions(before)
+        def manifest():
+            nonlocal scratch
+            for i, path, data in rows:
+                if data is None:
+                    yield f"{i}\t{path}"
+                    continue
+                if scratch is None:
+                    scratch = local_scratch()
+                copy = os.path.join(scratch, str(i))
+                with open(copy, "wb") as f:
+                    f.write(data)
+                del data
+                yield f"{i}\t{path}\t{copy}"
+
+        try:
+            yield from engine.run("documents", manifest(), ["--part", "before", "--workers", str(engine.workers)], outcomes=True)
+        finally:
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
+
+    # Files the binary reads.
+    direct = [(i, p, None) for i, p in files if p not in remote]
+    first = sc.parallelize(direct, max(1, min(len(direct), partitions * 4))) if direct else None
+    # The others through Spark: sc.binaryFiles gives each file whole (one byte array in the executor, one
+    # bytes object in the Python worker), combined into about as many partitions as local files get.
+    fetched = [(i, p) for i, p in files if p in remote]
+    if fetched:
+        hadoop = sc._jsc.hadoopConfiguration()
+        Path = sc._jvm.org.apache.hadoop.fs.Path
+        numbers = {}  # qualified path -> its places in the plan (an input given twice is read twice)
+        for i, p in fetched:
+            path = Path(p)
+            numbers.setdefault(path.getFileSystem(hadoop).makeQualified(path).toString(), []).append((i, p))
+
+        def numbered(item):
+            found = numbers.get(item[0])
+            if found is None:
+                raise RuntimeError(f"copydesk-spark: Spark read {item[0]}, which is not in the plan")
+            return [(i, p, item[1]) for i, p in found]
+
+        through_spark = sc.binaryFiles(",".join(sorted(numbers)), max(1, min(len(fetched), partitions * 4))).flatMap(numbered)
+        first = through_spark if first is None else first.union(through_spark)
+    first = first.mapPartitions(before)
     first.persist(StorageLevel.MEMORY_AND_DISK)
     before_stats = first.filter(lambda r: r[0] == "stats").map(lambda r: r[1]).collect()
+    read = sum(s.get("files", 0) for s in before_stats)
+    if read != len(files):
+        raise RuntimeError(f"copydesk engine documents read {read} input files of the {len(files)} planned")
     documents_in = sum(s["in"] for s in before_stats)
     for s in before_stats:
         merge_stats(stages, s)
@@ -375,7 +583,13 @@ def read_index(spark, path, plan):
 
 
 class Refused(Exception):
-    """A usage error found on the driver (exit 64): nothing ran, nothing was committed."""
+    """A usage error found on the driver (exit 64, or `code`): nothing ran, nothing was committed. `raw`:
+    the message is the binary's own (printed as it is)."""
+
+    def __init__(self, message, code=EXIT_USAGE, raw=False):
+        super().__init__(message)
+        self.code = code
+        self.raw = raw
 
 
 def recognise(item):
@@ -620,11 +834,14 @@ def main():
     r = sub.add_parser("run", help="run PIPELINE.yaml over --input paths into --output DIR")
     r.add_argument("pipeline")
     r.add_argument("--input", action="append", default=[], metavar="PATH",
-                   help="input file or directory (repeatable; default: the pipeline's inputs)")
+                   help="input file or directory, or a URI read through Spark's filesystems (hdfs://, s3a://, ...) "
+                        "(repeatable; default: the pipeline's inputs)")
     r.add_argument("--output", required=True, metavar="DIR", help="output directory (records/, parquet/, drops/, rejects/, report.json)")
     r.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
     r.add_argument("--binary", help="the copydesk binary (default: beside this script, else on PATH)")
     r.add_argument("--partitions", type=int, help="partitions per step (default: the cluster's parallelism, at least 2)")
+    r.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                   help="a Spark setting, as spark-submit's --conf (repeatable): spark.hadoop.* for the filesystems")
     r.add_argument("--index", metavar="PATH",
                    help="an earlier run's DIR/index: match this batch against the documents of that run and the runs before it")
     args = parser.parse_args()

@@ -2,7 +2,9 @@
 # CI test of copydesk on Spark (docs/spark.md): spark/copydesk-spark on local-cluster[2,1,1024] (a master,
 # two workers, two executor JVMs) over a few thousand documents (exact copies, near copies, syndicated
 # versions, bad lines, a gzip'd WARC and an unreadable one) gives the records, clusters, drops and
-# rejects of one `copydesk run`, byte for byte; a second batch of a few hundred documents run with
+# rejects of one `copydesk run`, byte for byte, the JSONL file and the WARC read through Spark's Hadoop
+# filesystems from a viewfs:// folder (a mount table onto a local folder: a URI the binary cannot open)
+# and named by their URIs; a second batch of a few hundred documents run with
 # --index against the first run's index gives the records, drops and rejects of one machine's second
 # run with a dedupe index file, byte for byte, and a re-run of it the same records and index; an index
 # written with other dedupe settings is refused; a failing binary fails the job with the binary's message
@@ -37,6 +39,12 @@ fail() { echo "spark-test: FAIL: $*" >&2; exit 1; }
 
 python3 Scripts/ci/spark_corpus.py "$work" "$documents"
 python3 Scripts/ci/spark_corpus.py "$work" --second "$second"
+# The folder the first run reads as viewfs://copydesk/data/: the JSONL file, the WARC, and files the
+# binary's walk skips (hidden, unsupported), in the order its walk gives them.
+mkdir "$work/data"
+mv "$work/docs.jsonl" "$work/web.warc.gz" "$work/data/"
+echo '{"id": "hidden"}' > "$work/data/.hidden.jsonl"
+echo 'id,text' > "$work/data/notes.csv"
 # The dedupe index file is one machine's (Spark writes DIR/index and reads --index instead).
 for batch in records second; do
     cat > "$work/$batch.yaml" <<YAML
@@ -54,11 +62,15 @@ $(test "$batch" = second && echo "    action: drop")
 YAML
 done
 cd "$work"
-inputs=(--input docs.jsonl --input web.warc.gz --input broken.warc.gz)
-"$binary" run records.yaml "${inputs[@]}" --quiet
+"$binary" run records.yaml --input data/ --input broken.warc.gz --quiet
 "$binary" run second.yaml --input second.jsonl --quiet
 
-spark() { "$repo/spark/copydesk-spark" run records.yaml "${inputs[@]}" --master "$master" "$@"; }
+# Spark reads data/ as viewfs://copydesk/data/, and broken.warc.gz by the binary (a local path).
+viewfs=(--conf "spark.hadoop.fs.viewfs.mounttable.copydesk.link./data=file://$work/data")
+inputs=(--input viewfs://copydesk/data/ --input broken.warc.gz)
+spark() { "$repo/spark/copydesk-spark" run records.yaml "${inputs[@]}" "${viewfs[@]}" --master "$master" "$@"; }
+# The records of one machine's run named by the URIs (nothing else in them depends on the path).
+named() { sed 's#"path":"data/#"path":"viewfs://copydesk/data/#' "$@"; }
 
 # Same records, clusters, drops and rejects as one machine, byte for byte (records in input order).
 start=$(date +%s)
@@ -66,9 +78,11 @@ spark --output out --binary "$binary" 2> spark.log || { tail -40 spark.log; fail
 echo "spark-test: first run $(( $(date +%s) - start ))s"
 test -f out/_SUCCESS || fail "no _SUCCESS"
 cat out/records/part-* > spark.jsonl
-cmp single/records.jsonl spark.jsonl || fail "records differ from copydesk run (single/records.jsonl vs spark.jsonl)"
-sort single/records.drops.jsonl > a; cat out/drops/part-* | sort > b; cmp a b || fail "drops differ"
-sort single/records.rejects.jsonl > a; cat out/rejects/part-* | sort > b; cmp a b || fail "rejects differ"
+named single/records.jsonl | cmp - spark.jsonl || fail "records differ from copydesk run (single/records.jsonl vs spark.jsonl)"
+grep -q '"path":"viewfs://copydesk/data/docs.jsonl"' spark.jsonl && grep -q '"path":"viewfs://copydesk/data/web.warc.gz"' spark.jsonl \
+    || fail "records do not name the viewfs:// files"
+named single/records.drops.jsonl | sort > a; cat out/drops/part-* | sort > b; cmp a b || fail "drops differ"
+named single/records.rejects.jsonl | sort > a; cat out/rejects/part-* | sort > b; cmp a b || fail "rejects differ"
 "$PYSPARK_PYTHON" - <<'PY' || fail "report or clusters"
 import collections, json
 report = json.load(open("out/report.json"))
@@ -81,6 +95,10 @@ assert relations["exact"] and relations["near"] and relations["syndicated"], rel
 rejects = [json.loads(l) for l in open("b")]
 assert any(r["source"]["path"] == "broken.warc.gz" for r in rejects), "the unreadable WARC is rejected with its path"
 assert any(r["source"].get("line") for r in rejects), "bad lines are rejected with path and line"
+assert all(r["source"]["path"] == "viewfs://copydesk/data/docs.jsonl" for r in rejects if r["source"].get("line"))
+assert [s["path"] for s in report["skipped_files"]] == ["viewfs://copydesk/data/.hidden.jsonl", "viewfs://copydesk/data/notes.csv"], \
+    report["skipped_files"]
+assert report["input_files"] == 3, report["input_files"]
 print("spark-test: records, clusters, drops, rejects equal copydesk run;", dict(relations), "; in", report["documents_in"])
 PY
 

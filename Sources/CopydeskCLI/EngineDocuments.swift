@@ -69,8 +69,9 @@ extension CopydeskCommand {
             commandName: "documents",
             abstract: "Run the per-document part of a pipeline on this partition.",
             discussion: """
-                --part before: stdin lists input files, 'NUMBER<TAB>PATH' (numbers from 'engine plan'); runs the
-                stages before dedupe; stdout has 'FILE<TAB>POSITION<TAB>RECORD' per document (RECORD: the
+                --part before: stdin lists input files, 'NUMBER<TAB>PATH' (numbers from 'engine plan'), or
+                'NUMBER<TAB>PATH<TAB>COPY' for a file PATH (an hdfs:// URI, say) whose bytes are read from the
+                local file COPY (documents, drops and rejects still name PATH); runs the stages before dedupe; stdout has 'FILE<TAB>POSITION<TAB>RECORD' per document (RECORD: the
                 document as JSON, HTML included).
                 --part after: stdin has such lines (after 'engine apply'), in input order; runs the stages after
                 dedupe and the export; stdout has the export's JSONL records.
@@ -114,10 +115,18 @@ extension CopydeskCommand {
                     var input = EngineInput()
                     var plan = InputPlan()
                     try input.forEach { (line, lineNumber) throws(CopydeskError) in
-                        let fields = try EngineInput.fields(line, 2, line: lineNumber)
+                        let fields = try EngineInput.fields(line, 2...3, line: lineNumber)
                         let number = try EngineInput.int(fields[0], line: lineNumber)
                         let path = String(decoding: fields[1], as: UTF8.self)
                         files[path] = number
+                        if fields.count == 3 {
+                            // A file read elsewhere (by the driver's filesystem), copied here: named by PATH.
+                            let format = split.pipeline.input.format
+                            plan.files.append(InputFile(
+                                path: path, format: format == .auto ? (InputPlan.format(ofPath: path) ?? .auto) : format,
+                                copy: String(decoding: fields[2], as: UTF8.self)))
+                            return
+                        }
                         do throws(InputError) {
                             let expanded = try InputPlan.expand([path], format: split.pipeline.input.format)
                             plan.files += expanded.files

@@ -171,6 +171,42 @@ import Testing
         #expect(single.stdout.contains("\"relation\":\"syndicated\"") && single.stdout.contains("\"relation\":\"exact\""))
     }
 
+    @Test("documents --part before reads a file's local copy (NUMBER, PATH, COPY) and names PATH, never the copy")
+    func copiesAreNamedByTheirPath() throws {
+        let dir = CLI.temporaryDirectory()
+        // Formats from the names (no input.format): the copies have no extensions.
+        try Self.pipelineYAML.replacingOccurrences(of: "  format: jsonl\n", with: "")
+            .write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/copies", withIntermediateDirectories: true)
+        let broken = Data([0x1F, 0x8B, 0x08, 0x00]) + Data(" this is no gzip stream".utf8)
+        try Self.corpus().write(toFile: dir + "/docs.jsonl", atomically: true, encoding: .utf8)
+        try Self.corpus().write(toFile: dir + "/copies/a", atomically: true, encoding: .utf8)
+        try "A title\n\nThe story's text.\n".write(toFile: dir + "/copies/b", atomically: true, encoding: .utf8)
+        try broken.write(to: URL(fileURLWithPath: dir + "/copies/c"))
+        let uri = "hdfs://nn:8020/data"
+        let manifest = "0\t\(uri)/docs.jsonl\t\(dir)/copies/a\n1\t\(uri)/story-1.txt\tcopies/b\n2\t\(uri)/broken.warc.gz\t\(dir)/copies/c\n"
+        let copied = try Self.engine(["engine", "documents", "p.yaml", "--part", "before", "--outcomes", dir + "/o1"], input: manifest, in: dir)
+        try #require(copied.status == 0, "documents: \(copied.stderr)")
+        let local = try Self.engine(["engine", "documents", "p.yaml", "--part", "before", "--outcomes", dir + "/o2"], input: "0\tdocs.jsonl\n", in: dir)
+        try #require(local.status == 0, "documents: \(local.stderr)")
+        let lines = Self.lines(copied.stdout)
+        try #require(lines.count == 32)
+        // The JSONL documents are those of the same file read locally, named by the URI.
+        #expect(lines[0..<31].joined(separator: "\n") + "\n"
+                == local.stdout.replacingOccurrences(of: "\"path\":\"docs.jsonl\"", with: "\"path\":\"\(uri)/docs.jsonl\""))
+        #expect(lines[31].hasPrefix("1\t0\t{\"id\":\"story-1\""), "a one-document file's id comes from its name")
+        #expect(lines[31].contains("\"title\":\"A title\"") && lines[31].contains("\"path\":\"\(uri)/story-1.txt\""))
+        let outcomes = try String(contentsOfFile: dir + "/o1", encoding: .utf8)
+        #expect(outcomes.contains("0\t32\treject\t") && outcomes.contains("\"path\":\"\(uri)/docs.jsonl\",\"line\":32"))
+        #expect(outcomes.contains("2\t0\treject\t") && outcomes.contains("\(uri)/broken.warc.gz: corrupt gzip data"),
+                "the broken WARC's rejection names the URI: \(outcomes)")
+        #expect(!copied.stdout.contains("copies/") && !outcomes.contains("copies/"), "nothing names the local copies")
+        let missing = try Self.engine(["engine", "documents", "p.yaml", "--part", "before", "--outcomes", dir + "/o3"],
+                                      input: "0\t\(uri)/gone.jsonl\t\(dir)/copies/gone\n", in: dir)
+        #expect(missing.status == 0)
+        #expect(try String(contentsOfFile: dir + "/o3", encoding: .utf8).contains("cannot open \(uri)/gone.jsonl"))
+    }
+
     @Test("malformed engine lines exit 65 naming the line; a pipeline that cannot run distributed exits 64")
     func badEngineInput() throws {
         let dir = CLI.temporaryDirectory()

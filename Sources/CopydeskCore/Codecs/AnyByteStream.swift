@@ -5,8 +5,9 @@ public struct AnyByteStream: ByteStream {
     public init(_ base: any ByteStream) { self.base = base }
 
     /// Opens `path`, decompressing it on the fly when it is gzip or zstd (by magic number, not name).
-    public static func open(_ path: String) throws(InputError) -> AnyByteStream {
-        var plain = try FileByteStream(path: path)
+    /// Messages name the file `name` when given (a local copy named by its original location).
+    public static func open(_ path: String, name: String? = nil) throws(InputError) -> AnyByteStream {
+        var plain = try FileByteStream(path: path, name: name)
         guard path != "-" else { return AnyByteStream(plain) }
         var magic = [UInt8](repeating: 0, count: 4)
         let result: Result<Int, InputError> = magic.withUnsafeMutableBytes { raw in
@@ -14,12 +15,12 @@ public struct AnyByteStream: ByteStream {
         }
         let count = try result.get()
         plain.close()
-        let reopened = try FileByteStream(path: path)
+        let reopened = try FileByteStream(path: path, name: name)
         if count >= 2, magic[0] == 0x1F, magic[1] == 0x8B {
-            return AnyByteStream(GzipByteStream(reopened, path: path))
+            return AnyByteStream(GzipByteStream(reopened, path: name ?? path))
         }
         if count == 4, Zstd.isZstd(magic) {
-            return AnyByteStream(ZstdByteStream(reopened, path: path))
+            return AnyByteStream(ZstdByteStream(reopened, path: name ?? path))
         }
         return AnyByteStream(reopened)
     }

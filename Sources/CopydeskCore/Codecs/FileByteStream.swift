@@ -2,14 +2,16 @@ import Foundation
 
 /// A file descriptor as a byte stream.
 public struct FileByteStream: ByteStream {
+    /// The name the stream's messages give the file (``init(path:name:)``).
     public let path: String
     private var fd: Int32
     private let ownsDescriptor: Bool
     public private(set) var consumedBytes: Int64 = 0
 
-    /// Opens `path` for reading, or wraps standard input for `-`.
-    public init(path: String) throws(InputError) {
-        self.path = path
+    /// Opens `path` for reading, or wraps standard input for `-`. Messages name the file `name` when
+    /// given (a local copy of a file read elsewhere, named by its original location).
+    public init(path: String, name: String? = nil) throws(InputError) {
+        self.path = name ?? path
         if path == "-" {
             fd = 0
             ownsDescriptor = false
@@ -19,7 +21,7 @@ public struct FileByteStream: ByteStream {
         ownsDescriptor = true
         if fd < 0 {
             let code = errno
-            throw InputError(code == ENOENT ? .notFound : .io, "cannot open \(path): \(String(cString: strerror(code)))")
+            throw InputError(code == ENOENT ? .notFound : .io, "cannot open \(self.path): \(String(cString: strerror(code)))")
         }
     }
 

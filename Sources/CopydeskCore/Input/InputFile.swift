@@ -5,10 +5,14 @@ public struct InputFile: Sendable, Equatable {
     public var format: InputOptions.Format
     /// Why the file cannot be read (a manifest entry that does not exist): it becomes a rejection in order.
     public var problem: String?
+    /// Where the bytes are read from when not at `path`: a local copy of a file that lives elsewhere (a
+    /// distributed run's copy of an `hdfs://` file). Documents, rejections and messages still name `path`.
+    public var copy: String?
 
-    public init(path: String, format: InputOptions.Format, problem: String? = nil) {
+    public init(path: String, format: InputOptions.Format, problem: String? = nil, copy: String? = nil) {
         self.path = path
         self.format = format
         self.problem = problem
+        self.copy = copy
     }
 }

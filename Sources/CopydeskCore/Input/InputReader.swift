@@ -22,7 +22,7 @@ public struct InputReader: DocumentSource {
         var known = true
         for file in plan.files where file.problem == nil {
             var status = stat()
-            if file.path != "-", stat(file.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+            if file.path != "-", stat(file.copy ?? file.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
                 total += Int64(status.st_size)
             } else {
                 known = false
@@ -97,12 +97,12 @@ public struct InputReader: DocumentSource {
                 return .decoded(count(.rejected(Rejection(source: SourceLocation(path: file.path), stage: "input", reason: problem))))
             }
             var format = file.format
-            if format == .auto { format = sniff(file.path) }
+            if format == .auto { format = sniff(file.copy ?? file.path) }
             switch format {
             case .jsonl, .warc:
                 let stream: AnyByteStream
                 do {
-                    stream = try AnyByteStream.open(file.path)
+                    stream = try AnyByteStream.open(file.copy ?? file.path, name: file.path)
                 } catch {
                     return .decoded(count(.rejected(Rejection(source: SourceLocation(path: file.path), stage: "input", reason: error.message))))
                 }
@@ -113,7 +113,7 @@ public struct InputReader: DocumentSource {
                     jsonlPath = file.path
                 }
             case .txt, .html, .auto:
-                return .decoded(count(readWholeFile(file.path, asHTML: format == .html)))
+                return .decoded(count(readWholeFile(file.path, copy: file.copy, asHTML: format == .html)))
             }
         }
     }
@@ -147,12 +147,13 @@ public struct InputReader: DocumentSource {
         return String(name[..<dot])
     }
 
-    private mutating func readWholeFile(_ path: String, asHTML: Bool) -> InputItem {
+    /// Reads a one-document file named `path` (from `copy` when given).
+    private mutating func readWholeFile(_ path: String, copy: String?, asHTML: Bool) -> InputItem {
         let source = SourceLocation(path: path)
         let id = Self.fileID(path)
         func reject(_ reason: String) -> InputItem { .rejected(Rejection(source: source, id: id, stage: "input", reason: reason)) }
         var stream: FileByteStream
-        do { stream = try FileByteStream(path: path) } catch { return reject(error.message) }
+        do { stream = try FileByteStream(path: copy ?? path, name: path) } catch { return reject(error.message) }
         defer { stream.close() }
         if let size = stream.size(), size > Int64(options.maxDocumentBytes), !path.lowercased().hasSuffix(".gz"), !path.lowercased().hasSuffix(".zst") {
             stats.bytes += size
