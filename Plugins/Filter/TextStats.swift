@@ -44,7 +44,10 @@ public struct TextStats: Sendable, Equatable {
         guard !bytes.isEmpty else { return TextStats() }
         var s = asciiClasses.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { table in
-                count(bytes, classes: classes.baseAddress.unsafelyUnwrapped, table: table.baseAddress.unsafelyUnwrapped)
+                nextStates.withUnsafeBufferPointer { next in
+                    count(bytes, classes: classes.baseAddress.unsafelyUnwrapped, table: table.baseAddress.unsafelyUnwrapped,
+                          next: next.baseAddress.unsafelyUnwrapped)
+                }
             }
         }
         if repeats, s.lines > 1 { s.repeatedLines = countRepeatedLines(bytes, lines: s.lines) }
@@ -65,7 +68,9 @@ public struct TextStats: Sendable, Equatable {
     /// every table load. A text of more than a few hundred bytes is cut after a newline near its middle
     /// (where the state is the initial one again) and its two halves are read in step, each with its own
     /// state, into the same counters.
-    static func count(_ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>, table: UnsafePointer<Transition>) -> TextStats {
+    static func count(
+        _ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>, table: UnsafePointer<Transition>, next: UnsafePointer<UInt8>
+    ) -> TextStats {
         let n = bytes.count
         var counters = Counters()
         var second = Stream(from: n, to: n)
@@ -80,8 +85,8 @@ public struct TextStats: Sendable, Equatable {
             let steps = min(32_000, (first.end - first.i) / 4, (second.end - second.i) / 4)
             if steps == 0 { break }
             for _ in 0..<steps {
-                first.step(bytes, classes, table, &counters)
-                second.step(bytes, classes, table, &counters)
+                first.step(bytes, classes, table, next, &counters)
+                second.step(bytes, classes, table, next, &counters)
             }
             counters.unpack()
         }
@@ -89,7 +94,7 @@ public struct TextStats: Sendable, Equatable {
             var stream = stream
             var sinceUnpack = 0
             while stream.i < stream.end {
-                stream.step(bytes, classes, table, &counters)
+                stream.step(bytes, classes, table, next, &counters)
                 sinceUnpack &+= 1
                 if sinceUnpack == 60_000 {
                     counters.unpack()
@@ -99,7 +104,7 @@ public struct TextStats: Sendable, Equatable {
             counters.unpack()
             // The end of the text ends the last word and line, like a newline (after the first half's
             // own newline, this changes nothing).
-            stream.step(Int(newlineClass), length: 0, table, &counters)
+            stream.step(Int(newlineClass), length: 0, table, next, &counters)
         }
         counters.unpack()
         var s = counters.total
@@ -124,24 +129,29 @@ public struct TextStats: Sendable, Equatable {
 
         /// Reads the character at `i`.
         @inline(__always)
-        mutating func step(_ bytes: UnsafeBufferPointer<UInt8>, _ classes: UnsafePointer<UInt8>, _ table: UnsafePointer<Transition>, _ counters: inout Counters) {
+        mutating func step(
+            _ bytes: UnsafeBufferPointer<UInt8>, _ classes: UnsafePointer<UInt8>, _ table: UnsafePointer<Transition>, _ next: UnsafePointer<UInt8>,
+            _ counters: inout Counters
+        ) {
             let b = bytes[i]
             if b < 0x80 {
-                step(Int(classes[Int(b)]), length: 1, table, &counters)
+                step(Int(classes[Int(b)]), length: 1, table, next, &counters)
             } else {
                 let (characterClass, length) = nonASCII(bytes, at: i)
-                step(Int(characterClass), length: length, table, &counters)
+                step(Int(characterClass), length: length, table, next, &counters)
                 counters.total.characters &-= length &- 1
             }
         }
 
         /// Counts a character of this class and length.
         @inline(__always)
-        mutating func step(_ characterClass: Int, length: Int, _ table: UnsafePointer<Transition>, _ counters: inout Counters) {
-            let t = table[state | characterClass]
+        mutating func step(_ characterClass: Int, length: Int, _ table: UnsafePointer<Transition>, _ next: UnsafePointer<UInt8>, _ counters: inout Counters) {
+            let index = state | characterClass
+            // The next state from a byte table of its own: the one load each character waits for.
+            state = Int(next[index])
+            let t = table[index]
             counters.first &+= t.first
             counters.second &+= t.second
-            state = Int(t.second >> 45 & 0x78)
             counters.bareCharacters &+= runCharacters & (0 &- Int(t.second >> 52 & 1))
             runCharacters = (runCharacters &+ 1) & (0 &- Int(t.second >> 53 & 1))
             i &+= length
@@ -185,6 +195,9 @@ public struct TextStats: Sendable, Equatable {
     // State bits.
     static let previousSpace = 1, runHasAlnum = 2, lineVisible = 4, lastTerminal = 8
     static let initialState = UInt8(previousSpace)
+
+    /// The next state of each (state, class) pair, shifted left by 3 like the index it makes.
+    static let nextStates: [UInt8] = transitions.map { UInt8(truncatingIfNeeded: $0.second >> 45 & 0x78) }
 
     /// Every (state, class) pair's transition, at `state << 3 | class`.
     static let transitions: [Transition] = (0..<128).map { (index: Int) -> Transition in
