@@ -19,6 +19,9 @@ public struct LanguageDetector: Sendable {
     let allowedLanes: [[Bool]]
     /// Script-decided languages that are allowed.
     let allowedSole: Set<String>
+    /// Per group, each lane's place among the group's languages in code order (ties of probability are
+    /// listed by code).
+    let languageRanks: [[Int]]
     /// The posterior divides the log-likelihood by this: the two n-gram orders see each character
     /// several times, so plain naive Bayes would be far too sure of itself.
     public static let temperature = 3.0
@@ -39,6 +42,7 @@ public struct LanguageDetector: Sendable {
     public init(model: LanguageModel, languages: Set<String>? = nil) {
         self.model = model
         allowedLanes = model.groups.map { group in group.languages.map { languages?.contains($0) ?? true } }
+        languageRanks = model.groups.map { group in group.languages.map { code in group.languages.count { $0 < code } } }
         allowedSole = Set(Script.allCases.compactMap(\.soleLanguage).filter { languages?.contains($0) ?? true })
     }
 
@@ -50,42 +54,44 @@ public struct LanguageDetector: Sendable {
 
     /// Detects the language of UTF-8 `bytes` (malformed sequences count as spaces).
     public func detect(bytes: UnsafeBufferPointer<UInt8>) -> LanguageDetection {
-        let groupCount = model.groups.count
         // Three sets of totals: words of running text, words that start with two capitals, capitalised words.
-        var totals = [SIMD16<UInt32>](repeating: .zero, count: 6 * max(groupCount, 1))
-        var ngrams = (text: 0, capitals: 0, titles: 0)
-        var scripts = [Int](repeating: 0, count: Script.allCases.count)
-        CharacterTable.shared.entries.withUnsafeBufferPointer { table in
-            model.slots.withUnsafeBufferPointer { slots in
-                model.asciiRows.withUnsafeBufferPointer { ascii in
-                model.rowGroups.withUnsafeBufferPointer { rowGroups in
-                    model.rows.withUnsafeBytes { rows in
-                        totals.withUnsafeMutableBufferPointer { totals in
-                            scripts.withUnsafeMutableBufferPointer { scripts in
-                                withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: 6 * max(groupCount, 1)) { partial in
-                                    partial.initialize(repeating: .zero)
-                                    ngrams = scan(bytes, table: table, slots: slots, ascii: ascii, rowGroups: rowGroups, rows: rows,
-                                                  partial: partial, totals: totals, scripts: scripts)
+        // All working memory is on the stack: nothing is allocated until the answer is built.
+        let totalCount = 6 * max(model.groups.count, 1)
+        return withUnsafeTemporaryAllocation(of: SIMD16<UInt32>.self, capacity: totalCount) { totals in
+            withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: totalCount) { partial in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: Script.allCases.count) { scripts in
+                    totals.initialize(repeating: .zero)
+                    partial.initialize(repeating: .zero)
+                    scripts.initialize(repeating: 0)
+                    let ngrams = CharacterTable.shared.entries.withUnsafeBufferPointer { table in
+                        model.slots.withUnsafeBufferPointer { slots in
+                            model.filter.withUnsafeBufferPointer { filter in
+                                model.asciiRows.withUnsafeBufferPointer { ascii in
+                                    model.rowGroups.withUnsafeBufferPointer { rowGroups in
+                                        model.rows.withUnsafeBytes { rows in
+                                            scan(bytes, table: table, slots: slots, filter: filter, ascii: ascii, rowGroups: rowGroups,
+                                                 rows: rows, partial: partial, totals: totals, scripts: scripts)
+                                        }
+                                    }
                                 }
                             }
                         }
                     }
-                }
+                    return decide(totals: UnsafeBufferPointer(totals), ngrams: ngrams, scripts: scripts)
                 }
             }
         }
-        return decide(totals: totals, ngrams: ngrams, scripts: scripts)
     }
 
     // The hot loop: no allocation, no String, one table read per character and a probe per n-gram. Returns
     // how many n-grams went to the running-text totals and to the capital-word totals.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
-        ascii: UnsafeBufferPointer<UInt32>,
+        filter: UnsafeBufferPointer<UInt64>, ascii: UnsafeBufferPointer<UInt16>,
         rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer, partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>,
         totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>, scripts: UnsafeMutableBufferPointer<Int>
     ) -> (text: Int, capitals: Int, titles: Int) {
-        let shift = model.slotShift, mask = model.slotMask
+        let shift = model.slotShift, mask = model.slotMask, filterShift = model.filterShift
         let groupCount = model.groups.count
         // A row's 32 one-byte costs are read as 16 two-byte lanes: the low bytes (even languages) and the
         // high bytes (odd languages) are summed apart in partial[2g] and partial[2g + 1], up to 256 rows of
@@ -107,6 +113,7 @@ public struct LanguageDetector: Sendable {
             pending = 0
         }
         @inline(__always) func lookup(_ key: UInt64) {
+            guard LanguageModel.mayContain(key, filter: filter, shift: filterShift) else { return }
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             let fingerprint = LanguageModel.fingerprint(key)
             var found: UInt64
@@ -213,8 +220,9 @@ public struct LanguageDetector: Sendable {
         }
     }
 
-    private func decide(totals: [SIMD16<UInt32>], ngrams: (text: Int, capitals: Int, titles: Int), scripts: [Int]) -> LanguageDetection {
-        var counts = scripts
+    private func decide(
+        totals: UnsafeBufferPointer<SIMD16<UInt32>>, ngrams: (text: Int, capitals: Int, titles: Int), scripts counts: UnsafeMutableBufferPointer<Int>
+    ) -> LanguageDetection {
         counts[Int(Script.none.rawValue)] = 0
         let kana = counts[Int(Script.kana.rawValue)]
         counts[Int(Script.han.rawValue)] += kana
@@ -239,26 +247,47 @@ public struct LanguageDetector: Sendable {
         let groupIndex = model.groupOfScript[Int(script.rawValue)]
         guard groupIndex >= 0 else { return detection }
         let group = model.groups[groupIndex]
-        let lanes = group.languages.indices.filter { allowedLanes[groupIndex][$0] }
-        guard !lanes.isEmpty else { return detection }
+        let allowed = allowedLanes[groupIndex], ranks = languageRanks[groupIndex]
         // Capital words count only when they outnumber the rest (a headline in capitals); capitalised words
         // count for less once the text has running words of its own (names, products and labels are
         // capitalised in every language, and often borrowed).
         let withCapitals = ngrams.text + ngrams.titles < ngrams.capitals
         let titleWeight = ngrams.text >= Self.runningText ? Self.titleWeight : 1
         let capitals = 2 * model.groups.count, titles = 4 * model.groups.count
-        let costs = lanes.map { lane -> Double in
-            let index = 2 * groupIndex + lane % 2
-            let text = Double(totals[index][lane / 2]) + titleWeight * Double(totals[titles + index][lane / 2])
-            return withCapitals ? text + Double(totals[capitals + index][lane / 2]) : text
+        // At most 32 lanes: costs, then weights, then probabilities, in one buffer on the stack.
+        return withUnsafeTemporaryAllocation(of: (lane: Int, value: Double).self, capacity: LanguageModel.lanes) { scores in
+            var count = 0
+            var lowest = Double.infinity
+            for lane in group.languages.indices where allowed[lane] {
+                let index = 2 * groupIndex + lane % 2
+                let text = Double(totals[index][lane / 2]) + titleWeight * Double(totals[titles + index][lane / 2])
+                let cost = withCapitals ? text + Double(totals[capitals + index][lane / 2]) : text
+                scores[count] = (lane, cost)
+                lowest = min(lowest, cost)
+                count += 1
+            }
+            guard count > 0 else { return detection }
+            let factor = M_LN2 / Double(model.scale) / Self.temperature
+            var sum = 0.0
+            for i in 0..<count {
+                scores[i].value = exp(-(scores[i].value - lowest) * factor)
+                sum += scores[i].value
+            }
+            // Most probable first; equal probabilities (those that underflow to 0) by language code.
+            for i in 0..<count {
+                let item = (lane: scores[i].lane, value: scores[i].value / sum)
+                var j = i
+                while j > 0, scores[j - 1].value < item.value || (scores[j - 1].value == item.value && ranks[scores[j - 1].lane] > ranks[item.lane]) {
+                    scores[j] = scores[j - 1]
+                    j -= 1
+                }
+                scores[j] = item
+            }
+            var candidates: [LanguageScore] = []
+            candidates.reserveCapacity(count)
+            for i in 0..<count { candidates.append(LanguageScore(language: group.languages[scores[i].lane], probability: scores[i].value)) }
+            detection.candidates = candidates
+            return detection
         }
-        let lowest = costs.min()!
-        let factor = M_LN2 / Double(model.scale) / Self.temperature
-        let weights = costs.map { exp(-($0 - lowest) * factor) }
-        let sum = weights.reduce(0, +)
-        detection.candidates = zip(lanes, weights)
-            .map { LanguageScore(language: group.languages[$0], probability: $1 / sum) }
-            .sorted { ($0.probability, $1.language) > ($1.probability, $0.language) }
-        return detection
     }
 }

@@ -45,14 +45,23 @@ public struct LanguageModel: Sendable {
     /// The hash table: per slot the key's ``fingerprint(_:)`` (high 32 bits; 0: empty) and its row.
     let slots: [UInt64]
     let rowGroups: [UInt8]
-    /// `lanes` costs per row.
+    /// `lanes` costs per row. The rows of the direct table come first, in its order (2-grams, then 3-grams
+    /// by first, second and third letter), so the n-grams of ASCII text sit close together in memory; the
+    /// others follow in key order.
     let rows: [UInt8]
     let slotShift: UInt64
     let slotMask: Int
     /// Rows of the n-grams of ASCII letters and spaces, read directly instead of through the hash table
     /// (most text of Latin-script languages): index ``asciiIndex(_:_:)`` for 2-grams,
-    /// ``asciiIndex(_:_:_:)`` for 3-grams; `UInt32.max` where the model has no such n-gram.
-    let asciiRows: [UInt32]
+    /// ``asciiIndex(_:_:_:)`` for 3-grams; `UInt16.max` where the model has no such n-gram. Two bytes a
+    /// row suffice as these rows come first (at most 27² + 27³ of them); 40 KB, about the size of L1.
+    let asciiRows: [UInt16]
+    /// A Bloom filter over the keys the detector looks up through the hash table (words, and n-grams
+    /// with a letter outside ASCII): two bits per key, ``filterBits(_:)``. Most words of running text are
+    /// not function words; the filter, a few dozen KB, answers for most of them without a probe into
+    /// the table of a megabyte. It never says no to a key of the model, so answers are unchanged.
+    let filter: [UInt64]
+    let filterShift: UInt64
 
     /// The direct-table position of a 2-gram of folded ASCII values (a–z or space: `v & 0x1F` is 0–26).
     @inline(__always)
@@ -64,6 +73,20 @@ public struct LanguageModel: Sendable {
     @inline(__always)
     static func asciiIndex(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int {
         Int(truncatingIfNeeded: 729 &+ ((a & 0x1F) &* 27 &+ (b & 0x1F)) &* 27 &+ (c & 0x1F))
+    }
+
+    /// The two bits of `key` in the filter (``filter``): positions below 2^(64 − `shift`).
+    @inline(__always)
+    static func filterBits(_ key: UInt64, shift: UInt64) -> (Int, Int) {
+        let hash = key &* 0xA076_1D64_78BD_642F
+        return (Int(truncatingIfNeeded: hash >> shift), Int(truncatingIfNeeded: (hash << 24) >> shift))
+    }
+
+    /// Whether `key` may be in the model's hash table (false: it certainly is not).
+    @inline(__always)
+    static func mayContain(_ key: UInt64, filter: UnsafeBufferPointer<UInt64>, shift: UInt64) -> Bool {
+        let (a, b) = filterBits(key, shift: shift)
+        return (filter[a &>> 6] &>> UInt64(a & 63)) & (filter[b &>> 6] &>> UInt64(b & 63)) & 1 != 0
     }
 
     /// The key of an n-gram of 1–3 folded code points: the code points packed 21 bits each, oldest first.
@@ -104,38 +127,55 @@ public struct LanguageModel: Sendable {
         let capacity = 1 << Int(bits)
         slotShift = 64 - bits
         slotMask = capacity - 1
+        // The direct table's n-grams get the first rows, in its order; the others follow.
+        var ascii = [UInt16](repeating: .max, count: 729 + 19_683)
+        var directIndex = [Int](repeating: -1, count: ngrams.count)
+        for (position, ngram) in ngrams.enumerated() where ngram.key & Self.wordBit == 0 {
+            let values = ngram.key >= 1 << 42 ? [ngram.key >> 42, ngram.key >> 21 & 0x1F_FFFF, ngram.key & 0x1F_FFFF]
+                : [ngram.key >> 21, ngram.key & 0x1F_FFFF]
+            if values.allSatisfy({ $0 == 0x20 || (0x61...0x7A).contains($0) }) {
+                directIndex[position] = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
+            }
+        }
+        let order = ngrams.indices.filter { directIndex[$0] >= 0 }.sorted { directIndex[$0] < directIndex[$1] }
+            + ngrams.indices.filter { directIndex[$0] < 0 }
+        var filterBits: UInt64 = 9
+        while (1 << filterBits) < 4 * max(ngrams.count - order.count { directIndex[$0] >= 0 }, 1) { filterBits += 1 }
+        filterShift = 64 - filterBits
+        var filter = [UInt64](repeating: 0, count: 1 << Int(filterBits - 6))
         var slots = [UInt64](repeating: 0, count: capacity)
         var rowGroups = [UInt8](repeating: 0, count: ngrams.count)
         var rows = [UInt8](repeating: 0, count: ngrams.count * Self.lanes)
         var seen = Set<UInt64>()
-        var ascii = [UInt32](repeating: .max, count: 729 + 19_683)
-        for (row, ngram) in ngrams.enumerated() {
+        for (row, position) in order.enumerated() {
+            let ngram = ngrams[position]
             guard ngram.key != 0, groups.indices.contains(ngram.group), ngram.costs.count == groups[ngram.group].languages.count else {
-                throw LanguageModelError("n-gram \(row) has a zero key, an unknown group or the wrong number of costs")
+                throw LanguageModelError("n-gram \(position) has a zero key, an unknown group or the wrong number of costs")
             }
             var slot = Int(truncatingIfNeeded: (ngram.key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
-            guard seen.insert(ngram.key).inserted else { throw LanguageModelError("n-gram \(row) repeats an earlier key") }
+            guard seen.insert(ngram.key).inserted else { throw LanguageModelError("n-gram \(position) repeats an earlier key") }
             let fingerprint = Self.fingerprint(ngram.key)
             while slots[slot] != 0 {
                 guard slots[slot] >> 32 != fingerprint else {
-                    throw LanguageModelError("n-grams \(slots[slot] & 0xFFFF_FFFF) and \(row) share a fingerprint; retrain with another --scale")
+                    throw LanguageModelError("n-grams \(order[Int(slots[slot] & 0xFFFF_FFFF)]) and \(position) share a fingerprint; retrain with another --scale")
                 }
                 slot = (slot + 1) & (capacity - 1)
             }
             slots[slot] = fingerprint << 32 | UInt64(row)
             rowGroups[row] = UInt8(ngram.group)
             for (lane, cost) in ngram.costs.enumerated() { rows[row * Self.lanes + lane] = cost }
-            guard ngram.key & Self.wordBit == 0 else { continue }
-            let values = ngram.key >= 1 << 42 ? [ngram.key >> 42, ngram.key >> 21 & 0x1F_FFFF, ngram.key & 0x1F_FFFF]
-                : [ngram.key >> 21, ngram.key & 0x1F_FFFF]
-            if values.allSatisfy({ $0 == 0x20 || (0x61...0x7A).contains($0) }) {
-                let index = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
-                ascii[index] = UInt32(row)
+            if directIndex[position] >= 0 {
+                ascii[directIndex[position]] = UInt16(row)
+            } else {
+                let (a, b) = Self.filterBits(ngram.key, shift: filterShift)
+                filter[a >> 6] |= 1 << UInt64(a & 63)
+                filter[b >> 6] |= 1 << UInt64(b & 63)
             }
         }
         self.slots = slots
         self.rowGroups = rowGroups
         self.rows = rows
+        self.filter = filter
         asciiRows = ascii
     }
 
@@ -154,6 +194,12 @@ public struct LanguageModel: Sendable {
     func asciiRow(_ values: [UInt64]) -> Int? {
         let index = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
         return asciiRows[index] == .max ? nil : Int(asciiRows[index])
+    }
+
+    /// Whether the detector's filter lets `key` through to the hash table (true for every key of the model
+    /// that the direct table does not hold).
+    func filterAdmits(_ key: UInt64) -> Bool {
+        filter.withUnsafeBufferPointer { Self.mayContain(key, filter: $0, shift: filterShift) }
     }
 
     /// A non-zero 32-bit fingerprint of `key`, independent of the slot hash. An n-gram missing from the
