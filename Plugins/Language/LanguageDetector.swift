@@ -66,12 +66,10 @@ public struct LanguageDetector: Sendable {
                     let ngrams = CharacterTable.shared.entries.withUnsafeBufferPointer { table in
                         model.slots.withUnsafeBufferPointer { slots in
                             model.filter.withUnsafeBufferPointer { filter in
-                                model.asciiRows.withUnsafeBufferPointer { ascii in
-                                    model.rowGroups.withUnsafeBufferPointer { rowGroups in
-                                        model.rows.withUnsafeBytes { rows in
-                                            scan(bytes, table: table, slots: slots, filter: filter, ascii: ascii, rowGroups: rowGroups,
-                                                 rows: rows, partial: partial, totals: totals, scripts: scripts)
-                                        }
+                                model.rowGroups.withUnsafeBufferPointer { rowGroups in
+                                    model.rows.withUnsafeBytes { rows in
+                                        scan(bytes, table: table, slots: slots, filter: filter, rowGroups: rowGroups,
+                                             rows: rows, partial: partial, totals: totals, scripts: scripts)
                                     }
                                 }
                             }
@@ -87,9 +85,9 @@ public struct LanguageDetector: Sendable {
     // how many n-grams went to the running-text totals and to the capital-word totals.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
-        filter: UnsafeBufferPointer<UInt64>, ascii: UnsafeBufferPointer<UInt16>,
-        rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer, partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>,
-        totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>, scripts: UnsafeMutableBufferPointer<Int>
+        filter: UnsafeBufferPointer<UInt64>, rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer,
+        partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>, totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>,
+        scripts: UnsafeMutableBufferPointer<Int>
     ) -> (text: Int, capitals: Int, titles: Int) {
         let shift = model.slotShift, mask = model.slotMask, filterShift = model.filterShift
         let groupCount = model.groups.count
@@ -102,13 +100,24 @@ public struct LanguageDetector: Sendable {
         // N-grams of a capitalised word (a capital, then a small letter) go to the third set, from `4 * groupCount` on.
         let titleHalf = 4 &* groupCount
         var half = 0
+        // The direct table's rows (all of one group) are summed in registers, `low` and `high`, and added
+        // to partial[directBase + half] when `half` changes, before a carry and at the end.
+        let directBase = 2 &* model.directGroup
+        var low = SIMD16<UInt16>.zero, high = SIMD16<UInt16>.zero
         // Characters scored, and those of capital words and of capitalised words.
         var scored = 0
         var capitalScored = 0
         var titleScored = 0
         var inCapitals = 0
         var inTitle = 0
+        @inline(__always) func flush() {
+            partial[directBase &+ half] &+= low
+            partial[directBase &+ half &+ 1] &+= high
+            low = .zero
+            high = .zero
+        }
         @inline(__always) func carry() {
+            flush()
             Self.carry(partial, into: totals, count: 6 * groupCount)
             pending = 0
         }
@@ -123,19 +132,27 @@ public struct LanguageDetector: Sendable {
                 if found == 0 { return }
                 slot = (slot &+ 1) & mask
             }
-            add(row: Int(truncatingIfNeeded: found & 0xFFFF_FFFF))
-        }
-        @inline(__always) func direct(_ index: Int) {
-            let row = ascii[index]
-            if row != .max { add(row: Int(truncatingIfNeeded: row)) }
-        }
-        @inline(__always) func add(row: Int) {
+            let row = Int(truncatingIfNeeded: found & 0xFFFF_FFFF)
             let costs = rows.loadUnaligned(fromByteOffset: row &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
             let group = 2 &* Int(rowGroups[row]) &+ half
             partial[group] &+= costs & 0x00FF
             partial[group &+ 1] &+= costs &>> 8
             pending &+= 1
             if pending == 256 { carry() }
+        }
+        // A row of the direct table (zeros where the model lacks the n-gram).
+        @inline(__always) func direct(_ index: Int) {
+            let costs = rows.loadUnaligned(fromByteOffset: index &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
+            low &+= costs & 0x00FF
+            high &+= costs &>> 8
+            pending &+= 1
+            if pending == 256 { carry() }
+        }
+        @inline(__always) func setHalf(_ value: Int) {
+            if value != half {
+                flush()
+                half = value
+            }
         }
 
         let count = bytes.count
@@ -177,13 +194,13 @@ public struct LanguageDetector: Sendable {
                 firstUpper = entry & CharacterTable.upperBit
                 inCapitals = 0
                 inTitle = firstUpper != 0 ? 1 : 0
-                half = firstUpper != 0 ? titleHalf : 0
+                setHalf(firstUpper != 0 ? titleHalf : 0)
                 word = LanguageModel.wordSeed
             } else if length >= 3 {
                 length = 2
             } else if firstUpper & entry != 0 {
                 // The word's second letter is a capital too: its n-grams go to the capital half.
-                half = capitalHalf
+                setHalf(capitalHalf)
                 inCapitals = 1
                 inTitle = 0
                 // The first letter went to the capitalised words; from here the word counts as capitals.

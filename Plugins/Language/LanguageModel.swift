@@ -45,17 +45,20 @@ public struct LanguageModel: Sendable {
     /// The hash table: per slot the key's ``fingerprint(_:)`` (high 32 bits; 0: empty) and its row.
     let slots: [UInt64]
     let rowGroups: [UInt8]
-    /// `lanes` costs per row. The rows of the direct table come first, in its order (2-grams, then 3-grams
-    /// by first, second and third letter), so the n-grams of ASCII text sit close together in memory; the
-    /// others follow in key order.
+    /// `lanes` costs per row. The first ``directCount`` rows are the direct table: one per 2- and 3-gram of
+    /// ASCII letters and spaces, at ``asciiIndex(_:_:)`` and ``asciiIndex(_:_:_:)`` (most text of
+    /// Latin-script languages), all of the group ``directGroup``, and all costs zero where the model has no
+    /// such n-gram (adding it changes nothing), so the detector finds the row from the letters alone: no
+    /// hashing, probing or index table. The other n-grams and the words follow in key order.
     let rows: [UInt8]
     let slotShift: UInt64
     let slotMask: Int
-    /// Rows of the n-grams of ASCII letters and spaces, read directly instead of through the hash table
-    /// (most text of Latin-script languages): index ``asciiIndex(_:_:)`` for 2-grams,
-    /// ``asciiIndex(_:_:_:)`` for 3-grams; `UInt16.max` where the model has no such n-gram. Two bytes a
-    /// row suffice as these rows come first (at most 27² + 27³ of them); 40 KB, about the size of L1.
-    let asciiRows: [UInt16]
+    /// Rows of the direct table: 27² 2-grams, then 27³ 3-grams.
+    static let directCount = 729 + 19_683
+    /// The group of every n-gram of the direct table (the Latin group; 0 when the model has none).
+    let directGroup: Int
+    /// Which rows of the direct table hold an n-gram of the model (the others are zero).
+    let directPresent: [Bool]
     /// A Bloom filter over the keys the detector looks up through the hash table (words, and n-grams
     /// with a letter outside ASCII): two bits per key, ``filterBits(_:)``. Most words of running text are
     /// not function words; the filter, a few dozen KB, answers for most of them without a probe into
@@ -127,8 +130,7 @@ public struct LanguageModel: Sendable {
         let capacity = 1 << Int(bits)
         slotShift = 64 - bits
         slotMask = capacity - 1
-        // The direct table's n-grams get the first rows, in its order; the others follow.
-        var ascii = [UInt16](repeating: .max, count: 729 + 19_683)
+        // The direct table's n-grams have fixed rows; the others follow.
         var directIndex = [Int](repeating: -1, count: ngrams.count)
         for (position, ngram) in ngrams.enumerated() where ngram.key & Self.wordBit == 0 {
             let values = ngram.key >= 1 << 42 ? [ngram.key >> 42, ngram.key >> 21 & 0x1F_FFFF, ngram.key & 0x1F_FFFF]
@@ -137,46 +139,56 @@ public struct LanguageModel: Sendable {
                 directIndex[position] = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
             }
         }
-        let order = ngrams.indices.filter { directIndex[$0] >= 0 }.sorted { directIndex[$0] < directIndex[$1] }
-            + ngrams.indices.filter { directIndex[$0] < 0 }
+        let directGroup = max(byScript[Int(Script.latin.rawValue)], 0)
+        let others = ngrams.indices.filter { directIndex[$0] < 0 }
         var filterBits: UInt64 = 9
-        while (1 << filterBits) < 4 * max(ngrams.count - order.count { directIndex[$0] >= 0 }, 1) { filterBits += 1 }
+        while (1 << filterBits) < 4 * max(others.count, 1) { filterBits += 1 }
         filterShift = 64 - filterBits
         var filter = [UInt64](repeating: 0, count: 1 << Int(filterBits - 6))
         var slots = [UInt64](repeating: 0, count: capacity)
-        var rowGroups = [UInt8](repeating: 0, count: ngrams.count)
-        var rows = [UInt8](repeating: 0, count: ngrams.count * Self.lanes)
+        let rowCount = Self.directCount + others.count
+        var rowGroups = [UInt8](repeating: UInt8(directGroup), count: rowCount)
+        var rows = [UInt8](repeating: 0, count: rowCount * Self.lanes)
+        var present = [Bool](repeating: false, count: Self.directCount)
         var seen = Set<UInt64>()
-        for (row, position) in order.enumerated() {
-            let ngram = ngrams[position]
+        var nextRow = Self.directCount
+        for (position, ngram) in ngrams.enumerated() {
             guard ngram.key != 0, groups.indices.contains(ngram.group), ngram.costs.count == groups[ngram.group].languages.count else {
                 throw LanguageModelError("n-gram \(position) has a zero key, an unknown group or the wrong number of costs")
             }
-            var slot = Int(truncatingIfNeeded: (ngram.key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
             guard seen.insert(ngram.key).inserted else { throw LanguageModelError("n-gram \(position) repeats an earlier key") }
+            let row: Int
+            if directIndex[position] >= 0 {
+                guard ngram.group == directGroup else {
+                    throw LanguageModelError("n-gram \(position) of ASCII letters is not in the Latin group")
+                }
+                row = directIndex[position]
+                present[row] = true
+            } else {
+                row = nextRow
+                nextRow += 1
+                let (a, b) = Self.filterBits(ngram.key, shift: filterShift)
+                filter[a >> 6] |= 1 << UInt64(a & 63)
+                filter[b >> 6] |= 1 << UInt64(b & 63)
+            }
+            var slot = Int(truncatingIfNeeded: (ngram.key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
             let fingerprint = Self.fingerprint(ngram.key)
             while slots[slot] != 0 {
                 guard slots[slot] >> 32 != fingerprint else {
-                    throw LanguageModelError("n-grams \(order[Int(slots[slot] & 0xFFFF_FFFF)]) and \(position) share a fingerprint; retrain with another --scale")
+                    throw LanguageModelError("two n-grams (the second is \(position)) share a fingerprint; retrain with another --scale")
                 }
                 slot = (slot + 1) & (capacity - 1)
             }
             slots[slot] = fingerprint << 32 | UInt64(row)
             rowGroups[row] = UInt8(ngram.group)
             for (lane, cost) in ngram.costs.enumerated() { rows[row * Self.lanes + lane] = cost }
-            if directIndex[position] >= 0 {
-                ascii[directIndex[position]] = UInt16(row)
-            } else {
-                let (a, b) = Self.filterBits(ngram.key, shift: filterShift)
-                filter[a >> 6] |= 1 << UInt64(a & 63)
-                filter[b >> 6] |= 1 << UInt64(b & 63)
-            }
         }
         self.slots = slots
         self.rowGroups = rowGroups
         self.rows = rows
         self.filter = filter
-        asciiRows = ascii
+        self.directGroup = directGroup
+        directPresent = present
     }
 
     /// The row of n-gram `key` found through the hash table (the detector's probe), or `nil`.
@@ -190,10 +202,11 @@ public struct LanguageModel: Sendable {
         return nil
     }
 
-    /// The row the direct table holds for a 2- or 3-gram of folded ASCII values (a–z, space), or `nil`.
+    /// The row the direct table holds for a 2- or 3-gram of folded ASCII values (a–z, space), or `nil`
+    /// where the model has no such n-gram (that row is all zeros).
     func asciiRow(_ values: [UInt64]) -> Int? {
         let index = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
-        return asciiRows[index] == .max ? nil : Int(asciiRows[index])
+        return directPresent[index] ? index : nil
     }
 
     /// Whether the detector's filter lets `key` through to the hash table (true for every key of the model
