@@ -68,8 +68,11 @@ public struct LanguageDetector: Sendable {
                             model.filter.withUnsafeBufferPointer { filter in
                                 model.rowGroups.withUnsafeBufferPointer { rowGroups in
                                     model.rows.withUnsafeBytes { rows in
-                                        scan(bytes, table: table, slots: slots, filter: filter, rowGroups: rowGroups,
-                                             rows: rows, partial: partial, totals: totals, scripts: scripts)
+                                        model.triples.withUnsafeBytes { triples in
+                                            scan(bytes, table: table, slots: slots, filter: filter, rowGroups: rowGroups, rows: rows,
+                                                 triples: triples.baseAddress! + 2 &* model.tripleOffset, partial: partial,
+                                                 totals: totals, scripts: scripts)
+                                        }
                                     }
                                 }
                             }
@@ -86,7 +89,7 @@ public struct LanguageDetector: Sendable {
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
         filter: UnsafeBufferPointer<UInt64>, rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer,
-        partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>, totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>,
+        triples: UnsafeRawPointer, partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>, totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>,
         scripts: UnsafeMutableBufferPointer<Int>
     ) -> (text: Int, capitals: Int, titles: Int) {
         let shift = model.slotShift, mask = model.slotMask, filterShift = model.filterShift
@@ -95,6 +98,8 @@ public struct LanguageDetector: Sendable {
         // high bytes (odd languages) are summed apart in partial[2g] and partial[2g + 1], up to 256 rows of
         // at most 255, then carried into the 32-bit totals (kept in the same even/odd halves). N-grams of a
         // word that starts with two capitals go to the second half, from `2 * groupCount` on.
+        // Each add counts in `pending` as many rows as it sums (a 3-gram row of `triples` holds two), and
+        // a carry comes before it could reach 257.
         var pending = 0
         let capitalHalf = 2 &* groupCount
         // N-grams of a capitalised word (a capital, then a small letter) go to the third set, from `4 * groupCount` on.
@@ -138,15 +143,23 @@ public struct LanguageDetector: Sendable {
             partial[group] &+= costs & 0x00FF
             partial[group &+ 1] &+= costs &>> 8
             pending &+= 1
-            if pending == 256 { carry() }
+            if pending >= 255 { carry() }
         }
-        // A row of the direct table (zeros where the model lacks the n-gram).
+        // A row of the direct table of 2-grams (zeros where the model lacks the n-gram).
         @inline(__always) func direct(_ index: Int) {
             let costs = rows.loadUnaligned(fromByteOffset: index &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
             low &+= costs & 0x00FF
             high &+= costs &>> 8
             pending &+= 1
-            if pending == 256 { carry() }
+            if pending >= 255 { carry() }
+        }
+        // A 3-gram and its last two letters' 2-gram, from the direct table of 3-grams.
+        @inline(__always) func triple(_ index: Int) {
+            let at = (index &- LanguageModel.directCount) &* (2 &* LanguageModel.lanes)
+            low &+= triples.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt16>.self)
+            high &+= triples.loadUnaligned(fromByteOffset: at &+ LanguageModel.lanes, as: SIMD16<UInt16>.self)
+            pending &+= 2
+            if pending >= 255 { carry() }
         }
         @inline(__always) func setHalf(_ value: Int) {
             if value != half {
@@ -163,7 +176,33 @@ public struct LanguageDetector: Sendable {
         var firstUpper: UInt32 = 0
         // The running hash of the current word's folded letters (its key once the word ends).
         var word = LanguageModel.wordSeed
+        let latin = Int(Script.latin.rawValue)
         while i < count {
+            // The common case on its own: small ASCII letters that continue a word of ASCII letters. Each
+            // is its own folded value (Latin, not a capital), extends the word's hash and adds its 3-gram
+            // with its 2-gram from the direct table; the word's state (capitals, length ≥ 3) stays.
+            if c3 != 0x20, c2 | c3 < 0x80 {
+                let start = i
+                while i < count {
+                    let value = UInt64(bytes[i])
+                    guard value &- 0x61 < 26 else { break }
+                    i &+= 1
+                    word = LanguageModel.wordStep(word, value)
+                    triple(LanguageModel.asciiIndex(c2, c3, value))
+                    c1 = c2
+                    c2 = c3
+                    c3 = value
+                }
+                let run = i &- start
+                if run > 0 {
+                    length = 3
+                    scripts[latin] &+= run
+                    scored &+= run
+                    capitalScored &+= inCapitals &* run
+                    titleScored &+= inTitle &* run
+                    if i == count { break }
+                }
+            }
             let b0 = UInt32(bytes[i])
             var code: UInt32
             if b0 < 0x80 {
@@ -214,10 +253,13 @@ public struct LanguageDetector: Sendable {
             c2 = c3
             c3 = value
             length &+= 1
-            // Folded ASCII is a–z or space: those n-grams are read from the direct table.
-            if c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c2, c3)) } else { lookup(c2 << 21 | c3) }
-            if length >= 3 {
-                if c1 | c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c1, c2, c3)) } else { lookup(c1 << 42 | c2 << 21 | c3) }
+            // Folded ASCII is a–z or space: those n-grams are read from the direct tables, a 3-gram together
+            // with its last two letters' 2-gram.
+            if length >= 3, c1 | c2 | c3 < 0x80 {
+                triple(LanguageModel.asciiIndex(c1, c2, c3))
+            } else {
+                if c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c2, c3)) } else { lookup(c2 << 21 | c3) }
+                if length >= 3 { lookup(c1 << 42 | c2 << 21 | c3) }
             }
         }
         if c3 != 0x20 { lookup(word | LanguageModel.wordBit) }
