@@ -54,38 +54,69 @@ public struct LanguageDetector: Sendable {
 
     /// Detects the language of UTF-8 `bytes` (malformed sequences count as spaces).
     public func detect(bytes: UnsafeBufferPointer<UInt8>) -> LanguageDetection {
-        // Three sets of totals: words of running text, words that start with two capitals, capitalised words.
         // All working memory is on the stack: nothing is allocated until the answer is built.
-        let totalCount = 6 * max(model.groups.count, 1)
-        return withUnsafeTemporaryAllocation(of: SIMD16<UInt32>.self, capacity: totalCount) { totals in
-            withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: totalCount) { partial in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: Script.allCases.count) { scripts in
-                    totals.initialize(repeating: .zero)
-                    partial.initialize(repeating: .zero)
-                    scripts.initialize(repeating: 0)
-                    let ngrams = CharacterTable.shared.entries.withUnsafeBufferPointer { table in
-                        model.slots.withUnsafeBufferPointer { slots in
-                            model.filter.withUnsafeBufferPointer { filter in
-                                model.rowGroups.withUnsafeBufferPointer { rowGroups in
-                                    model.rows.withUnsafeBytes { rows in
-                                        model.triples.withUnsafeBytes { triples in
-                                            scan(bytes, table: table, slots: slots, filter: filter, rowGroups: rowGroups, rows: rows,
-                                                 triples: triples.baseAddress! + 2 &* model.tripleOffset, partial: partial,
-                                                 totals: totals, scripts: scripts)
-                                        }
-                                    }
+        withUnsafeTemporaryAllocation(of: SIMD16<UInt32>.self, capacity: totalCount) { totals in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: Script.allCases.count) { scripts in
+                let ngrams = scan(bytes, totals: totals, scripts: scripts)
+                return decide(totals: UnsafeBufferPointer(totals), ngrams: ngrams, scripts: scripts)
+            }
+        }
+    }
+
+    /// What one pass over `bytes` sums, unpacked (for tests, which check it against a plain scan through
+    /// the hash table): the costs per set (running text, capital words, capitalised words), group and
+    /// lane, at `(set * groups + group) * 32 + lane`; the characters scored per set; the letters per script.
+    func sums(_ bytes: UnsafeBufferPointer<UInt8>) -> (costs: [Int], ngrams: (text: Int, capitals: Int, titles: Int), scripts: [Int]) {
+        var totals = [SIMD16<UInt32>](repeating: .zero, count: totalCount)
+        var scripts = [Int](repeating: 0, count: Script.allCases.count)
+        let ngrams = totals.withUnsafeMutableBufferPointer { totals in
+            scripts.withUnsafeMutableBufferPointer { scripts in scan(bytes, totals: totals, scripts: scripts) }
+        }
+        let groupCount = model.groups.count
+        var costs = [Int](repeating: 0, count: 3 * groupCount * LanguageModel.lanes)
+        for set in 0..<3 {
+            for group in 0..<groupCount {
+                for lane in 0..<LanguageModel.lanes {
+                    costs[(set * groupCount + group) * LanguageModel.lanes + lane] = Int(totals[2 * groupCount * set + 2 * group + lane % 2][lane / 2])
+                }
+            }
+        }
+        return (costs, ngrams, scripts)
+    }
+
+    /// Three sets of totals (words of running text, words that start with two capitals, capitalised
+    /// words), each an even and an odd half per group.
+    private var totalCount: Int { 6 * max(model.groups.count, 1) }
+
+    /// Scans `bytes` into `totals` and `scripts` (both set here), with 16-bit partial sums on the stack.
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>, scripts: UnsafeMutableBufferPointer<Int>
+    ) -> (text: Int, capitals: Int, titles: Int) {
+        totals.initialize(repeating: .zero)
+        scripts.initialize(repeating: 0)
+        return withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: totals.count) { partial in
+            partial.initialize(repeating: .zero)
+            return CharacterTable.shared.entries.withUnsafeBufferPointer { table in
+                model.slots.withUnsafeBufferPointer { slots in
+                    model.filter.withUnsafeBufferPointer { filter in
+                        model.rowGroups.withUnsafeBufferPointer { rowGroups in
+                            model.rows.withUnsafeBytes { rows in
+                                model.triples.withUnsafeBytes { triples in
+                                    scan(bytes, table: table, slots: slots, filter: filter, rowGroups: rowGroups, rows: rows,
+                                         triples: triples.baseAddress! + 2 &* model.tripleOffset, partial: partial,
+                                         totals: totals, scripts: scripts)
                                 }
                             }
                         }
                     }
-                    return decide(totals: UnsafeBufferPointer(totals), ngrams: ngrams, scripts: scripts)
                 }
             }
         }
     }
 
-    // The hot loop: no allocation, no String, one table read per character and a probe per n-gram. Returns
-    // how many n-grams went to the running-text totals and to the capital-word totals.
+    // The hot loop: no allocation, no String, one table read per character, one read of a direct table per
+    // ASCII n-gram (one for a 3-gram and its 2-gram) and a filtered probe per other n-gram and per word.
+    // Returns how many characters went to each set of totals.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
         filter: UnsafeBufferPointer<UInt64>, rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer,
