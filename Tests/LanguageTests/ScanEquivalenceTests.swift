@@ -1,3 +1,4 @@
+import CopydeskCore
 @testable import Language
 import Foundation
 import Testing
@@ -61,7 +62,7 @@ struct ScanEquivalenceTests {
         return (costs, (scored - capitalScored - titleScored, capitalScored, titleScored), scripts)
     }
 
-    static func expectSame(_ detector: LanguageDetector, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSame(_ detector: LanguageDetector, _ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         var copy = text
         let fast = copy.withUTF8 { detector.sums($0) }
         let plain = plainSums(detector.model, text)
