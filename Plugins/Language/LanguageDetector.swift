@@ -19,6 +19,9 @@ public struct LanguageDetector: Sendable {
     let allowedLanes: [[Bool]]
     /// Script-decided languages that are allowed.
     let allowedSole: Set<String>
+    /// Per group, each lane's place among the group's languages in code order (ties of probability are
+    /// listed by code).
+    let languageRanks: [[Int]]
     /// The posterior divides the log-likelihood by this: the two n-gram orders see each character
     /// several times, so plain naive Bayes would be far too sure of itself.
     public static let temperature = 3.0
@@ -39,6 +42,7 @@ public struct LanguageDetector: Sendable {
     public init(model: LanguageModel, languages: Set<String>? = nil) {
         self.model = model
         allowedLanes = model.groups.map { group in group.languages.map { languages?.contains($0) ?? true } }
+        languageRanks = model.groups.map { group in group.languages.map { code in group.languages.count { $0 < code } } }
         allowedSole = Set(Script.allCases.compactMap(\.soleLanguage).filter { languages?.contains($0) ?? true })
     }
 
@@ -50,63 +54,111 @@ public struct LanguageDetector: Sendable {
 
     /// Detects the language of UTF-8 `bytes` (malformed sequences count as spaces).
     public func detect(bytes: UnsafeBufferPointer<UInt8>) -> LanguageDetection {
-        let groupCount = model.groups.count
-        // Three sets of totals: words of running text, words that start with two capitals, capitalised words.
-        var totals = [SIMD16<UInt32>](repeating: .zero, count: 6 * max(groupCount, 1))
-        var ngrams = (text: 0, capitals: 0, titles: 0)
+        // All working memory is on the stack: nothing is allocated until the answer is built.
+        withUnsafeTemporaryAllocation(of: SIMD16<UInt32>.self, capacity: totalCount) { totals in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: Script.allCases.count) { scripts in
+                let ngrams = scan(bytes, totals: totals, scripts: scripts)
+                return decide(totals: UnsafeBufferPointer(totals), ngrams: ngrams, scripts: scripts)
+            }
+        }
+    }
+
+    /// What one pass over `bytes` sums, unpacked (for tests, which check it against a plain scan through
+    /// the hash table): the costs per set (running text, capital words, capitalised words), group and
+    /// lane, at `(set * groups + group) * 32 + lane`; the characters scored per set; the letters per script.
+    func sums(_ bytes: UnsafeBufferPointer<UInt8>) -> (costs: [Int], ngrams: (text: Int, capitals: Int, titles: Int), scripts: [Int]) {
+        var totals = [SIMD16<UInt32>](repeating: .zero, count: totalCount)
         var scripts = [Int](repeating: 0, count: Script.allCases.count)
-        CharacterTable.shared.entries.withUnsafeBufferPointer { table in
-            model.slots.withUnsafeBufferPointer { slots in
-                model.asciiRows.withUnsafeBufferPointer { ascii in
-                model.rowGroups.withUnsafeBufferPointer { rowGroups in
-                    model.rows.withUnsafeBytes { rows in
-                        totals.withUnsafeMutableBufferPointer { totals in
-                            scripts.withUnsafeMutableBufferPointer { scripts in
-                                withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: 6 * max(groupCount, 1)) { partial in
-                                    partial.initialize(repeating: .zero)
-                                    ngrams = scan(bytes, table: table, slots: slots, ascii: ascii, rowGroups: rowGroups, rows: rows,
-                                                  partial: partial, totals: totals, scripts: scripts)
+        let ngrams = totals.withUnsafeMutableBufferPointer { totals in
+            scripts.withUnsafeMutableBufferPointer { scripts in scan(bytes, totals: totals, scripts: scripts) }
+        }
+        let groupCount = model.groups.count
+        var costs = [Int](repeating: 0, count: 3 * groupCount * LanguageModel.lanes)
+        for set in 0..<3 {
+            for group in 0..<groupCount {
+                for lane in 0..<LanguageModel.lanes {
+                    costs[(set * groupCount + group) * LanguageModel.lanes + lane] = Int(totals[2 * groupCount * set + 2 * group + lane % 2][lane / 2])
+                }
+            }
+        }
+        return (costs, ngrams, scripts)
+    }
+
+    /// Three sets of totals (words of running text, words that start with two capitals, capitalised
+    /// words), each an even and an odd half per group.
+    private var totalCount: Int { 6 * max(model.groups.count, 1) }
+
+    /// Scans `bytes` into `totals` and `scripts` (both set here), with 16-bit partial sums on the stack.
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>, scripts: UnsafeMutableBufferPointer<Int>
+    ) -> (text: Int, capitals: Int, titles: Int) {
+        totals.initialize(repeating: .zero)
+        scripts.initialize(repeating: 0)
+        return withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: totals.count) { partial in
+            partial.initialize(repeating: .zero)
+            return CharacterTable.shared.entries.withUnsafeBufferPointer { table in
+                model.slots.withUnsafeBufferPointer { slots in
+                    model.filter.withUnsafeBufferPointer { filter in
+                        model.rowGroups.withUnsafeBufferPointer { rowGroups in
+                            model.rows.withUnsafeBytes { rows in
+                                model.triples.withUnsafeBytes { triples in
+                                    scan(bytes, table: table, slots: slots, filter: filter, rowGroups: rowGroups, rows: rows,
+                                         triples: triples.baseAddress! + 2 &* model.tripleOffset, partial: partial,
+                                         totals: totals, scripts: scripts)
                                 }
                             }
                         }
                     }
                 }
-                }
             }
         }
-        return decide(totals: totals, ngrams: ngrams, scripts: scripts)
     }
 
-    // The hot loop: no allocation, no String, one table read per character and a probe per n-gram. Returns
-    // how many n-grams went to the running-text totals and to the capital-word totals.
+    // The hot loop: no allocation, no String, one table read per character, one read of a direct table per
+    // ASCII n-gram (one for a 3-gram and its 2-gram) and a filtered probe per other n-gram and per word.
+    // Returns how many characters went to each set of totals.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
-        ascii: UnsafeBufferPointer<UInt32>,
-        rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer, partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>,
-        totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>, scripts: UnsafeMutableBufferPointer<Int>
+        filter: UnsafeBufferPointer<UInt64>, rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer,
+        triples: UnsafeRawPointer, partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>, totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>,
+        scripts: UnsafeMutableBufferPointer<Int>
     ) -> (text: Int, capitals: Int, titles: Int) {
-        let shift = model.slotShift, mask = model.slotMask
+        let shift = model.slotShift, mask = model.slotMask, filterShift = model.filterShift
         let groupCount = model.groups.count
         // A row's 32 one-byte costs are read as 16 two-byte lanes: the low bytes (even languages) and the
         // high bytes (odd languages) are summed apart in partial[2g] and partial[2g + 1], up to 256 rows of
         // at most 255, then carried into the 32-bit totals (kept in the same even/odd halves). N-grams of a
         // word that starts with two capitals go to the second half, from `2 * groupCount` on.
+        // Each add counts in `pending` as many rows as it sums (a 3-gram row of `triples` holds two), and
+        // a carry comes before it could reach 257.
         var pending = 0
         let capitalHalf = 2 &* groupCount
         // N-grams of a capitalised word (a capital, then a small letter) go to the third set, from `4 * groupCount` on.
         let titleHalf = 4 &* groupCount
         var half = 0
+        // The direct table's rows (all of one group) are summed in registers, `low` and `high`, and added
+        // to partial[directBase + half] when `half` changes, before a carry and at the end.
+        let directBase = 2 &* model.directGroup
+        var low = SIMD16<UInt16>.zero, high = SIMD16<UInt16>.zero
         // Characters scored, and those of capital words and of capitalised words.
         var scored = 0
         var capitalScored = 0
         var titleScored = 0
         var inCapitals = 0
         var inTitle = 0
+        @inline(__always) func flush() {
+            partial[directBase &+ half] &+= low
+            partial[directBase &+ half &+ 1] &+= high
+            low = .zero
+            high = .zero
+        }
         @inline(__always) func carry() {
+            flush()
             Self.carry(partial, into: totals, count: 6 * groupCount)
             pending = 0
         }
         @inline(__always) func lookup(_ key: UInt64) {
+            guard LanguageModel.mayContain(key, filter: filter, shift: filterShift) else { return }
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             let fingerprint = LanguageModel.fingerprint(key)
             var found: UInt64
@@ -116,19 +168,35 @@ public struct LanguageDetector: Sendable {
                 if found == 0 { return }
                 slot = (slot &+ 1) & mask
             }
-            add(row: Int(truncatingIfNeeded: found & 0xFFFF_FFFF))
-        }
-        @inline(__always) func direct(_ index: Int) {
-            let row = ascii[index]
-            if row != .max { add(row: Int(truncatingIfNeeded: row)) }
-        }
-        @inline(__always) func add(row: Int) {
+            let row = Int(truncatingIfNeeded: found & 0xFFFF_FFFF)
             let costs = rows.loadUnaligned(fromByteOffset: row &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
             let group = 2 &* Int(rowGroups[row]) &+ half
             partial[group] &+= costs & 0x00FF
             partial[group &+ 1] &+= costs &>> 8
             pending &+= 1
-            if pending == 256 { carry() }
+            if pending >= 255 { carry() }
+        }
+        // A row of the direct table of 2-grams (zeros where the model lacks the n-gram).
+        @inline(__always) func direct(_ index: Int) {
+            let costs = rows.loadUnaligned(fromByteOffset: index &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
+            low &+= costs & 0x00FF
+            high &+= costs &>> 8
+            pending &+= 1
+            if pending >= 255 { carry() }
+        }
+        // A 3-gram and its last two letters' 2-gram, from the direct table of 3-grams.
+        @inline(__always) func triple(_ index: Int) {
+            let at = (index &- LanguageModel.directCount) &* (2 &* LanguageModel.lanes)
+            low &+= triples.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt16>.self)
+            high &+= triples.loadUnaligned(fromByteOffset: at &+ LanguageModel.lanes, as: SIMD16<UInt16>.self)
+            pending &+= 2
+            if pending >= 255 { carry() }
+        }
+        @inline(__always) func setHalf(_ value: Int) {
+            if value != half {
+                flush()
+                half = value
+            }
         }
 
         let count = bytes.count
@@ -139,7 +207,33 @@ public struct LanguageDetector: Sendable {
         var firstUpper: UInt32 = 0
         // The running hash of the current word's folded letters (its key once the word ends).
         var word = LanguageModel.wordSeed
+        let latin = Int(Script.latin.rawValue)
         while i < count {
+            // The common case on its own: small ASCII letters that continue a word of ASCII letters. Each
+            // is its own folded value (Latin, not a capital), extends the word's hash and adds its 3-gram
+            // with its 2-gram from the direct table; the word's state (capitals, length ≥ 3) stays.
+            if c3 != 0x20, c2 | c3 < 0x80 {
+                let start = i
+                while i < count {
+                    let value = UInt64(bytes[i])
+                    guard value &- 0x61 < 26 else { break }
+                    i &+= 1
+                    word = LanguageModel.wordStep(word, value)
+                    triple(LanguageModel.asciiIndex(c2, c3, value))
+                    c1 = c2
+                    c2 = c3
+                    c3 = value
+                }
+                let run = i &- start
+                if run > 0 {
+                    length = 3
+                    scripts[latin] &+= run
+                    scored &+= run
+                    capitalScored &+= inCapitals &* run
+                    titleScored &+= inTitle &* run
+                    if i == count { break }
+                }
+            }
             let b0 = UInt32(bytes[i])
             var code: UInt32
             if b0 < 0x80 {
@@ -170,13 +264,13 @@ public struct LanguageDetector: Sendable {
                 firstUpper = entry & CharacterTable.upperBit
                 inCapitals = 0
                 inTitle = firstUpper != 0 ? 1 : 0
-                half = firstUpper != 0 ? titleHalf : 0
+                setHalf(firstUpper != 0 ? titleHalf : 0)
                 word = LanguageModel.wordSeed
             } else if length >= 3 {
                 length = 2
             } else if firstUpper & entry != 0 {
                 // The word's second letter is a capital too: its n-grams go to the capital half.
-                half = capitalHalf
+                setHalf(capitalHalf)
                 inCapitals = 1
                 inTitle = 0
                 // The first letter went to the capitalised words; from here the word counts as capitals.
@@ -190,10 +284,13 @@ public struct LanguageDetector: Sendable {
             c2 = c3
             c3 = value
             length &+= 1
-            // Folded ASCII is a–z or space: those n-grams are read from the direct table.
-            if c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c2, c3)) } else { lookup(c2 << 21 | c3) }
-            if length >= 3 {
-                if c1 | c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c1, c2, c3)) } else { lookup(c1 << 42 | c2 << 21 | c3) }
+            // Folded ASCII is a–z or space: those n-grams are read from the direct tables, a 3-gram together
+            // with its last two letters' 2-gram.
+            if length >= 3, c1 | c2 | c3 < 0x80 {
+                triple(LanguageModel.asciiIndex(c1, c2, c3))
+            } else {
+                if c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c2, c3)) } else { lookup(c2 << 21 | c3) }
+                if length >= 3 { lookup(c1 << 42 | c2 << 21 | c3) }
             }
         }
         if c3 != 0x20 { lookup(word | LanguageModel.wordBit) }
@@ -213,8 +310,9 @@ public struct LanguageDetector: Sendable {
         }
     }
 
-    private func decide(totals: [SIMD16<UInt32>], ngrams: (text: Int, capitals: Int, titles: Int), scripts: [Int]) -> LanguageDetection {
-        var counts = scripts
+    private func decide(
+        totals: UnsafeBufferPointer<SIMD16<UInt32>>, ngrams: (text: Int, capitals: Int, titles: Int), scripts counts: UnsafeMutableBufferPointer<Int>
+    ) -> LanguageDetection {
         counts[Int(Script.none.rawValue)] = 0
         let kana = counts[Int(Script.kana.rawValue)]
         counts[Int(Script.han.rawValue)] += kana
@@ -239,26 +337,47 @@ public struct LanguageDetector: Sendable {
         let groupIndex = model.groupOfScript[Int(script.rawValue)]
         guard groupIndex >= 0 else { return detection }
         let group = model.groups[groupIndex]
-        let lanes = group.languages.indices.filter { allowedLanes[groupIndex][$0] }
-        guard !lanes.isEmpty else { return detection }
+        let allowed = allowedLanes[groupIndex], ranks = languageRanks[groupIndex]
         // Capital words count only when they outnumber the rest (a headline in capitals); capitalised words
         // count for less once the text has running words of its own (names, products and labels are
         // capitalised in every language, and often borrowed).
         let withCapitals = ngrams.text + ngrams.titles < ngrams.capitals
         let titleWeight = ngrams.text >= Self.runningText ? Self.titleWeight : 1
         let capitals = 2 * model.groups.count, titles = 4 * model.groups.count
-        let costs = lanes.map { lane -> Double in
-            let index = 2 * groupIndex + lane % 2
-            let text = Double(totals[index][lane / 2]) + titleWeight * Double(totals[titles + index][lane / 2])
-            return withCapitals ? text + Double(totals[capitals + index][lane / 2]) : text
+        // At most 32 lanes: costs, then weights, then probabilities, in one buffer on the stack.
+        return withUnsafeTemporaryAllocation(of: (lane: Int, value: Double).self, capacity: LanguageModel.lanes) { scores in
+            var count = 0
+            var lowest = Double.infinity
+            for lane in group.languages.indices where allowed[lane] {
+                let index = 2 * groupIndex + lane % 2
+                let text = Double(totals[index][lane / 2]) + titleWeight * Double(totals[titles + index][lane / 2])
+                let cost = withCapitals ? text + Double(totals[capitals + index][lane / 2]) : text
+                scores[count] = (lane, cost)
+                lowest = min(lowest, cost)
+                count += 1
+            }
+            guard count > 0 else { return detection }
+            let factor = M_LN2 / Double(model.scale) / Self.temperature
+            var sum = 0.0
+            for i in 0..<count {
+                scores[i].value = exp(-(scores[i].value - lowest) * factor)
+                sum += scores[i].value
+            }
+            // Most probable first; equal probabilities (those that underflow to 0) by language code.
+            for i in 0..<count {
+                let item = (lane: scores[i].lane, value: scores[i].value / sum)
+                var j = i
+                while j > 0, scores[j - 1].value < item.value || (scores[j - 1].value == item.value && ranks[scores[j - 1].lane] > ranks[item.lane]) {
+                    scores[j] = scores[j - 1]
+                    j -= 1
+                }
+                scores[j] = item
+            }
+            var candidates: [LanguageScore] = []
+            candidates.reserveCapacity(count)
+            for i in 0..<count { candidates.append(LanguageScore(language: group.languages[scores[i].lane], probability: scores[i].value)) }
+            detection.candidates = candidates
+            return detection
         }
-        let lowest = costs.min()!
-        let factor = M_LN2 / Double(model.scale) / Self.temperature
-        let weights = costs.map { exp(-($0 - lowest) * factor) }
-        let sum = weights.reduce(0, +)
-        detection.candidates = zip(lanes, weights)
-            .map { LanguageScore(language: group.languages[$0], probability: $1 / sum) }
-            .sorted { ($0.probability, $1.language) > ($1.probability, $0.language) }
-        return detection
     }
 }

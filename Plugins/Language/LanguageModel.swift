@@ -45,14 +45,34 @@ public struct LanguageModel: Sendable {
     /// The hash table: per slot the key's ``fingerprint(_:)`` (high 32 bits; 0: empty) and its row.
     let slots: [UInt64]
     let rowGroups: [UInt8]
-    /// `lanes` costs per row.
+    /// `lanes` costs per row. The first ``directCount`` rows are the direct table of 2-grams: one per 2-gram
+    /// of ASCII letters and spaces, at ``asciiIndex(_:_:)``, all of the group ``directGroup``, and all costs
+    /// zero where the model has no such n-gram (adding it changes nothing), so the detector finds the row
+    /// from the letters alone: no hashing or probing. The other n-grams and the words follow in key order.
     let rows: [UInt8]
     let slotShift: UInt64
     let slotMask: Int
-    /// Rows of the n-grams of ASCII letters and spaces, read directly instead of through the hash table
-    /// (most text of Latin-script languages): index ``asciiIndex(_:_:)`` for 2-grams,
-    /// ``asciiIndex(_:_:_:)`` for 3-grams; `UInt32.max` where the model has no such n-gram.
-    let asciiRows: [UInt32]
+    /// Rows of the direct table of 2-grams.
+    static let directCount = 729
+    /// The group of every n-gram of ASCII letters (the Latin group; 0 when the model has none).
+    let directGroup: Int
+    /// Which rows of the direct table hold an n-gram of the model (the others are zero).
+    let directPresent: [Bool]
+    /// The direct table of 3-grams of ASCII letters and spaces (most of the text of Latin-script
+    /// languages), 27³ rows of 64 bytes at ``asciiIndex(_:_:_:)`` − 729: per language the cost of the 3-gram
+    /// *plus* that of its last two letters' 2-gram (0 for an n-gram the model lacks), in two bytes,
+    /// languages 0, 2, … 30 then 1, 3, … 31 (the detector's even and odd sums). Every letter after a word's
+    /// first adds both n-grams, so one read of one cache line does both. The table starts at
+    /// ``tripleOffset``, the first 64-byte boundary of the array's storage (which never moves: it is
+    /// never written after the model is built).
+    let triples: [UInt16]
+    let tripleOffset: Int
+    /// A Bloom filter over the keys the detector looks up through the hash table (words, and n-grams
+    /// with a letter outside ASCII): two bits per key, ``filterBits(_:)``. Most words of running text are
+    /// not function words; the filter, a few dozen KB, answers for most of them without a probe into
+    /// the table of a megabyte. It never says no to a key of the model, so answers are unchanged.
+    let filter: [UInt64]
+    let filterShift: UInt64
 
     /// The direct-table position of a 2-gram of folded ASCII values (a–z or space: `v & 0x1F` is 0–26).
     @inline(__always)
@@ -64,6 +84,26 @@ public struct LanguageModel: Sendable {
     @inline(__always)
     static func asciiIndex(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int {
         Int(truncatingIfNeeded: 729 &+ ((a & 0x1F) &* 27 &+ (b & 0x1F)) &* 27 &+ (c & 0x1F))
+    }
+
+    /// The two bits of `key` in the filter (``filter``): positions below 2^(64 − `shift`).
+    @inline(__always)
+    static func filterBits(_ key: UInt64, shift: UInt64) -> (Int, Int) {
+        let hash = key &* 0xA076_1D64_78BD_642F
+        return (Int(truncatingIfNeeded: hash >> shift), Int(truncatingIfNeeded: (hash << 24) >> shift))
+    }
+
+    /// Whether `key` may be in the model's hash table (false: it certainly is not).
+    @inline(__always)
+    static func mayContain(_ key: UInt64, filter: UnsafeBufferPointer<UInt64>, shift: UInt64) -> Bool {
+        let (a, b) = filterBits(key, shift: shift)
+        return (filter[a &>> 6] &>> UInt64(a & 63)) & (filter[b &>> 6] &>> UInt64(b & 63)) & 1 != 0
+    }
+
+    /// Whether n-gram `key` (2 or 3 code points) is made of ASCII letters and spaces only.
+    static func isASCII(_ key: UInt64) -> Bool {
+        let values = key >= 1 << 42 ? [key >> 42, key >> 21 & 0x1F_FFFF, key & 0x1F_FFFF] : [key >> 21, key & 0x1F_FFFF]
+        return values.allSatisfy { $0 == 0x20 || (0x61...0x7A).contains($0) }
     }
 
     /// The key of an n-gram of 1–3 folded code points: the code points packed 21 bits each, oldest first.
@@ -104,39 +144,85 @@ public struct LanguageModel: Sendable {
         let capacity = 1 << Int(bits)
         slotShift = 64 - bits
         slotMask = capacity - 1
+        // ASCII 2-grams have fixed rows; the others follow. ASCII 3-grams are also summed into `triples`.
+        var directIndex = [Int](repeating: -1, count: ngrams.count)
+        for (position, ngram) in ngrams.enumerated() where ngram.key & Self.wordBit == 0 && Self.isASCII(ngram.key) {
+            directIndex[position] = ngram.key >= 1 << 42
+                ? Self.asciiIndex(ngram.key >> 42, ngram.key >> 21 & 0x1F_FFFF, ngram.key & 0x1F_FFFF)
+                : Self.asciiIndex(ngram.key >> 21, ngram.key & 0x1F_FFFF)
+        }
+        let directGroup = max(byScript[Int(Script.latin.rawValue)], 0)
+        let others = ngrams.indices.filter { directIndex[$0] < 0 || directIndex[$0] >= Self.directCount }
+        var filterBits: UInt64 = 9
+        while (1 << filterBits) < 4 * max(ngrams.count { $0.key & Self.wordBit != 0 || !Self.isASCII($0.key) }, 1) { filterBits += 1 }
+        filterShift = 64 - filterBits
+        var filter = [UInt64](repeating: 0, count: 1 << Int(filterBits - 6))
         var slots = [UInt64](repeating: 0, count: capacity)
-        var rowGroups = [UInt8](repeating: 0, count: ngrams.count)
-        var rows = [UInt8](repeating: 0, count: ngrams.count * Self.lanes)
+        let rowCount = Self.directCount + others.count
+        var rowGroups = [UInt8](repeating: UInt8(directGroup), count: rowCount)
+        var rows = [UInt8](repeating: 0, count: rowCount * Self.lanes)
+        var present = [Bool](repeating: false, count: Self.directCount)
+        // The row of each ASCII 3-gram, by its place in the direct table of 3-grams.
+        var tripleRows = [Int](repeating: -1, count: 19_683)
         var seen = Set<UInt64>()
-        var ascii = [UInt32](repeating: .max, count: 729 + 19_683)
-        for (row, ngram) in ngrams.enumerated() {
+        var nextRow = Self.directCount
+        for (position, ngram) in ngrams.enumerated() {
             guard ngram.key != 0, groups.indices.contains(ngram.group), ngram.costs.count == groups[ngram.group].languages.count else {
-                throw LanguageModelError("n-gram \(row) has a zero key, an unknown group or the wrong number of costs")
+                throw LanguageModelError("n-gram \(position) has a zero key, an unknown group or the wrong number of costs")
+            }
+            guard seen.insert(ngram.key).inserted else { throw LanguageModelError("n-gram \(position) repeats an earlier key") }
+            guard directIndex[position] < 0 || ngram.group == directGroup else {
+                throw LanguageModelError("n-gram \(position) of ASCII letters is not in the Latin group")
+            }
+            let row: Int
+            if directIndex[position] >= 0, directIndex[position] < Self.directCount {
+                row = directIndex[position]
+                present[row] = true
+            } else {
+                row = nextRow
+                nextRow += 1
+                if directIndex[position] >= 0 {
+                    tripleRows[directIndex[position] - Self.directCount] = row
+                } else {
+                    // Only keys the detector may look up through the hash table enter the filter.
+                    let (a, b) = Self.filterBits(ngram.key, shift: filterShift)
+                    filter[a >> 6] |= 1 << UInt64(a & 63)
+                    filter[b >> 6] |= 1 << UInt64(b & 63)
+                }
             }
             var slot = Int(truncatingIfNeeded: (ngram.key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
-            guard seen.insert(ngram.key).inserted else { throw LanguageModelError("n-gram \(row) repeats an earlier key") }
             let fingerprint = Self.fingerprint(ngram.key)
             while slots[slot] != 0 {
                 guard slots[slot] >> 32 != fingerprint else {
-                    throw LanguageModelError("n-grams \(slots[slot] & 0xFFFF_FFFF) and \(row) share a fingerprint; retrain with another --scale")
+                    throw LanguageModelError("two n-grams (the second is \(position)) share a fingerprint; retrain with another --scale")
                 }
                 slot = (slot + 1) & (capacity - 1)
             }
             slots[slot] = fingerprint << 32 | UInt64(row)
             rowGroups[row] = UInt8(ngram.group)
             for (lane, cost) in ngram.costs.enumerated() { rows[row * Self.lanes + lane] = cost }
-            guard ngram.key & Self.wordBit == 0 else { continue }
-            let values = ngram.key >= 1 << 42 ? [ngram.key >> 42, ngram.key >> 21 & 0x1F_FFFF, ngram.key & 0x1F_FFFF]
-                : [ngram.key >> 21, ngram.key & 0x1F_FFFF]
-            if values.allSatisfy({ $0 == 0x20 || (0x61...0x7A).contains($0) }) {
-                let index = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
-                ascii[index] = UInt32(row)
+        }
+        var triples = [UInt16](repeating: 0, count: Self.lanes + 19_683 * Self.lanes)
+        let offset = triples.withUnsafeBufferPointer { (64 - Int(bitPattern: $0.baseAddress) & 63) & 63 } / 2
+        triples.withUnsafeMutableBufferPointer { triples in
+            for index in 0..<19_683 {
+                let pair = index % 729
+                let base = offset + index * Self.lanes
+                for lane in 0..<Self.lanes {
+                    var cost = UInt16(rows[pair * Self.lanes + lane])
+                    if tripleRows[index] >= 0 { cost += UInt16(rows[tripleRows[index] * Self.lanes + lane]) }
+                    triples[base + lane / 2 + (lane % 2) * (Self.lanes / 2)] = cost
+                }
             }
         }
+        tripleOffset = offset
         self.slots = slots
         self.rowGroups = rowGroups
         self.rows = rows
-        asciiRows = ascii
+        self.filter = filter
+        self.triples = triples
+        self.directGroup = directGroup
+        directPresent = present
     }
 
     /// The row of n-gram `key` found through the hash table (the detector's probe), or `nil`.
@@ -150,10 +236,29 @@ public struct LanguageModel: Sendable {
         return nil
     }
 
-    /// The row the direct table holds for a 2- or 3-gram of folded ASCII values (a–z, space), or `nil`.
+    /// The row the direct table holds for a 2-gram of folded ASCII values (a–z, space), or `nil` where the
+    /// model has no such n-gram (that row is all zeros).
     func asciiRow(_ values: [UInt64]) -> Int? {
-        let index = values.count == 3 ? Self.asciiIndex(values[0], values[1], values[2]) : Self.asciiIndex(values[0], values[1])
-        return asciiRows[index] == .max ? nil : Int(asciiRows[index])
+        let index = Self.asciiIndex(values[0], values[1])
+        return directPresent[index] ? index : nil
+    }
+
+    /// The costs the direct table of 3-grams holds for a 3-gram of folded ASCII values, per language of
+    /// the Latin group (32 lanes).
+    func tripleCosts(_ values: [UInt64]) -> [Int] {
+        let base = tripleOffset + (Self.asciiIndex(values[0], values[1], values[2]) - Self.directCount) * Self.lanes
+        return (0..<Self.lanes).map { Int(triples[base + $0 / 2 + ($0 % 2) * (Self.lanes / 2)]) }
+    }
+
+    /// The costs of row `row`, one per lane.
+    func costs(ofRow row: Int) -> [Int] {
+        (0..<Self.lanes).map { Int(rows[row * Self.lanes + $0]) }
+    }
+
+    /// Whether the detector's filter lets `key` through to the hash table (true for every key of the model
+    /// that the direct table does not hold).
+    func filterAdmits(_ key: UInt64) -> Bool {
+        filter.withUnsafeBufferPointer { Self.mayContain(key, filter: $0, shift: filterShift) }
     }
 
     /// A non-zero 32-bit fingerprint of `key`, independent of the slot hash. An n-gram missing from the
