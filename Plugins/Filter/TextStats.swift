@@ -90,28 +90,33 @@ public struct TextStats: Sendable, Equatable {
             }
             counters.unpack()
         }
-        for stream in [first, second] {
-            var stream = stream
-            var sinceUnpack = 0
-            while stream.i < stream.end {
-                stream.step(bytes, classes, table, next, &counters)
-                sinceUnpack &+= 1
-                if sinceUnpack == 60_000 {
-                    counters.unpack()
-                    sinceUnpack = 0
-                }
-            }
-            counters.unpack()
-            // The end of the text ends the last word and line, like a newline (after the first half's
-            // own newline, this changes nothing).
-            stream.step(Int(newlineClass), length: 0, table, next, &counters)
-        }
+        drain(&first, bytes, classes, table, next, &counters)
+        drain(&second, bytes, classes, table, next, &counters)
         counters.unpack()
         var s = counters.total
         s.characters += n
         // Characters in words: every visible character but those of runs with no letter or digit.
         s.wordCharacters = s.visible - counters.bareCharacters
         return s
+    }
+
+    /// Reads the rest of `stream` alone, then ends its last word and line as a newline would (after the
+    /// first half's own newline, that changes nothing).
+    static func drain(
+        _ stream: inout Stream, _ bytes: UnsafeBufferPointer<UInt8>, _ classes: UnsafePointer<UInt8>, _ table: UnsafePointer<Transition>,
+        _ next: UnsafePointer<UInt8>, _ counters: inout Counters
+    ) {
+        var sinceUnpack = 0
+        while stream.i < stream.end {
+            stream.step(bytes, classes, table, next, &counters)
+            sinceUnpack &+= 1
+            if sinceUnpack == 60_000 {
+                counters.unpack()
+                sinceUnpack = 0
+            }
+        }
+        counters.unpack()
+        stream.step(Int(newlineClass), length: 0, table, next, &counters)
     }
 
     /// One stream of characters: where it is, where it ends, its state and the length of its current
