@@ -28,6 +28,7 @@ place only when every step succeeded.
 """
 
 import argparse
+import bisect
 import json
 import os
 import re
@@ -115,21 +116,31 @@ class Engine:
                 procs.append(p)
                 stdin = p.stdout
 
+            failed = []
+
             def feed():
+                out = procs[0].stdin
                 try:
-                    out = procs[0].stdin
                     for line in lines:
                         out.write(line.encode("utf-8", "surrogateescape"))
                         out.write(b"\n")
-                    out.close()
                 except BrokenPipeError:
                     pass  # the binary stopped reading: its exit code and message tell why
+                except Exception as error:  # noqa: BLE001 - the lines' own failure, raised in the task below
+                    failed.append(error)
+                finally:
+                    try:
+                        out.close()
+                    except BrokenPipeError:
+                        pass
 
             feeder = threading.Thread(target=feed, daemon=True)
             feeder.start()
             for raw in procs[-1].stdout:
                 yield ("line", raw.rstrip(b"\n").decode("utf-8", "surrogateescape"))
             feeder.join()
+            if failed:
+                raise failed[0]
             part = TaskContext.get().partitionId() if TaskContext.get() else -1
             for (m, _), p, err in zip(stages, procs, errs):
                 code = p.wait()
@@ -646,12 +657,15 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
                                           [int(x) for x in bands.split(",")] if bands else [],
                                           [int(x) for x in anchors.split(",")] if anchors else [], summary, sig))
 
+    # The signatures stay in the partitions of their documents (one line out for each line in, in order):
+    # what later steps need of them is taken from here, the whole signature shuffled only where a pair or
+    # a canonical member needs it.
     signed = docs.mapPartitions(signatures)
+    signed.persist(StorageLevel.MEMORY_AND_DISK)
     # An incremental run first recognises the batch's documents already in the index (an id with the same
     # content: it keeps its earlier number) and updated versions (an id with other content).
     recognised, kinds = None, {}
     if earlier is not None:
-        signed.persist(StorageLevel.MEMORY_AND_DISK)
         batch_ids = spark.createDataFrame(signed.map(lambda kv: (kv[1][0], kv[0][0], kv[0][1], kv[1][2])),
                                           "id string, f long, p long, hash long")
         shared = batch_ids.join(earlier.select("id").distinct(), "id")
@@ -668,24 +682,54 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         indexed = marked.filter(lambda kv: kv[1][1] is not None and kv[1][1][0] == "indexed")
         fresh = marked.filter(lambda kv: kv[1][1] is None or kv[1][1][0] == "updates").map(
             lambda kv: (kv[0], kv[1][0] + (kv[1][1][1] if kv[1][1] else None,)))
+        sigs = fresh.sortByKey(numPartitions=partitions).zipWithIndex()
+        numbered_sigs = sigs.map(lambda kv: (kv[0][0][0], kv[0][0][1], E + kv[1]) + kv[0][1])
     else:
+        # Numbered in place, without a shuffle: each input file's documents are in one partition, in
+        # order, so a document's number is its file's offset (the documents of the files before it) plus
+        # its place in its file.
         indexed = None
-        fresh = signed.map(lambda kv: (kv[0], kv[1] + (None,)))
-    sigs = fresh.sortByKey(numPartitions=partitions).zipWithIndex()
+
+        def tally(items):
+            counts, last = {}, {}
+            for (f, p), _ in items:
+                if f in last and p <= last[f]:
+                    raise RuntimeError(f"copydesk-spark: the documents of input file {f} are not in order")
+                last[f] = p
+                counts[f] = counts.get(f, 0) + 1
+            yield counts
+
+        offsets, seen = {}, set()
+        for counts in signed.mapPartitions(tally).collect():
+            if seen & counts.keys():
+                raise RuntimeError("copydesk-spark: an input file's documents are in more than one partition")
+            seen |= counts.keys()
+            offsets.update(counts)
+        total_fresh = 0
+        for f in sorted(offsets):
+            offsets[f], total_fresh = E + total_fresh, total_fresh + offsets[f]
+
+        def number(items):
+            places = {}
+            for (f, p), value in items:
+                k = places.get(f, 0)
+                places[f] = k + 1
+                yield (f, p, offsets[f] + k) + value + (None,)
+
+        numbered_sigs = signed.mapPartitions(number)
     schema = StructType([
         StructField("f", LongType()), StructField("p", LongType()), StructField("n", LongType()), StructField("id", StringType()),
         StructField("words", LongType()), StructField("hash", LongType()),
         StructField("bands", ArrayType(LongType())), StructField("anchors", ArrayType(LongType())),
         StructField("summary", StringType()), StructField("sig", StringType()), StructField("replaces", LongType())])
-    sigdf = spark.createDataFrame(
-        sigs.map(lambda kv: (kv[0][0][0], kv[0][0][1], E + kv[1]) + kv[0][1]), schema)
+    sigdf = spark.createDataFrame(numbered_sigs, schema)
     sigdf.persist(StorageLevel.MEMORY_AND_DISK)
     updates = sigdf.where(F.col("replaces").isNotNull()).select(F.col("replaces").alias("e"), F.col("n").alias("s"), "id")
     has_updates = kinds.get("updates", 0) > 0
 
     # Documents that search: words, band keys, and not an exact copy of an earlier document. A document of
     # the index is the original of its content until an updated version retires it.
-    searching = sigdf.where(F.col("words") > 0)
+    searching = sigdf.where(F.col("words") > 0).select("n", "hash", "bands", "anchors")
     if earlier is not None:
         originals = earlier.where(F.col("words") > 0).groupBy("hash").agg(F.min("n").alias("e"))
         originals = originals.join(updates.select("e", "s"), "e", "left")
@@ -721,10 +765,14 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         candidates = (candidates.join(retired, "c", "left").join(sigdf.select(F.col("n").alias("d"), F.col("id").alias("did")), "d")
                       .where(F.col("retired_id").isNull() | (F.col("retired_id") != F.col("did"))).select("d", "c"))
 
+    # Every signature shuffled once, by number; the pairs (two numbers) go to it: a pair's later signature
+    # travels with it, to its earlier document's partition.
     all_sigs = sigdf.select("n", "sig")
     if earlier is not None:
         all_sigs = earlier.select("n", "sig").unionByName(all_sigs)
-    own = sigdf.select(F.col("n").alias("d"), F.col("sig").alias("dsig"))
+    all_sigs = all_sigs.repartition(partitions, "n")
+    all_sigs.persist(StorageLevel.MEMORY_AND_DISK)
+    own = all_sigs.select(F.col("n").alias("d"), F.col("sig").alias("dsig"))
     other = all_sigs.select(F.col("n").alias("c"), F.col("sig").alias("csig"))
     pairs = candidates.join(own, "d").join(other, "c").select("d", "c", "dsig", "csig")
 
@@ -768,40 +816,71 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
                                         "n long, canonical long, root long, assignment string")
     assignments.persist(StorageLevel.MEMORY_AND_DISK)
 
-    keyed_docs = spark.createDataFrame(
-        docs.map(lambda line: line.split("\t", 2)).map(lambda t: (int(t[0]), int(t[1]), t[2])), "f long, p long, record string")
-    canonical_sigs = all_sigs.select(F.col("n").alias("canonical"), F.col("sig").alias("csig"))
-    numbered = sigdf.select("f", "p", "n", "sig")
+    # Apply: each document's record and signature (where they are) meet its number, assignment and, when
+    # another document is its canonical member, that member's signature, in one shuffle into ranges of
+    # input order (the small row sorts just before the record it belongs to).
+    numbered = sigdf.select("f", "p", "n")
     already = kinds.get("indexed", 0)
     if already:
         # Documents already in the index: their earlier number, cluster and canonical member.
-        again = spark.createDataFrame(indexed.map(lambda kv: (kv[0][0], kv[0][1], kv[1][1][1], kv[1][0][6])),
-                                      "f long, p long, n long, sig string")
+        again = spark.createDataFrame(indexed.map(lambda kv: (kv[0][0], kv[0][1], kv[1][1][1])), "f long, p long, n long")
         numbered = numbered.unionByName(again)
-    applied_in = (keyed_docs.join(numbered, ["f", "p"])
-                  .join(assignments.select("n", "canonical", "assignment"), "n").join(canonical_sigs, "canonical")
-                  .repartitionByRange(partitions, "f", "p").sortWithinPartitions("f", "p"))
+    placed = numbered.join(assignments.select("n", "canonical", "assignment"), "n")
+    # A new document that is its own canonical member is applied against its own signature (an indexed one
+    # against the index's, as the run that indexed it).
+    own_canonical = (F.col("canonical") == F.col("n")) & (F.col("n") >= E)
+    placed = (placed.where(own_canonical).withColumn("csig", F.lit(None).cast("string"))
+              .unionByName(placed.where(~own_canonical)
+                           .join(all_sigs.select(F.col("n").alias("canonical"), F.col("sig").alias("csig")), "canonical")
+                           .select(*placed.columns, "csig")))
+    small = placed.rdd.map(lambda r: ((r.f, r.p, 0), (r.n, r.assignment, r.csig)))
+    big = docs.zip(signed).map(lambda ds: ((ds[1][0][0], ds[1][0][1], 1), (ds[0].split("\t", 2)[2], ds[1][1][6])))
+    # Ranges of input order from a sample of the documents' keys (any split gives the same records).
+    everyone = signed.count()
+    keys = sorted(signed.map(lambda kv: kv[0]).sample(False, min(1.0, 40.0 * partitions / max(1, everyone)), 7).collect())
+    bounds = [keys[len(keys) * i // partitions] for i in range(1, partitions)] if keys else []
 
-    def apply_then_after(rows):
-        lines = (f"{r.f}\t{r.p}\t{r.n}\t{r.record}\t{r.sig}\t{r.assignment}\t{r.csig}" for r in rows)
-        return engine.run("apply", lines, outcomes=True,
+    def in_range(key):
+        return bisect.bisect_right(bounds, (key[0], key[1]))
+
+    applied_in = small.union(big).repartitionAndSortWithinPartitions(partitions, in_range)
+
+    def apply_then_after(items):
+        def lines():
+            pending = None
+            for (f, p, kind), value in items:
+                if kind == 0:
+                    pending = (f, p, value)
+                    continue
+                if pending is None or pending[0] != f or pending[1] != p:
+                    raise RuntimeError(f"copydesk-spark: document {f}:{p} has no cluster assignment")
+                n, assignment, csig = pending[2]
+                record, sig = value
+                yield f"{f}\t{p}\t{n}\t{record}\t{sig}\t{assignment}\t{sig if csig is None else csig}"
+                pending = None
+        return engine.run("apply", lines(), outcomes=True,
                           then=("documents", ["--part", "after", "--workers", str(engine.workers)]))
 
-    final = applied_in.rdd.mapPartitions(apply_then_after)
+    final = applied_in.mapPartitions(apply_then_after)
 
     # The index of this run and the earlier ones: every current document (retired versions left out,
     # the rest renumbered in order, each cluster named by its first remaining member).
+    # The numbers (cluster, canonical, renumbering) are worked out on narrow rows; the wide columns
+    # (band keys, anchors, signature) join them once, by number.
     matched = new_matchers.select("n", F.lit(True).alias("matcher"))
     run = last_run + 1
+    wide_columns = ["id", "f", "p", "words", "hash", "bands", "anchors", "summary", "sig"]
     current = (sigdf.join(matched, "n", "left")
-               .select("n", "id", F.lit(run).cast("long").alias("run"), "f", "p", "words", "hash",
-                       F.coalesce("matcher", F.lit(False)).alias("matcher"), "bands", "anchors", "summary", "sig"))
+               .select("n", "id", F.lit(run).cast("long").alias("run"), F.coalesce("matcher", F.lit(False)).alias("matcher")))
+    wide = sigdf.select("n", *wide_columns)
     if earlier is not None:
         kept = earlier
         if has_updates:
             kept = kept.join(updates.select(F.col("e").alias("n")), "n", "left_anti")
         current = kept.select(*current.columns).unionByName(current)
+        wide = kept.select(*wide.columns).unionByName(wide)
     current = current.join(assignments.select("n", F.col("root").alias("old_root"), F.col("canonical").alias("old_canonical")), "n")
+    current = current.withColumn("old", F.col("n"))
     if has_updates:
         renumber = (current.select("n").rdd.map(lambda r: (r.n, None)).sortByKey(numPartitions=partitions)
                     .zipWithIndex().map(lambda kv: (kv[0][0], kv[1])))
@@ -813,10 +892,11 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
     else:
         current = current.withColumn("cluster", F.col("old_root")).withColumn("canonical", F.col("old_canonical"))
     names = current.select("n", "id")
-    index = (current.join(names.select(F.col("n").alias("cluster"), F.col("id").alias("cluster_id")), "cluster")
-             .join(names.select(F.col("n").alias("canonical"), F.col("id").alias("canonical_id")), "canonical")
-             .withColumn("settings", F.lit(settings)).select(*INDEX_COLUMNS)
-             .repartitionByRange(partitions, "n").sortWithinPartitions("n"))
+    numbers = (current.join(names.select(F.col("n").alias("cluster"), F.col("id").alias("cluster_id")), "cluster")
+               .join(names.select(F.col("n").alias("canonical"), F.col("id").alias("canonical_id")), "canonical")
+               .select("old", "n", "run", "matcher", "cluster", "canonical", "cluster_id", "canonical_id"))
+    index = (numbers.join(wide.withColumnRenamed("n", "old"), "old")
+             .withColumn("settings", F.lit(settings)).select(*INDEX_COLUMNS).sortWithinPartitions("n"))
     index.write.parquet(f"{staging}/index")
 
     counters = {"candidates_verified": sum(s.get("pairs", 0) for s in verify_stats)}
