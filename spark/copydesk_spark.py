@@ -682,6 +682,7 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         indexed = marked.filter(lambda kv: kv[1][1] is not None and kv[1][1][0] == "indexed")
         fresh = marked.filter(lambda kv: kv[1][1] is None or kv[1][1][0] == "updates").map(
             lambda kv: (kv[0], kv[1][0] + (kv[1][1][1] if kv[1][1] else None,)))
+        in_place = False
         sigs = fresh.sortByKey(numPartitions=partitions).zipWithIndex()
         numbered_sigs = sigs.map(lambda kv: (kv[0][0][0], kv[0][0][1], E + kv[1]) + kv[0][1])
     else:
@@ -689,25 +690,32 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         # order, so a document's number is its file's offset (the documents of the files before it) plus
         # its place in its file.
         indexed = None
+        in_place = False
 
-        def tally(items):
+        def tally(i, items):
             counts, last = {}, {}
             for (f, p), _ in items:
                 if f in last and p <= last[f]:
                     raise RuntimeError(f"copydesk-spark: the documents of input file {f} are not in order")
                 last[f] = p
                 counts[f] = counts.get(f, 0) + 1
-            yield counts
+            yield (i, list(counts.items()))
 
-        offsets, seen = {}, set()
-        for counts in signed.mapPartitions(tally).collect():
-            if seen & counts.keys():
-                raise RuntimeError("copydesk-spark: an input file's documents are in more than one partition")
-            seen |= counts.keys()
-            offsets.update(counts)
+        offsets, homes, order = {}, {}, []
+        for i, counts in signed.mapPartitionsWithIndex(tally).collect():
+            place = 0
+            for f, count in counts:
+                if f in offsets:
+                    raise RuntimeError("copydesk-spark: an input file's documents are in more than one partition")
+                offsets[f], homes[f] = count, (i, place)
+                place += count
+                order.append(f)
         total_fresh = 0
         for f in sorted(offsets):
             offsets[f], total_fresh = E + total_fresh, total_fresh + offsets[f]
+        # When the partitions hold the files in input order, and enough of them for the cluster's
+        # parallelism, the records stay where they are: apply comes to them (below).
+        in_place = order == sorted(order) and len({i for i, _ in homes.values()}) >= partitions
 
         def number(items):
             places = {}
@@ -833,20 +841,47 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
               .unionByName(placed.where(~own_canonical)
                            .join(all_sigs.select(F.col("n").alias("canonical"), F.col("sig").alias("csig")), "canonical")
                            .select(*placed.columns, "csig")))
-    small = placed.rdd.map(lambda r: ((r.f, r.p, 0), (r.n, r.assignment, r.csig)))
-    big = docs.zip(signed).map(lambda ds: ((ds[1][0][0], ds[1][0][1], 1), (ds[0].split("\t", 2)[2], ds[1][1][6])))
-    # Ranges of input order from a sample of the documents' keys (any split gives the same records).
-    everyone = signed.count()
-    keys = sorted(signed.map(lambda kv: kv[0]).sample(False, min(1.0, 40.0 * partitions / max(1, everyone)), 7).collect())
-    bounds = [keys[len(keys) * i // partitions] for i in range(1, partitions)] if keys else []
+    def apply_then_after(rows):
+        """rows: (f, p, n, record, signature, assignment, canonical's signature or None)."""
+        lines = (f"{f}\t{p}\t{n}\t{record}\t{sig}\t{assignment}\t{sig if csig is None else csig}"
+                 for f, p, n, record, sig, assignment, csig in rows)
+        return engine.run("apply", lines, outcomes=True,
+                          then=("documents", ["--part", "after", "--workers", str(engine.workers)]))
 
-    def in_range(key):
-        return bisect.bisect_right(bounds, (key[0], key[1]))
+    if in_place:
+        # Each document's assignment sent to the partition holding its record, in the order of its
+        # records (the partitions are in input order, and so are the records they write).
+        ranks = sorted((offsets[f], f) for f in offsets)
+        starts = [start for start, _ in ranks]
 
-    applied_in = small.union(big).repartitionAndSortWithinPartitions(partitions, in_range)
+        def home(n):
+            f = ranks[bisect.bisect_right(starts, n) - 1][1]
+            i, place = homes[f]
+            return (i, place + n - offsets[f])
 
-    def apply_then_after(items):
-        def lines():
+        aligned = (placed.rdd.map(lambda r: (home(r.n), (r.f, r.p, r.n, r.assignment, r.csig)))
+                   .repartitionAndSortWithinPartitions(signed.getNumPartitions(), lambda key: key[0]))
+
+        def meet(item):
+            (f, p, record, sig), (_, (af, ap, n, assignment, csig)) = item
+            if (af, ap) != (f, p):
+                raise RuntimeError(f"copydesk-spark: document {f}:{p} met the assignment of {af}:{ap}")
+            return (f, p, n, record, sig, assignment, csig)
+
+        here = docs.zip(signed).map(lambda ds: (ds[1][0][0], ds[1][0][1], ds[0].split("\t", 2)[2], ds[1][1][6]))
+        final = here.zip(aligned).map(meet).mapPartitions(apply_then_after)
+    else:
+        small = placed.rdd.map(lambda r: ((r.f, r.p, 0), (r.n, r.assignment, r.csig)))
+        big = docs.zip(signed).map(lambda ds: ((ds[1][0][0], ds[1][0][1], 1), (ds[0].split("\t", 2)[2], ds[1][1][6])))
+        # Ranges of input order from a sample of the documents' keys (any split gives the same records).
+        everyone = signed.count()
+        keys = sorted(signed.map(lambda kv: kv[0]).sample(False, min(1.0, 40.0 * partitions / max(1, everyone)), 7).collect())
+        bounds = [keys[len(keys) * i // partitions] for i in range(1, partitions)] if keys else []
+
+        def in_range(key):
+            return bisect.bisect_right(bounds, (key[0], key[1]))
+
+        def pair(items):
             pending = None
             for (f, p, kind), value in items:
                 if kind == 0:
@@ -856,12 +891,11 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
                     raise RuntimeError(f"copydesk-spark: document {f}:{p} has no cluster assignment")
                 n, assignment, csig = pending[2]
                 record, sig = value
-                yield f"{f}\t{p}\t{n}\t{record}\t{sig}\t{assignment}\t{sig if csig is None else csig}"
+                yield (f, p, n, record, sig, assignment, csig)
                 pending = None
-        return engine.run("apply", lines(), outcomes=True,
-                          then=("documents", ["--part", "after", "--workers", str(engine.workers)]))
 
-    final = applied_in.mapPartitions(apply_then_after)
+        final = (small.union(big).repartitionAndSortWithinPartitions(partitions, in_range)
+                 .mapPartitions(lambda items: apply_then_after(pair(items))))
 
     # The index of this run and the earlier ones: every current document (retired versions left out,
     # the rest renumbered in order, each cluster named by its first remaining member).
@@ -869,7 +903,7 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
     # (band keys, anchors, signature) join them once, by number.
     matched = new_matchers.select("n", F.lit(True).alias("matcher"))
     run = last_run + 1
-    wide_columns = ["id", "f", "p", "words", "hash", "bands", "anchors", "summary", "sig"]
+    wide_columns = ["id", "f", "p", "words", "hash", "bands", "anchors", "summary"]
     current = (sigdf.join(matched, "n", "left")
                .select("n", "id", F.lit(run).cast("long").alias("run"), F.coalesce("matcher", F.lit(False)).alias("matcher")))
     wide = sigdf.select("n", *wide_columns)
@@ -895,7 +929,7 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
     numbers = (current.join(names.select(F.col("n").alias("cluster"), F.col("id").alias("cluster_id")), "cluster")
                .join(names.select(F.col("n").alias("canonical"), F.col("id").alias("canonical_id")), "canonical")
                .select("old", "n", "run", "matcher", "cluster", "canonical", "cluster_id", "canonical_id"))
-    index = (numbers.join(wide.withColumnRenamed("n", "old"), "old")
+    index = (numbers.join(wide.withColumnRenamed("n", "old"), "old").join(all_sigs.withColumnRenamed("n", "old"), "old")
              .withColumn("settings", F.lit(settings)).select(*INDEX_COLUMNS).sortWithinPartitions("n"))
     index.write.parquet(f"{staging}/index")
 
