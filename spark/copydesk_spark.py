@@ -693,20 +693,19 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         in_place = False
 
         def tally(i, items):
-            counts, last = {}, {}
+            counts, last, ordered = {}, {}, True
             for (f, p), _ in items:
-                if f in last and p <= last[f]:
-                    raise RuntimeError(f"copydesk-spark: the documents of input file {f} are not in order")
+                ordered = ordered and (f not in last or p > last[f])
                 last[f] = p
                 counts[f] = counts.get(f, 0) + 1
-            yield (i, list(counts.items()))
+            yield (i, list(counts.items()), ordered)
 
-        offsets, homes, order = {}, {}, []
-        for i, counts in signed.mapPartitionsWithIndex(tally).collect():
+        offsets, homes, order, ordered = {}, {}, [], True
+        for i, counts, in_order in signed.mapPartitionsWithIndex(tally).collect():
+            ordered = ordered and in_order
             place = 0
             for f, count in counts:
-                if f in offsets:
-                    raise RuntimeError("copydesk-spark: an input file's documents are in more than one partition")
+                ordered = ordered and f not in offsets
                 offsets[f], homes[f] = count, (i, place)
                 place += count
                 order.append(f)
@@ -715,7 +714,7 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
             offsets[f], total_fresh = E + total_fresh, total_fresh + offsets[f]
         # When the partitions hold the files in input order, and enough of them for the cluster's
         # parallelism, the records stay where they are: apply comes to them (below).
-        in_place = order == sorted(order) and len({i for i, _ in homes.values()}) >= partitions
+        in_place = ordered and order == sorted(order) and len({i for i, _ in homes.values()}) >= partitions
 
         def number(items):
             places = {}
@@ -724,7 +723,12 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
                 places[f] = k + 1
                 yield (f, p, offsets[f] + k) + value + (None,)
 
-        numbered_sigs = signed.mapPartitions(number)
+        if ordered:
+            numbered_sigs = signed.mapPartitions(number)
+        else:
+            # A file's documents out of order or in two partitions: numbered by sorting their keys.
+            sigs = signed.map(lambda kv: (kv[0], kv[1] + (None,))).sortByKey(numPartitions=partitions).zipWithIndex()
+            numbered_sigs = sigs.map(lambda kv: (kv[0][0][0], kv[0][0][1], E + kv[1]) + kv[0][1])
     schema = StructType([
         StructField("f", LongType()), StructField("p", LongType()), StructField("n", LongType()), StructField("id", StringType()),
         StructField("words", LongType()), StructField("hash", LongType()),
