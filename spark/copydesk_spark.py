@@ -12,12 +12,15 @@ The copydesk binary does all document work; this driver only moves its lines bet
                         filesystems and ordered by the binary's own rules (a skeleton of their tree)
   documents   per partition of files: the per-document stages before dedupe; a URI's bytes come through
               Spark (sc.binaryFiles) into a local copy the binary reads under the URI's name
-  signatures  per partition: each document's band keys, anchors and sample
-  candidates  (Spark) documents sharing band keys / anchors, with the caps one machine uses
-  verify      per partition of pairs: the relation of each candidate pair
+  signatures  per partition: each document's band keys, anchors and sample (kept in place, numbered
+              in place from each file's offset)
+  candidates  (Spark) documents sharing band keys / anchors, with the caps one machine uses: only
+              (key, number) rows and pairs of numbers are shuffled
+  verify      per partition of pairs: the relation of each candidate pair (each signature shuffled
+              once by number, the later one travelling with its pair)
   cluster     one task: the judgments replayed in input order -> cluster and canonical member
-  apply+after per range of documents in input order: `duplicate` filled in, the stages after dedupe,
-              the export's JSONL records
+  apply+after where the records were read (partitions in input order), else per range of documents in
+              input order: `duplicate` filled in, the stages after dedupe, the export's JSONL records
 
 With --index (an earlier run's DIR/index), the index's documents come before the batch: they take part
 in the candidate joins, the replay starts from their clusters, and new documents name their canonicals.
@@ -661,7 +664,7 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
     # what later steps need of them is taken from here, the whole signature shuffled only where a pair or
     # a canonical member needs it.
     signed = docs.mapPartitions(signatures)
-    signed.persist(StorageLevel.MEMORY_AND_DISK)
+    signed.persist(StorageLevel.DISK_ONLY)
     # An incremental run first recognises the batch's documents already in the index (an id with the same
     # content: it keeps its earlier number) and updated versions (an id with other content).
     recognised, kinds = None, {}
@@ -735,7 +738,7 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         StructField("bands", ArrayType(LongType())), StructField("anchors", ArrayType(LongType())),
         StructField("summary", StringType()), StructField("sig", StringType()), StructField("replaces", LongType())])
     sigdf = spark.createDataFrame(numbered_sigs, schema)
-    sigdf.persist(StorageLevel.MEMORY_AND_DISK)
+    sigdf.persist(StorageLevel.DISK_ONLY)
     updates = sigdf.where(F.col("replaces").isNotNull()).select(F.col("replaces").alias("e"), F.col("n").alias("s"), "id")
     has_updates = kinds.get("updates", 0) > 0
 
@@ -783,7 +786,7 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
     if earlier is not None:
         all_sigs = earlier.select("n", "sig").unionByName(all_sigs)
     all_sigs = all_sigs.repartition(partitions, "n")
-    all_sigs.persist(StorageLevel.MEMORY_AND_DISK)
+    all_sigs.persist(StorageLevel.DISK_ONLY)
     own = all_sigs.select(F.col("n").alias("d"), F.col("sig").alias("dsig"))
     other = all_sigs.select(F.col("n").alias("c"), F.col("sig").alias("csig"))
     pairs = candidates.join(own, "d").join(other, "c").select("d", "c", "dsig", "csig")
