@@ -696,9 +696,11 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         in_place = False
 
         def tally(i, items):
-            counts, last, ordered = {}, {}, True
+            counts, last, ordered, current = {}, {}, True, None
             for (f, p), _ in items:
-                ordered = ordered and (f not in last or p > last[f])
+                # Each file's documents together and in order (what the places below assume).
+                ordered = ordered and (f == current or f not in last) and (f not in last or p > last[f])
+                current = f
                 last[f] = p
                 counts[f] = counts.get(f, 0) + 1
             yield (i, list(counts.items()), ordered)
