@@ -39,13 +39,19 @@ count, same = int(sys.argv[1]), sys.argv[2]
 single_s, single_kb = open("single.time").read().split()
 spark_s, driver_kb = open("spark.time").read().split()
 shuffle, jvm_heap, jvm_rss = 0, 0, 0
+by_stage, names = {}, {}
 # Spark 4 may write an event log as a folder of rolled files (eventlog_v2_*/events_*): read every file.
 for path in sorted(p for p in glob.glob("events/**", recursive=True) if os.path.isfile(p)):
     for line in open(path):
         e = json.loads(line)
         if e.get("Event") == "SparkListenerTaskEnd":
             m = e.get("Task Metrics") or {}
-            shuffle += (m.get("Shuffle Write Metrics") or {}).get("Shuffle Bytes Written", 0)
+            written = (m.get("Shuffle Write Metrics") or {}).get("Shuffle Bytes Written", 0)
+            shuffle += written
+            by_stage[e["Stage ID"]] = by_stage.get(e["Stage ID"], 0) + written
+        if e.get("Event") == "SparkListenerStageCompleted":
+            info = e.get("Stage Info") or {}
+            names[info.get("Stage ID")] = info.get("Stage Name", "")
         if e.get("Event") == "SparkListenerStageExecutorMetrics":
             p = e.get("Executor Metrics") or {}
             jvm_heap = max(jvm_heap, p.get("JVMHeapMemory", 0))
@@ -62,4 +68,8 @@ print(f"copydesk-spark local[2]: {float(spark_s):.1f}s wall; driver+executor JVM
       f"JVM RSS {jvm_rss / 2**20:.0f} MB; python driver {int(driver_kb) / 1024:.0f} MB")
 print("largest engine process by mode: " + ", ".join(f"{m} {kb / 1024:.0f} MB" for m, kb in sorted(peaks.items())))
 print(f"shuffle bytes written: {shuffle / 2**20:.0f} MB, {shuffle / count:.0f} bytes per document")
+if os.environ.get("COPYDESK_SCALE_STAGES"):
+    # The stages that wrote most, with the call site Spark names them by.
+    for stage, written in sorted(by_stage.items(), key=lambda kv: -kv[1])[:12]:
+        print(f"  stage {stage}: {written / count:.0f} bytes per document  {names.get(stage, '')}")
 PY

@@ -12,12 +12,15 @@ The copydesk binary does all document work; this driver only moves its lines bet
                         filesystems and ordered by the binary's own rules (a skeleton of their tree)
   documents   per partition of files: the per-document stages before dedupe; a URI's bytes come through
               Spark (sc.binaryFiles) into a local copy the binary reads under the URI's name
-  signatures  per partition: each document's band keys, anchors and sample
-  candidates  (Spark) documents sharing band keys / anchors, with the caps one machine uses
-  verify      per partition of pairs: the relation of each candidate pair
+  signatures  per partition: each document's band keys, anchors and sample (kept in place, numbered
+              in place from each file's offset)
+  candidates  (Spark) documents sharing band keys / anchors, with the caps one machine uses: only
+              (key, number) rows and pairs of numbers are shuffled
+  verify      per partition of pairs: the relation of each candidate pair (each signature shuffled
+              once by number, the later one travelling with its pair)
   cluster     one task: the judgments replayed in input order -> cluster and canonical member
-  apply+after per range of documents in input order: `duplicate` filled in, the stages after dedupe,
-              the export's JSONL records
+  apply+after where the records were read (partitions in input order), else per range of documents in
+              input order: `duplicate` filled in, the stages after dedupe, the export's JSONL records
 
 With --index (an earlier run's DIR/index), the index's documents come before the batch: they take part
 in the candidate joins, the replay starts from their clusters, and new documents name their canonicals.
@@ -28,6 +31,7 @@ place only when every step succeeded.
 """
 
 import argparse
+import bisect
 import json
 import os
 import re
@@ -115,21 +119,31 @@ class Engine:
                 procs.append(p)
                 stdin = p.stdout
 
+            failed = []
+
             def feed():
+                out = procs[0].stdin
                 try:
-                    out = procs[0].stdin
                     for line in lines:
                         out.write(line.encode("utf-8", "surrogateescape"))
                         out.write(b"\n")
-                    out.close()
                 except BrokenPipeError:
                     pass  # the binary stopped reading: its exit code and message tell why
+                except Exception as error:  # noqa: BLE001 - the lines' own failure, raised in the task below
+                    failed.append(error)
+                finally:
+                    try:
+                        out.close()
+                    except BrokenPipeError:
+                        pass
 
             feeder = threading.Thread(target=feed, daemon=True)
             feeder.start()
             for raw in procs[-1].stdout:
                 yield ("line", raw.rstrip(b"\n").decode("utf-8", "surrogateescape"))
             feeder.join()
+            if failed:
+                raise failed[0]
             part = TaskContext.get().partitionId() if TaskContext.get() else -1
             for (m, _), p, err in zip(stages, procs, errs):
                 code = p.wait()
@@ -646,12 +660,15 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
                                           [int(x) for x in bands.split(",")] if bands else [],
                                           [int(x) for x in anchors.split(",")] if anchors else [], summary, sig))
 
+    # The signatures stay in the partitions of their documents (one line out for each line in, in order):
+    # what later steps need of them is taken from here, the whole signature shuffled only where a pair or
+    # a canonical member needs it.
     signed = docs.mapPartitions(signatures)
+    signed.persist(StorageLevel.DISK_ONLY)
     # An incremental run first recognises the batch's documents already in the index (an id with the same
     # content: it keeps its earlier number) and updated versions (an id with other content).
     recognised, kinds = None, {}
     if earlier is not None:
-        signed.persist(StorageLevel.MEMORY_AND_DISK)
         batch_ids = spark.createDataFrame(signed.map(lambda kv: (kv[1][0], kv[0][0], kv[0][1], kv[1][2])),
                                           "id string, f long, p long, hash long")
         shared = batch_ids.join(earlier.select("id").distinct(), "id")
@@ -668,24 +685,68 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         indexed = marked.filter(lambda kv: kv[1][1] is not None and kv[1][1][0] == "indexed")
         fresh = marked.filter(lambda kv: kv[1][1] is None or kv[1][1][0] == "updates").map(
             lambda kv: (kv[0], kv[1][0] + (kv[1][1][1] if kv[1][1] else None,)))
+        in_place = False
+        sigs = fresh.sortByKey(numPartitions=partitions).zipWithIndex()
+        numbered_sigs = sigs.map(lambda kv: (kv[0][0][0], kv[0][0][1], E + kv[1]) + kv[0][1])
     else:
+        # Numbered in place, without a shuffle: each input file's documents are in one partition, in
+        # order, so a document's number is its file's offset (the documents of the files before it) plus
+        # its place in its file.
         indexed = None
-        fresh = signed.map(lambda kv: (kv[0], kv[1] + (None,)))
-    sigs = fresh.sortByKey(numPartitions=partitions).zipWithIndex()
+        in_place = False
+
+        def tally(i, items):
+            counts, last, ordered, current = {}, {}, True, None
+            for (f, p), _ in items:
+                # Each file's documents together and in order (what the places below assume).
+                ordered = ordered and (f == current or f not in last) and (f not in last or p > last[f])
+                current = f
+                last[f] = p
+                counts[f] = counts.get(f, 0) + 1
+            yield (i, list(counts.items()), ordered)
+
+        offsets, homes, order, ordered = {}, {}, [], True
+        for i, counts, in_order in signed.mapPartitionsWithIndex(tally).collect():
+            ordered = ordered and in_order
+            place = 0
+            for f, count in counts:
+                ordered = ordered and f not in offsets
+                offsets[f], homes[f] = count, (i, place)
+                place += count
+                order.append(f)
+        total_fresh = 0
+        for f in sorted(offsets):
+            offsets[f], total_fresh = E + total_fresh, total_fresh + offsets[f]
+        # When the partitions hold the files in input order, and enough of them for the cluster's
+        # parallelism, the records stay where they are: apply comes to them (below).
+        in_place = ordered and order == sorted(order) and len({i for i, _ in homes.values()}) >= partitions
+
+        def number(items):
+            places = {}
+            for (f, p), value in items:
+                k = places.get(f, 0)
+                places[f] = k + 1
+                yield (f, p, offsets[f] + k) + value + (None,)
+
+        if ordered:
+            numbered_sigs = signed.mapPartitions(number)
+        else:
+            # A file's documents out of order or in two partitions: numbered by sorting their keys.
+            sigs = signed.map(lambda kv: (kv[0], kv[1] + (None,))).sortByKey(numPartitions=partitions).zipWithIndex()
+            numbered_sigs = sigs.map(lambda kv: (kv[0][0][0], kv[0][0][1], E + kv[1]) + kv[0][1])
     schema = StructType([
         StructField("f", LongType()), StructField("p", LongType()), StructField("n", LongType()), StructField("id", StringType()),
         StructField("words", LongType()), StructField("hash", LongType()),
         StructField("bands", ArrayType(LongType())), StructField("anchors", ArrayType(LongType())),
         StructField("summary", StringType()), StructField("sig", StringType()), StructField("replaces", LongType())])
-    sigdf = spark.createDataFrame(
-        sigs.map(lambda kv: (kv[0][0][0], kv[0][0][1], E + kv[1]) + kv[0][1]), schema)
-    sigdf.persist(StorageLevel.MEMORY_AND_DISK)
+    sigdf = spark.createDataFrame(numbered_sigs, schema)
+    sigdf.persist(StorageLevel.DISK_ONLY)
     updates = sigdf.where(F.col("replaces").isNotNull()).select(F.col("replaces").alias("e"), F.col("n").alias("s"), "id")
     has_updates = kinds.get("updates", 0) > 0
 
     # Documents that search: words, band keys, and not an exact copy of an earlier document. A document of
     # the index is the original of its content until an updated version retires it.
-    searching = sigdf.where(F.col("words") > 0)
+    searching = sigdf.where(F.col("words") > 0).select("n", "hash", "bands", "anchors")
     if earlier is not None:
         originals = earlier.where(F.col("words") > 0).groupBy("hash").agg(F.min("n").alias("e"))
         originals = originals.join(updates.select("e", "s"), "e", "left")
@@ -721,10 +782,14 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
         candidates = (candidates.join(retired, "c", "left").join(sigdf.select(F.col("n").alias("d"), F.col("id").alias("did")), "d")
                       .where(F.col("retired_id").isNull() | (F.col("retired_id") != F.col("did"))).select("d", "c"))
 
+    # Every signature shuffled once, by number; the pairs (two numbers) go to it: a pair's later signature
+    # travels with it, to its earlier document's partition.
     all_sigs = sigdf.select("n", "sig")
     if earlier is not None:
         all_sigs = earlier.select("n", "sig").unionByName(all_sigs)
-    own = sigdf.select(F.col("n").alias("d"), F.col("sig").alias("dsig"))
+    all_sigs = all_sigs.repartition(partitions, "n")
+    all_sigs.persist(StorageLevel.DISK_ONLY)
+    own = all_sigs.select(F.col("n").alias("d"), F.col("sig").alias("dsig"))
     other = all_sigs.select(F.col("n").alias("c"), F.col("sig").alias("csig"))
     pairs = candidates.join(own, "d").join(other, "c").select("d", "c", "dsig", "csig")
 
@@ -768,40 +833,97 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
                                         "n long, canonical long, root long, assignment string")
     assignments.persist(StorageLevel.MEMORY_AND_DISK)
 
-    keyed_docs = spark.createDataFrame(
-        docs.map(lambda line: line.split("\t", 2)).map(lambda t: (int(t[0]), int(t[1]), t[2])), "f long, p long, record string")
-    canonical_sigs = all_sigs.select(F.col("n").alias("canonical"), F.col("sig").alias("csig"))
-    numbered = sigdf.select("f", "p", "n", "sig")
+    # Apply: each document's record and signature (where they are) meet its number, assignment and, when
+    # another document is its canonical member, that member's signature, in one shuffle into ranges of
+    # input order (the small row sorts just before the record it belongs to).
+    numbered = sigdf.select("f", "p", "n")
     already = kinds.get("indexed", 0)
     if already:
         # Documents already in the index: their earlier number, cluster and canonical member.
-        again = spark.createDataFrame(indexed.map(lambda kv: (kv[0][0], kv[0][1], kv[1][1][1], kv[1][0][6])),
-                                      "f long, p long, n long, sig string")
+        again = spark.createDataFrame(indexed.map(lambda kv: (kv[0][0], kv[0][1], kv[1][1][1])), "f long, p long, n long")
         numbered = numbered.unionByName(again)
-    applied_in = (keyed_docs.join(numbered, ["f", "p"])
-                  .join(assignments.select("n", "canonical", "assignment"), "n").join(canonical_sigs, "canonical")
-                  .repartitionByRange(partitions, "f", "p").sortWithinPartitions("f", "p"))
-
+    placed = numbered.join(assignments.select("n", "canonical", "assignment"), "n")
+    # A new document that is its own canonical member is applied against its own signature (an indexed one
+    # against the index's, as the run that indexed it).
+    own_canonical = (F.col("canonical") == F.col("n")) & (F.col("n") >= E)
+    placed = (placed.where(own_canonical).withColumn("csig", F.lit(None).cast("string"))
+              .unionByName(placed.where(~own_canonical)
+                           .join(all_sigs.select(F.col("n").alias("canonical"), F.col("sig").alias("csig")), "canonical")
+                           .select(*placed.columns, "csig")))
     def apply_then_after(rows):
-        lines = (f"{r.f}\t{r.p}\t{r.n}\t{r.record}\t{r.sig}\t{r.assignment}\t{r.csig}" for r in rows)
+        """rows: (f, p, n, record, signature, assignment, canonical's signature or None)."""
+        lines = (f"{f}\t{p}\t{n}\t{record}\t{sig}\t{assignment}\t{sig if csig is None else csig}"
+                 for f, p, n, record, sig, assignment, csig in rows)
         return engine.run("apply", lines, outcomes=True,
                           then=("documents", ["--part", "after", "--workers", str(engine.workers)]))
 
-    final = applied_in.rdd.mapPartitions(apply_then_after)
+    if in_place:
+        # Each document's assignment sent to the partition holding its record, in the order of its
+        # records (the partitions are in input order, and so are the records they write).
+        ranks = sorted((offsets[f], f) for f in offsets)
+        starts = [start for start, _ in ranks]
+
+        def home(n):
+            f = ranks[bisect.bisect_right(starts, n) - 1][1]
+            i, place = homes[f]
+            return (i, place + n - offsets[f])
+
+        aligned = (placed.rdd.map(lambda r: (home(r.n), (r.f, r.p, r.n, r.assignment, r.csig)))
+                   .repartitionAndSortWithinPartitions(signed.getNumPartitions(), lambda key: key[0]))
+
+        def meet(item):
+            (f, p, record, sig), (_, (af, ap, n, assignment, csig)) = item
+            if (af, ap) != (f, p):
+                raise RuntimeError(f"copydesk-spark: document {f}:{p} met the assignment of {af}:{ap}")
+            return (f, p, n, record, sig, assignment, csig)
+
+        here = docs.zip(signed).map(lambda ds: (ds[1][0][0], ds[1][0][1], ds[0].split("\t", 2)[2], ds[1][1][6]))
+        final = here.zip(aligned).map(meet).mapPartitions(apply_then_after)
+    else:
+        small = placed.rdd.map(lambda r: ((r.f, r.p, 0), (r.n, r.assignment, r.csig)))
+        big = docs.zip(signed).map(lambda ds: ((ds[1][0][0], ds[1][0][1], 1), (ds[0].split("\t", 2)[2], ds[1][1][6])))
+        # Ranges of input order from a sample of the documents' keys (any split gives the same records).
+        everyone = signed.count()
+        keys = sorted(signed.map(lambda kv: kv[0]).sample(False, min(1.0, 40.0 * partitions / max(1, everyone)), 7).collect())
+        bounds = [keys[len(keys) * i // partitions] for i in range(1, partitions)] if keys else []
+
+        def in_range(key):
+            return bisect.bisect_right(bounds, (key[0], key[1]))
+
+        def pair(items):
+            pending = None
+            for (f, p, kind), value in items:
+                if kind == 0:
+                    pending = (f, p, value)
+                    continue
+                if pending is None or pending[0] != f or pending[1] != p:
+                    raise RuntimeError(f"copydesk-spark: document {f}:{p} has no cluster assignment")
+                n, assignment, csig = pending[2]
+                record, sig = value
+                yield (f, p, n, record, sig, assignment, csig)
+                pending = None
+
+        final = (small.union(big).repartitionAndSortWithinPartitions(partitions, in_range)
+                 .mapPartitions(lambda items: apply_then_after(pair(items))))
 
     # The index of this run and the earlier ones: every current document (retired versions left out,
     # the rest renumbered in order, each cluster named by its first remaining member).
+    # The numbers (cluster, canonical, renumbering) are worked out on narrow rows; the wide columns
+    # (band keys, anchors, signature) join them once, by number.
     matched = new_matchers.select("n", F.lit(True).alias("matcher"))
     run = last_run + 1
+    wide_columns = ["id", "f", "p", "words", "hash", "bands", "anchors", "summary"]
     current = (sigdf.join(matched, "n", "left")
-               .select("n", "id", F.lit(run).cast("long").alias("run"), "f", "p", "words", "hash",
-                       F.coalesce("matcher", F.lit(False)).alias("matcher"), "bands", "anchors", "summary", "sig"))
+               .select("n", "id", F.lit(run).cast("long").alias("run"), F.coalesce("matcher", F.lit(False)).alias("matcher")))
+    wide = sigdf.select("n", *wide_columns)
     if earlier is not None:
         kept = earlier
         if has_updates:
             kept = kept.join(updates.select(F.col("e").alias("n")), "n", "left_anti")
         current = kept.select(*current.columns).unionByName(current)
+        wide = kept.select(*wide.columns).unionByName(wide)
     current = current.join(assignments.select("n", F.col("root").alias("old_root"), F.col("canonical").alias("old_canonical")), "n")
+    current = current.withColumn("old", F.col("n"))
     if has_updates:
         renumber = (current.select("n").rdd.map(lambda r: (r.n, None)).sortByKey(numPartitions=partitions)
                     .zipWithIndex().map(lambda kv: (kv[0][0], kv[1])))
@@ -813,10 +935,11 @@ def dedupe(spark, engine, plan, partitions, docs, index_path, staging):
     else:
         current = current.withColumn("cluster", F.col("old_root")).withColumn("canonical", F.col("old_canonical"))
     names = current.select("n", "id")
-    index = (current.join(names.select(F.col("n").alias("cluster"), F.col("id").alias("cluster_id")), "cluster")
-             .join(names.select(F.col("n").alias("canonical"), F.col("id").alias("canonical_id")), "canonical")
-             .withColumn("settings", F.lit(settings)).select(*INDEX_COLUMNS)
-             .repartitionByRange(partitions, "n").sortWithinPartitions("n"))
+    numbers = (current.join(names.select(F.col("n").alias("cluster"), F.col("id").alias("cluster_id")), "cluster")
+               .join(names.select(F.col("n").alias("canonical"), F.col("id").alias("canonical_id")), "canonical")
+               .select("old", "n", "run", "matcher", "cluster", "canonical", "cluster_id", "canonical_id"))
+    index = (numbers.join(wide.withColumnRenamed("n", "old"), "old").join(all_sigs.withColumnRenamed("n", "old"), "old")
+             .withColumn("settings", F.lit(settings)).select(*INDEX_COLUMNS).sortWithinPartitions("n"))
     index.write.parquet(f"{staging}/index")
 
     counters = {"candidates_verified": sum(s.get("pairs", 0) for s in verify_stats)}
