@@ -69,12 +69,15 @@ extension CopydeskCommand {
             commandName: "documents",
             abstract: "Run the per-document part of a pipeline on this partition.",
             discussion: """
-                --part before: stdin lists input files, 'NUMBER<TAB>PATH' (numbers from 'engine plan'), or
-                'NUMBER<TAB>PATH<TAB>COPY' for a file PATH (an hdfs:// URI, say) whose bytes are read from the
-                local file COPY (documents, drops and rejects still name PATH); runs the stages before dedupe; stdout has 'FILE<TAB>POSITION<TAB>RECORD' per document (RECORD: the
-                document as JSON, HTML included).
-                --part after: stdin has such lines (after 'engine apply'), in input order; runs the stages after
+                --part before: stdin lists input files, 'NUMBER<TAB>PATH' (numbers from 'engine plan'), or \
+                'NUMBER<TAB>PATH<TAB>COPY' for a file PATH (an hdfs:// URI, say) whose bytes are read from the \
+                local file COPY (documents, drops and rejects still name PATH); runs the stages before dedupe; \
+                stdout has 'FILE<TAB>POSITION<TAB>RECORD' per document (RECORD: the document as JSON, HTML \
+                included).
+
+                --part after: stdin has such lines (after 'engine apply'), in input order; runs the stages after \
                 dedupe and the export; stdout has the export's JSONL records.
+
                 Drops and rejects go to --outcomes as 'FILE<TAB>POSITION<TAB>drop|reject<TAB>JSON'.
                 """)
 
