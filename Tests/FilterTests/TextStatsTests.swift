@@ -97,6 +97,21 @@ struct TextStatsTests {
         #expect(s.punctuatedLines == 0)
     }
 
+    @Test("invalid UTF-8 counts one visible non-letter character per stray byte, also where a long text is cut in two")
+    func invalidBytes() {
+        let stray: [UInt8] = [0xFF, 0x41, 0x20, 0xC3, 0x0A, 0xE2, 0x82]  // "\xFF" "A" " " truncated é, newline, truncated €
+        let s = stray.withUnsafeBufferPointer { TextStats.measure(bytes: $0, repeats: false) }
+        #expect(s.characters == 7)
+        #expect(s.visible == 5)
+        #expect(s.letters == 1)
+        #expect(s.words == 1, "only the run with 'A' holds a letter")
+        #expect(s.wordCharacters == 2)
+        #expect(s.lines == 2)
+        let long = Array(repeating: stray, count: 100).joined()
+        let t = Array(long).withUnsafeBufferPointer { TextStats.measure(bytes: $0, repeats: false) }
+        #expect(t.characters == 700 && t.visible == 500 && t.letters == 100 && t.words == 100 && t.lines == 101, "each truncated € starts the next line, which ends at the next newline")
+    }
+
     /// The definitions in ``TextStats``, applied one Unicode scalar at a time.
     static func reference(_ text: String) -> TextStats {
         var s = TextStats()
