@@ -19,7 +19,7 @@ struct LanguageEvaluation: ParsableCommand {
     @Option(help: "Also time the detector over the text of this JSONL (e.g. the Reuters dump), when it exists.")
     var throughput = defaultReuters
     @Flag(help: "Print the most frequent confusions.") var confusions = false
-    @Flag(help: "Print every misclassified document (not short texts): expected, detected, the text's start.") var errors = false
+    @Flag(help: "Print every misclassified document (not short texts): expected, detected, the three most probable languages, the text's start.") var errors = false
     @Flag(help: "Print the model's languages (comma-separated) and stop.") var listLanguages = false
 
     struct Item {
@@ -61,7 +61,10 @@ struct LanguageEvaluation: ParsableCommand {
                 _ = try stage.process(&document)
                 if document.language == item.lang { correct += 1 } else {
                     mistakes["\(kind) \(item.lang)→\(document.language ?? "null")", default: 0] += 1
-                    if errors, kind == "document" { print("\(item.lang)→\(document.language ?? "null"): \(item.text.prefix(300))") }
+                    if errors, kind == "document" {
+                        let top = detector.detect(item.text).candidates.prefix(3).map { "\($0.language) \(format($0.probability, 3))" }
+                        print("\(item.lang)→\(document.language ?? "null") [\(top.joined(separator: ", "))]: \(item.text.prefix(300))")
+                    }
                 }
             }
             accuracy[kind] = 100 * Double(correct) / Double(subset.count)

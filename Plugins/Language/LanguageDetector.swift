@@ -5,6 +5,11 @@ import Foundation
 /// in the model (langdetect's n-gram rules: words padded with one space; but all-capital words count too,
 /// as headlines are often written so, and single letters are left to the script count, which is as good
 /// and a third faster).
+/// A word counts once per text: its n-grams (with those of the space after it) and its function-word row
+/// are added when it ends, unless the text had the same word (its folded letters) before. Repeated words are
+/// not independent evidence — lists, tables, templates, interface strings and code repeat a few words many
+/// times, and counting each repetition lets one frequent n-gram (Swedish "ogiltig" ×15 starting like Danish
+/// "og") outvote the rest — the binarised naive Bayes known to work better for text than counting.
 /// A script that one language writes decides it; otherwise the languages of the main script's group are
 /// ranked by total cost (naive Bayes) and given probabilities. Immutable; safe to share between threads.
 ///
@@ -96,6 +101,9 @@ public struct LanguageDetector: Sendable {
         scripts.initialize(repeating: 0)
         return withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: totals.count) { partial in
             partial.initialize(repeating: .zero)
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.wordBufferCapacity) { pending in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.seenCapacity(bytes.count)) { seen in
+            seen.initialize(repeating: 0)
             return CharacterTable.shared.entries.withUnsafeBufferPointer { table in
                 model.slots.withUnsafeBufferPointer { slots in
                     model.filter.withUnsafeBufferPointer { filter in
@@ -104,14 +112,51 @@ public struct LanguageDetector: Sendable {
                                 model.triples.withUnsafeBytes { triples in
                                     scan(bytes, table: table, slots: slots, filter: filter, rowGroups: rowGroups, rows: rows,
                                          triples: triples.baseAddress! + 2 &* model.tripleOffset, partial: partial,
-                                         totals: totals, scripts: scripts)
+                                         totals: totals, scripts: scripts, entries: pending.baseAddress!, seen: seen)
                                 }
                             }
                         }
                     }
                 }
             }
+            }
+            }
         }
+    }
+
+    /// Keys a word's n-grams may fill before it is counted (``scan``: at most two per letter and three at
+    /// its end, so a word that fills 252 has more than ``longWord`` letters).
+    static let wordBufferCapacity = 256
+    /// Rows of the direct tables a word may sum in registers before it is counted (at most 255 of at most
+    /// 255 fit 16 bits; two a letter at most, so a word that reaches 240 has more than ``longWord`` letters).
+    static let wordRowLimit = 240
+    /// A word of more than this many letters counts every time it occurs (it is not remembered).
+    static let longWord = 64
+    /// Slots of the set of words seen in a text of `byteCount` bytes: a power of two, at least 64, half
+    /// the bytes up to 65,536 slots (512 KB), so that few words share a slot. It remembers at most half as many words; later
+    /// words that are new count every time.
+    static func seenCapacity(_ byteCount: Int) -> Int {
+        var capacity = 64
+        while capacity < byteCount / 2, capacity < 1 << 16 { capacity <<= 1 }
+        return capacity
+    }
+
+    /// Whether `key` (a word's key, never 0) was seen before in `seen`, remembering it if not and if fewer
+    /// than half the slots are taken (`count` counts them).
+    /// Written without a branch on the answer (which is as likely one way as the other in running text).
+    @inline(__always)
+    static func repeats(_ key: UInt64, in seen: UnsafeMutableBufferPointer<UInt64>, count: inout Int) -> Bool {
+        let mask = seen.count &- 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        var found = seen[slot]
+        while found != key && found != 0 {
+            slot = (slot &+ 1) & mask
+            found = seen[slot]
+        }
+        let remember = found == 0 && count < seen.count / 2
+        seen[slot] = remember ? key : found
+        count &+= remember ? 1 : 0
+        return found == key
     }
 
     // The hot loop: no allocation, no String, one table read per character, one read of a direct table per
@@ -121,7 +166,7 @@ public struct LanguageDetector: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
         filter: UnsafeBufferPointer<UInt64>, rowGroups: UnsafeBufferPointer<UInt8>, rows: UnsafeRawBufferPointer,
         triples: UnsafeRawPointer, partial: UnsafeMutableBufferPointer<SIMD16<UInt16>>, totals: UnsafeMutableBufferPointer<SIMD16<UInt32>>,
-        scripts: UnsafeMutableBufferPointer<Int>
+        scripts: UnsafeMutableBufferPointer<Int>, entries: UnsafeMutablePointer<UInt64>, seen: UnsafeMutableBufferPointer<UInt64>
     ) -> (text: Int, capitals: Int, titles: Int) {
         let shift = model.slotShift, mask = model.slotMask, filterShift = model.filterShift
         let groupCount = model.groups.count
@@ -176,30 +221,95 @@ public struct LanguageDetector: Sendable {
             pending &+= 1
             if pending >= 255 { carry() }
         }
-        // A row of the direct table of 2-grams (zeros where the model lacks the n-gram).
-        @inline(__always) func direct(_ index: Int) {
-            let costs = rows.loadUnaligned(fromByteOffset: index &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
-            low &+= costs & 0x00FF
-            high &+= costs &>> 8
-            pending &+= 1
-            if pending >= 255 { carry() }
-        }
-        // A 3-gram and its last two letters' 2-gram, from the direct table of 3-grams.
-        @inline(__always) func triple(_ index: Int) {
-            let at = (index &- LanguageModel.directCount) &* (2 &* LanguageModel.lanes)
-            low &+= triples.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt16>.self)
-            high &+= triples.loadUnaligned(fromByteOffset: at &+ LanguageModel.lanes, as: SIMD16<UInt16>.self)
-            pending &+= 2
-            if pending >= 255 { carry() }
-        }
         @inline(__always) func setHalf(_ value: Int) {
             if value != half {
                 flush()
                 half = value
             }
         }
+        // A word's n-grams wait until the word ends (with the space after it): a word seen before in the
+        // text adds nothing. Those of the direct tables are summed in registers (`wordLow`, `wordHigh`:
+        // `wordRows` rows), the others wait in `entries` as keys for the hash table. A word whose second
+        // letter is a capital too moves to the capital half there (`split`): what its first letter added
+        // waits in `firstLow`, `firstHigh` and `entries` before `switchAt`, for `wordHalf`.
+        var wordLow = SIMD16<UInt16>.zero, wordHigh = SIMD16<UInt16>.zero
+        var firstLow = SIMD16<UInt16>.zero, firstHigh = SIMD16<UInt16>.zero
+        var wordRows = 0
+        var waiting = 0
+        var wordHalf = 0
+        var split = false
+        var switchAt = 0
+        var letters = 0
+        var long = false
+        var seenCount = 0
+        // A row of the direct table of 2-grams (zeros where the model lacks the n-gram).
+        @inline(__always) func direct(_ index: Int) {
+            let costs = rows.loadUnaligned(fromByteOffset: index &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
+            wordLow &+= costs & 0x00FF
+            wordHigh &+= costs &>> 8
+            wordRows &+= 1
+        }
+        // A 3-gram and its last two letters' 2-gram, from the direct table of 3-grams.
+        @inline(__always) func triple(_ index: Int) {
+            let at = (index &- LanguageModel.directCount) &* (2 &* LanguageModel.lanes)
+            wordLow &+= triples.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt16>.self)
+            wordHigh &+= triples.loadUnaligned(fromByteOffset: at &+ LanguageModel.lanes, as: SIMD16<UInt16>.self)
+            wordRows &+= 2
+        }
+        @inline(__always) func emit(_ key: UInt64) {
+            entries[waiting] = key
+            waiting &+= 1
+        }
+        @inline(__always) func clearWord() {
+            wordLow = .zero
+            wordHigh = .zero
+            wordRows = 0
+            waiting = 0
+            split = false
+        }
+        // Adds what the word waits with to the sums.
+        @inline(__always) func addWord() {
+            if pending &+ wordRows >= 255 { carry() }
+            pending &+= wordRows
+            setHalf(wordHalf)
+            var index = 0
+            if split {
+                low &+= firstLow
+                high &+= firstHigh
+                firstLow = .zero
+                firstHigh = .zero
+                while index < switchAt {
+                    lookup(entries[index])
+                    index &+= 1
+                }
+                wordHalf = capitalHalf
+                setHalf(capitalHalf)
+            }
+            low &+= wordLow
+            high &+= wordHigh
+            while index < waiting {
+                lookup(entries[index])
+                index &+= 1
+            }
+            clearWord()
+        }
+        // The word that ends here counts unless the text had it before (a long word always counts).
+        @inline(__always) func endWord() {
+            let key = word | LanguageModel.wordBit
+            if long || letters > Self.longWord || !Self.repeats(key, in: seen, count: &seenCount) {
+                addWord()
+                // A whole word that the model lists (a function word) adds its own costs.
+                lookup(key)
+            } else {
+                firstLow = .zero
+                firstHigh = .zero
+                clearWord()
+            }
+            long = false
+            letters = 0
+        }
 
-        let count = bytes.count
+        let byteCount = bytes.count
         var i = 0
         var c1: UInt64 = 0x20, c2: UInt64 = 0x20, c3: UInt64 = 0x20
         var length = 1
@@ -208,13 +318,15 @@ public struct LanguageDetector: Sendable {
         // The running hash of the current word's folded letters (its key once the word ends).
         var word = LanguageModel.wordSeed
         let latin = Int(Script.latin.rawValue)
-        while i < count {
+        while i < byteCount {
             // The common case on its own: small ASCII letters that continue a word of ASCII letters. Each
             // is its own folded value (Latin, not a capital), extends the word's hash and adds its 3-gram
             // with its 2-gram from the direct table; the word's state (capitals, length ≥ 3) stays.
             if c3 != 0x20, c2 | c3 < 0x80 {
                 let start = i
-                while i < count {
+                // At most ``wordRowLimit`` rows wait in the word's registers (two a letter here).
+                let end = min(byteCount, i &+ ((Self.wordRowLimit &- wordRows) &>> 1))
+                while i < end {
                     let value = UInt64(bytes[i])
                     guard value &- 0x61 < 26 else { break }
                     i &+= 1
@@ -227,11 +339,12 @@ public struct LanguageDetector: Sendable {
                 let run = i &- start
                 if run > 0 {
                     length = 3
+                    letters &+= run
                     scripts[latin] &+= run
                     scored &+= run
                     capitalScored &+= inCapitals &* run
                     titleScored &+= inTitle &* run
-                    if i == count { break }
+                    if i == byteCount { break }
                 }
             }
             let b0 = UInt32(bytes[i])
@@ -239,13 +352,13 @@ public struct LanguageDetector: Sendable {
             if b0 < 0x80 {
                 code = b0
                 i &+= 1
-            } else if b0 >= 0xC2, b0 < 0xE0, i + 1 < count, bytes[i + 1] & 0xC0 == 0x80 {
+            } else if b0 >= 0xC2, b0 < 0xE0, i + 1 < byteCount, bytes[i + 1] & 0xC0 == 0x80 {
                 code = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                 i &+= 2
-            } else if b0 >= 0xE0, b0 < 0xF0, i + 2 < count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
+            } else if b0 >= 0xE0, b0 < 0xF0, i + 2 < byteCount, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
                 code = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                 i &+= 3
-            } else if b0 >= 0xF0, b0 < 0xF5, i + 3 < count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80,
+            } else if b0 >= 0xF0, b0 < 0xF5, i + 3 < byteCount, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80,
                 bytes[i + 3] & 0xC0 == 0x80
             {
                 code = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
@@ -264,19 +377,27 @@ public struct LanguageDetector: Sendable {
                 firstUpper = entry & CharacterTable.upperBit
                 inCapitals = 0
                 inTitle = firstUpper != 0 ? 1 : 0
-                setHalf(firstUpper != 0 ? titleHalf : 0)
+                wordHalf = firstUpper != 0 ? titleHalf : 0
                 word = LanguageModel.wordSeed
             } else if length >= 3 {
                 length = 2
             } else if firstUpper & entry != 0 {
                 // The word's second letter is a capital too: its n-grams go to the capital half.
-                setHalf(capitalHalf)
+                firstLow = wordLow
+                firstHigh = wordHigh
+                wordLow = .zero
+                wordHigh = .zero
+                split = true
+                switchAt = waiting
                 inCapitals = 1
                 inTitle = 0
                 // The first letter went to the capitalised words; from here the word counts as capitals.
             }
-            // A whole word that the model lists (a function word) adds its own costs when it ends.
-            if value == 0x20 { lookup(word | LanguageModel.wordBit) } else { word = LanguageModel.wordStep(word, value) }
+            let ends = value == 0x20
+            if !ends {
+                word = LanguageModel.wordStep(word, value)
+                letters &+= 1
+            }
             scored &+= 1
             capitalScored &+= inCapitals
             titleScored &+= inTitle
@@ -289,11 +410,18 @@ public struct LanguageDetector: Sendable {
             if length >= 3, c1 | c2 | c3 < 0x80 {
                 triple(LanguageModel.asciiIndex(c1, c2, c3))
             } else {
-                if c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c2, c3)) } else { lookup(c2 << 21 | c3) }
-                if length >= 3 { lookup(c1 << 42 | c2 << 21 | c3) }
+                if c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c2, c3)) } else { emit(c2 << 21 | c3) }
+                if length >= 3 { emit(c1 << 42 | c2 << 21 | c3) }
+            }
+            if ends {
+                endWord()
+            } else if waiting >= Self.wordBufferCapacity &- 4 || wordRows >= Self.wordRowLimit {
+                // At most two rows or entries a letter: the word has more than `longWord` letters and counts.
+                long = true
+                addWord()
             }
         }
-        if c3 != 0x20 { lookup(word | LanguageModel.wordBit) }
+        if c3 != 0x20 { endWord() }
         carry()
         return (scored &- capitalScored &- titleScored, capitalScored, titleScored)
     }

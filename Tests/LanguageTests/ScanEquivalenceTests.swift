@@ -7,7 +7,8 @@ import Testing
 /// read together with its 2-gram), a tight loop for small ASCII letters inside a word, sums in registers,
 /// a Bloom filter in front of the hash table. These tests hold it to the plain algorithm: every character
 /// decoded and folded through the table, every 2- and 3-gram and every whole word looked up in the hash
-/// table, costs added one row at a time. The sums must be equal to the unit, so answers cannot differ.
+/// table, costs added one row at a time, each word's when it ends unless the text had it before. The sums
+/// must be equal to the unit, so answers cannot differ.
 @Suite("the scan's shortcuts sum what the plain scan sums")
 struct ScanEquivalenceTests {
     /// The plain scan (the algorithm of ``LanguageDetector``'s documentation, without shortcuts).
@@ -16,10 +17,25 @@ struct ScanEquivalenceTests {
         var costs = [Int](repeating: 0, count: 3 * groupCount * LanguageModel.lanes)
         var scripts = [Int](repeating: 0, count: Script.allCases.count)
         var set = 0
-        func add(_ key: UInt64) {
-            guard let row = model.row(ofKey: key) else { return }
-            let base = (set * groupCount + Int(model.rowGroups[row])) * LanguageModel.lanes
-            for (lane, cost) in model.costs(ofRow: row).enumerated() { costs[base + lane] += cost }
+        // A word's n-grams (with those of the space after it) count when the word ends, unless the text had
+        // the word before: words are compared by their folded letters, the first half of the seen-set's
+        // slots are remembered, and a word of more than `longWord` letters always counts.
+        var waiting: [(key: UInt64, set: Int)] = []
+        var seen = Set<UInt64>()
+        let remembered = LanguageDetector.seenCapacity(text.utf8.count) / 2
+        var letters = 0
+        func add(_ key: UInt64) { waiting.append((key, set)) }
+        func endWord(_ word: UInt64) {
+            defer { waiting = []; letters = 0 }
+            if letters <= LanguageDetector.longWord {
+                if seen.contains(word) { return }
+                if seen.count < remembered { seen.insert(word) }
+            }
+            for (key, set) in waiting {
+                guard let row = model.row(ofKey: key) else { continue }
+                let base = (set * groupCount + Int(model.rowGroups[row])) * LanguageModel.lanes
+                for (lane, cost) in model.costs(ofRow: row).enumerated() { costs[base + lane] += cost }
+            }
         }
         var scored = 0, capitalScored = 0, titleScored = 0, inCapitals = 0, inTitle = 0
         var c1: UInt64 = 0x20, c2: UInt64 = 0x20, c3: UInt64 = 0x20
@@ -47,7 +63,7 @@ struct ScanEquivalenceTests {
                 inCapitals = 1
                 inTitle = 0
             }
-            if value == 0x20 { add(word | LanguageModel.wordBit) } else { word = LanguageModel.wordStep(word, value) }
+            if value == 0x20 { add(word | LanguageModel.wordBit) } else { word = LanguageModel.wordStep(word, value); letters += 1 }
             scored += 1
             capitalScored += inCapitals
             titleScored += inTitle
@@ -57,8 +73,12 @@ struct ScanEquivalenceTests {
             length += 1
             add(c2 << 21 | c3)
             if length >= 3 { add(c1 << 42 | c2 << 21 | c3) }
+            if value == 0x20 { endWord(word | LanguageModel.wordBit) }
         }
-        if c3 != 0x20 { add(word | LanguageModel.wordBit) }
+        if c3 != 0x20 {
+            add(word | LanguageModel.wordBit)
+            endWord(word | LanguageModel.wordBit)
+        }
         return (costs, (scored - capitalScored - titleScored, capitalScored, titleScored), scripts)
     }
 
@@ -90,6 +110,27 @@ struct ScanEquivalenceTests {
         for text in Self.texts { Self.expectSame(detector, text) }
         let restricted = LanguageDetector(model: builtInModel, languages: ["en", "de", "ru"])
         for text in Self.texts { Self.expectSame(restricted, text) }
+    }
+
+    @Test("repeated words: capitals and small letters, more distinct words than the set remembers, long words")
+    func repeatedWords() {
+        let many = (0..<400).map { "w\(String($0, radix: 26).map { Character(UnicodeScalar(UInt8($0.asciiValue! % 26 + 97))) })ord" }
+        let long = String(repeating: "lo", count: 36), longer = "AB" + String(repeating: "xé", count: 70)
+        let texts = [
+            "the The THE tHe the", many.joined(separator: " ") + " " + many.joined(separator: " "),
+            "\(long) \(long) short short \(longer) \(longer)", "Größe größe GRÖSSE größe", "жщы ЖЩЫ жщы",
+        ]
+        for text in texts { Self.expectSame(detector, text) }
+    }
+
+    @Test("a text said twice sums what it sums once: every word of the second copy is a repeat")
+    func textTwice() {
+        // Each copy ends with a space, so that its last word has the n-grams of its end in both.
+        for text in Self.texts where text.utf8.count < 200 {
+            var once = text + " ", twice = text + " " + text + " "
+            let a = once.withUTF8 { detector.sums($0) }, b = twice.withUTF8 { detector.sums($0) }
+            #expect(a.costs == b.costs, "\(text.prefix(60).debugDescription)")
+        }
     }
 
     @Test("random texts over a mixed alphabet (seeded, so the same every run)")
