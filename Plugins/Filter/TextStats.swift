@@ -42,7 +42,14 @@ public struct TextStats: Sendable, Equatable {
     /// Measures UTF-8 `bytes` (invalid sequences count as one visible non-letter character each).
     public static func measure(bytes: UnsafeBufferPointer<UInt8>, repeats: Bool) -> TextStats {
         guard !bytes.isEmpty else { return TextStats() }
-        var s = asciiClasses.withUnsafeBufferPointer { classes in
+        var s = countASCII(bytes) ?? countByCharacter(bytes)
+        if repeats, s.lines > 1 { s.repeatedLines = countRepeatedLines(bytes, lines: s.lines) }
+        return s
+    }
+
+    /// The counts of ``count(_:classes:table:next:)`` with its tables: any UTF-8.
+    static func countByCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> TextStats {
+        asciiClasses.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { table in
                 nextStates.withUnsafeBufferPointer { next in
                     count(bytes, classes: classes.baseAddress.unsafelyUnwrapped, table: table.baseAddress.unsafelyUnwrapped,
@@ -50,8 +57,6 @@ public struct TextStats: Sendable, Equatable {
                 }
             }
         }
-        if repeats, s.lines > 1 { s.repeatedLines = countRepeatedLines(bytes, lines: s.lines) }
-        return s
     }
 
     /// The counts of ``measure(bytes:repeats:)`` but repeated lines, in one pass over the bytes.
