@@ -52,6 +52,8 @@ struct LiteralAlternation: Sendable {
     /// The first four bytes of each alternative (little-endian, with 0x20 set in every byte), for a
     /// quick check before the full comparison; 0 for alternatives shorter than four bytes.
     var prefixes: [UInt32]
+    /// The vector search for candidates, when every alternative has four bytes or more.
+    var scan: PrefixScan?
 
     /// Parses the restricted form; `nil` sends the pattern to ICU.
     init?(parsing pattern: String) {
@@ -103,6 +105,7 @@ struct LiteralAlternation: Sendable {
             guard alternative.count >= 4 else { return 0 }
             return (0..<4).reduce(UInt32(0)) { $0 | UInt32(alternative[$1]) << (8 * UInt32($1)) } | Self.spaceBits
         }
+        scan = PrefixScan(alternatives: alternatives, caseInsensitive: caseInsensitive)
     }
 
     /// 0x20 in each of four bytes. Setting it lowercases an ASCII capital and changes no byte that a
@@ -115,6 +118,9 @@ struct LiteralAlternation: Sendable {
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
         guard n > 0 else { return false }
+        if let scan {
+            return scan.contains(bytes) { i in alternatives.contains { matchesAt(bytes, i, $0) } }
+        }
         if !singleBytes.isEmpty {
             // Rare (a one-letter alternative): try every position.
             for i in 0..<n {
