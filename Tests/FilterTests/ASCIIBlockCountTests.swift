@@ -5,9 +5,17 @@ import Testing
 /// state machine, also where runs, lines and the text's end meet the edges of blocks.
 @Suite("ASCII block counts")
 struct ASCIIBlockCountTests {
-    /// The block counter (which must accept the text) and the state machine on the same bytes.
-    static func both(_ bytes: [UInt8]) -> (blocks: TextStats?, characters: TextStats) {
-        bytes.withUnsafeBufferPointer { (TextStats.countASCII($0), TextStats.countByCharacter($0)) }
+    /// The block counter (which must accept the text) and the state machine on the same bytes; without
+    /// `lines`, the state machine's line counts are set to 0, which the block counter must leave them at.
+    static func both(_ bytes: [UInt8], lines: Bool = true) -> (blocks: TextStats?, characters: TextStats) {
+        bytes.withUnsafeBufferPointer {
+            var characters = TextStats.countByCharacter($0)
+            if !lines {
+                characters.lines = 0
+                characters.punctuatedLines = 0
+            }
+            return (TextStats.countASCII($0, lines: lines), characters)
+        }
     }
 
     @Test("random ASCII texts of 0 to 400 bytes, every byte value below 0x80 among them: block counts equal the state machine's and the definitions")
@@ -29,6 +37,8 @@ struct ASCIIBlockCountTests {
             }
             let (blocks, characters) = Self.both(bytes)
             #expect(blocks == characters, "\(bytes)")
+            let (unlined, unlinedCharacters) = Self.both(bytes, lines: false)
+            #expect(unlined == unlinedCharacters, "\(bytes), lines not counted")
             let text = String(decoding: bytes, as: UTF8.self)
             #expect(TextStats.measure(text) == TextStatsTests.reference(text), "\(text.debugDescription)")
         }
@@ -61,12 +71,24 @@ struct ASCIIBlockCountTests {
             for position in Set([0, length / 2, length - 1]) {
                 var bytes = [UInt8](repeating: 0x61, count: length)
                 bytes[position] = 0xC3
-                bytes.withUnsafeBufferPointer { #expect(TextStats.countASCII($0) == nil, "length \(length), 0xC3 at \(position)") }
+                bytes.withUnsafeBufferPointer { #expect(TextStats.countASCII($0, lines: true) == nil && TextStats.countASCII($0, lines: false) == nil, "length \(length), 0xC3 at \(position)") }
                 let text = String(decoding: bytes, as: UTF8.self)
                 let measured = bytes.withUnsafeBufferPointer { TextStats.measure(bytes: $0, repeats: false) }
                 #expect(measured == TextStatsTests.reference(text), "length \(length), 0xC3 at \(position)")
             }
         }
+        for lines in [false, true] {
+            for text in ["ab. cd\n\nef", "Zürich. Genève\n\nBern.", String(repeating: "word. ", count: 30) + "é\n"] {
+                let s = TextStats.measure(text, lines: lines)
+                var expected = TextStatsTests.reference(text)
+                if !lines {
+                    expected.lines = 0
+                    expected.punctuatedLines = 0
+                }
+                #expect(s == expected, "\(text.debugDescription), lines \(lines): ASCII or not, lines are counted exactly when asked")
+            }
+        }
+        #expect(TextStats.measure("a\nb\na", repeats: true, lines: false).lines == 3, "repeated lines need the lines")
         let mixed = Array("A word, then é and more words. ".utf8) + Array(repeating: 0x62, count: 100)
         let text = String(decoding: mixed, as: UTF8.self)
         #expect(mixed.withUnsafeBufferPointer { TextStats.measure(bytes: $0, repeats: false) } == TextStatsTests.reference(text))
