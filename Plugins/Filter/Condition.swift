@@ -45,32 +45,38 @@ public indirect enum Condition: Sendable {
         }
     }
 
-    /// Whether any test reads the text statistics, and whether one reads repeated lines.
-    var statistics: (any: Bool, repeats: Bool) {
+    /// Whether any test reads the text statistics, whether one reads repeated lines, and whether one
+    /// reads the line counts.
+    var statistics: (any: Bool, repeats: Bool, lines: Bool) {
         switch self {
-        case .test(let test): (test.needsStatistics, test.needsRepeats)
+        case .test(let test): (test.needsStatistics, test.needsRepeats, test.needsLines)
         case .all(let items), .any(let items):
-            items.reduce((false, false)) { acc, item in let s = item.statistics; return (acc.0 || s.any, acc.1 || s.repeats) }
+            items.reduce((false, false, false)) { acc, item in
+                let s = item.statistics
+                return (acc.0 || s.any, acc.1 || s.repeats, acc.2 || s.lines)
+            }
         case .not(let inner), .reasoned(let inner, _): inner.statistics
         }
     }
 }
 
 /// What a document evaluation shares between tests: the text statistics (measured once, on first
-/// use) and where missing fields are reported.
+/// use, lines only when a test reads them) and where missing fields are reported.
 struct EvaluationContext {
     let missing: MissingFieldLog
     let repeats: Bool
+    let lines: Bool
     private var measured: TextStats?
 
-    init(missing: MissingFieldLog, repeats: Bool) {
+    init(missing: MissingFieldLog, repeats: Bool, lines: Bool) {
         self.missing = missing
         self.repeats = repeats
+        self.lines = lines
     }
 
     mutating func statistics(_ document: Document) -> TextStats {
         if let measured { return measured }
-        let stats = TextStats.measure(document.text, repeats: repeats)
+        let stats = TextStats.measure(document.text, repeats: repeats, lines: lines)
         measured = stats
         return stats
     }

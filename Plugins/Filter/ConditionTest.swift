@@ -40,6 +40,14 @@ public enum ConditionTest: Sendable {
 
     var needsRepeats: Bool { if case .maxRepeatedLines = self { true } else { false } }
 
+    /// Whether the test reads the line counts (repeated lines are a share of the lines).
+    var needsLines: Bool {
+        switch self {
+        case .minPunctuatedLines, .maxRepeatedLines: true
+        default: false
+        }
+    }
+
     /// What the test requires, in words.
     public var requirement: String {
         switch self {

@@ -39,27 +39,30 @@ public struct TextPattern: Sendable {
 
 /// Literal alternatives matched on bytes: ASCII case folding when `(?i)`, word boundaries as ICU's
 /// `\b` (letters, marks, decimal digits and connector punctuation are word characters).
-struct LiteralAlternation: Sendable {
-    var alternatives: [[UInt8]]
-    var caseInsensitive: Bool
-    var boundaryStart: Bool
-    var boundaryEnd: Bool
+///
+/// A class, so that reading a condition's pattern for each document retains one reference rather
+/// than each of its tables.
+final class LiteralAlternation: Sendable {
+    let alternatives: [[UInt8]]
+    let caseInsensitive: Bool
+    let boundaryStart: Bool
+    let boundaryEnd: Bool
     /// Which pairs of bytes can start a match: a 65,536-bit set indexed by the first two bytes
     /// (lowercased when folding), so common first letters do not stop the scan.
-    var firstPairs: [UInt64]
+    let firstPairs: [UInt64]
     /// The one-byte alternatives (which the pair set cannot hold), lowercased when folding.
-    var singleBytes: [UInt8]
+    let singleBytes: [UInt8]
     /// The first four bytes of each alternative (little-endian, with 0x20 set in every byte), for a
     /// quick check before the full comparison; 0 for alternatives shorter than four bytes.
-    var prefixes: [UInt32]
+    let prefixes: [UInt32]
+    /// The vector search for candidates, when every alternative has four bytes or more.
+    let scan: PrefixScan?
 
     /// Parses the restricted form; `nil` sends the pattern to ICU.
     init?(parsing pattern: String) {
         var p = Substring(pattern)
-        caseInsensitive = false
+        var caseInsensitive = false, boundaryStart = false, boundaryEnd = false
         if p.hasPrefix("(?i)") { caseInsensitive = true; p = p.dropFirst(4) }
-        boundaryStart = false
-        boundaryEnd = false
         if p.hasPrefix("\\b") { boundaryStart = true; p = p.dropFirst(2) }
         if p.hasSuffix("\\b"), !p.hasSuffix("\\\\b") { boundaryEnd = true; p = p.dropLast(2) }
         if p.hasPrefix("(?:"), p.hasSuffix(")"), !p.hasSuffix("\\)") { p = p.dropFirst(3).dropLast() }
@@ -87,6 +90,9 @@ struct LiteralAlternation: Sendable {
         guard !escaped, !alternatives.contains(where: \.isEmpty) else { return nil }
         if caseInsensitive { alternatives = alternatives.map { $0.map(Self.lower) } }
         self.alternatives = alternatives
+        self.caseInsensitive = caseInsensitive
+        self.boundaryStart = boundaryStart
+        self.boundaryEnd = boundaryEnd
         var pairs = [UInt64](repeating: 0, count: 1024)
         var singles: [UInt8] = []
         for alternative in alternatives {
@@ -103,6 +109,7 @@ struct LiteralAlternation: Sendable {
             guard alternative.count >= 4 else { return 0 }
             return (0..<4).reduce(UInt32(0)) { $0 | UInt32(alternative[$1]) << (8 * UInt32($1)) } | Self.spaceBits
         }
+        scan = PrefixScan(alternatives: alternatives, caseInsensitive: caseInsensitive)
     }
 
     /// 0x20 in each of four bytes. Setting it lowercases an ASCII capital and changes no byte that a
@@ -115,6 +122,9 @@ struct LiteralAlternation: Sendable {
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
         guard n > 0 else { return false }
+        if let scan {
+            return scan.contains(bytes) { i in alternatives.contains { matchesAt(bytes, i, $0) } }
+        }
         if !singleBytes.isEmpty {
             // Rare (a one-letter alternative): try every position.
             for i in 0..<n {

@@ -15,7 +15,8 @@ public struct TextStats: Sendable, Equatable {
     /// Characters in words, for the mean word length.
     public var wordCharacters = 0
     /// Non-empty lines, those whose last visible character is terminal punctuation, and those equal
-    /// (trimmed) to an earlier line. `repeatedLines` is counted only when asked for.
+    /// (trimmed) to an earlier line. `repeatedLines` is counted only when asked for, the other two
+    /// unless asked not to be.
     public var lines = 0
     public var punctuatedLines = 0
     public var repeatedLines = 0
@@ -33,16 +34,30 @@ public struct TextStats: Sendable, Equatable {
     /// Share of lines that repeat an earlier line (0 without lines).
     public var repeatedLineShare: Double { lines == 0 ? 0 : Double(repeatedLines) / Double(lines) }
 
-    /// Measures `text`; `repeats` also counts repeated lines (hashing each line).
-    public static func measure(_ text: String, repeats: Bool = false) -> TextStats {
+    /// Measures `text`; `repeats` also counts repeated lines (hashing each line); without `lines`,
+    /// lines and punctuated lines are not counted (left at 0) unless `repeats` needs them.
+    public static func measure(_ text: String, repeats: Bool = false, lines: Bool = true) -> TextStats {
         var copy = text
-        return copy.withUTF8 { measure(bytes: $0, repeats: repeats) }
+        return copy.withUTF8 { measure(bytes: $0, repeats: repeats, lines: lines) }
     }
 
-    /// Measures UTF-8 `bytes` (invalid sequences count as one visible non-letter character each).
-    public static func measure(bytes: UnsafeBufferPointer<UInt8>, repeats: Bool) -> TextStats {
+    /// Measures UTF-8 `bytes` (invalid sequences count as one visible non-letter character each);
+    /// `repeats` and `lines` as for ``measure(_:repeats:lines:)``.
+    public static func measure(bytes: UnsafeBufferPointer<UInt8>, repeats: Bool, lines: Bool = true) -> TextStats {
         guard !bytes.isEmpty else { return TextStats() }
-        var s = asciiClasses.withUnsafeBufferPointer { classes in
+        let lines = lines || repeats
+        var s = countASCII(bytes, lines: lines) ?? countByCharacter(bytes)
+        if !lines {
+            s.lines = 0
+            s.punctuatedLines = 0
+        }
+        if repeats, s.lines > 1 { s.repeatedLines = countRepeatedLines(bytes, lines: s.lines) }
+        return s
+    }
+
+    /// The counts of ``count(_:classes:table:next:)`` with its tables: any UTF-8.
+    static func countByCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> TextStats {
+        asciiClasses.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { table in
                 nextStates.withUnsafeBufferPointer { next in
                     count(bytes, classes: classes.baseAddress.unsafelyUnwrapped, table: table.baseAddress.unsafelyUnwrapped,
@@ -50,8 +65,6 @@ public struct TextStats: Sendable, Equatable {
                 }
             }
         }
-        if repeats, s.lines > 1 { s.repeatedLines = countRepeatedLines(bytes, lines: s.lines) }
-        return s
     }
 
     /// The counts of ``measure(bytes:repeats:)`` but repeated lines, in one pass over the bytes.
