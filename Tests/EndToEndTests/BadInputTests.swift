@@ -35,6 +35,12 @@ struct BadInputTests {
         result = try CLI.run(["run", "pipelines/news.yaml", "--input", input, "--output", dir + "/same.jsonl", "--report", dir + "/same.jsonl"])
         #expect(result.status == 64 && result.stderr.contains("would both write"), "\(result.stderr)")
 
+        // `-` and /dev/stdout are one descriptor: two outputs there would interleave.
+        let twoStdout = try write(
+            "stdout.yaml", "input:\n  paths: [\(input)]\nstages:\n  - use: export\n    path: '-'\n  - use: export\n    path: /dev/stdout\n")
+        result = try CLI.run(["run", twoStdout])
+        #expect(result.status == 64 && result.stderr.contains("both write to stdout"), "\(result.stderr)")
+
         result = try CLI.run(["run", "pipelines/news.yaml", "--input", input, "--output", input])
         #expect(result.status == 64 && result.stderr.contains("also an input"), "\(result.stderr)")
         #expect(try String(contentsOfFile: input, encoding: .utf8).contains("Some text."))
@@ -45,7 +51,7 @@ struct BadInputTests {
 
         result = try CLI.run(["run", "pipelines/news.yaml", "--input", input, "--output", dir])
         #expect(result.status == 64 && result.stderr.contains("existing directory"), "\(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["empty.yaml", "in.jsonl", "none.yaml", "two.yaml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["empty.yaml", "in.jsonl", "none.yaml", "stdout.yaml", "two.yaml"])
     }
 
     @Test("a missing input path exits 66 naming the path")

@@ -204,6 +204,61 @@ struct OutputCommitTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/out/news.report.failed.json"))
     }
 
+    /// Runs copydesk with its standard output on `path`, opened as the shell opens `> path` (or `>> path`
+    /// with `append`), and returns the exit status.
+    func runWithStdout(on path: String, append: Bool, _ arguments: [String], in directory: String) throws -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644)
+        #expect(fd >= 0)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test("records to /dev/stdout when the shell sent stdout to a file (> and >>): they land in that file and /dev/stdout stays a link")
+    func stdoutRedirectedToFile() throws {
+        let dir = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Renaming a finished file over /dev/stdout would replace the link for every later process: put it
+        // back if this test finds it broken, so one failure does not spread to the rest of the run.
+        func devStdoutIsLink() -> Bool { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/dev/stdout")) != nil }
+        let linkBefore = devStdoutIsLink()
+        let devBefore = try FileManager.default.contentsOfDirectory(atPath: "/dev").sorted()
+        defer {
+            if linkBefore && !devStdoutIsLink() {
+                try? FileManager.default.removeItem(atPath: "/dev/stdout")
+                try? FileManager.default.createSymbolicLink(atPath: "/dev/stdout", withDestinationPath: "/proc/self/fd/1")
+            }
+            let strays = (try? FileManager.default.contentsOfDirectory(atPath: "/dev"))?.filter { $0.hasPrefix("stdout.") && !devBefore.contains($0) }
+            for name in strays ?? [] { try? FileManager.default.removeItem(atPath: "/dev/" + name) }
+        }
+        // 40 stories, a broken line (rejected) and one more story: 41 records.
+        let input = try input(in: dir, run: 0, lines: 40)
+        let out = dir + "/out.jsonl"
+        for target in ["/dev/stdout", "/proc/self/fd/1", "-"] {
+            let status = try runWithStdout(
+                on: out, append: false, ["run", CLI.root + "/pipelines/news.yaml", "--input", input, "--output", target, "-q"], in: dir)
+            #expect(status == 0)
+            #expect(try text(out).split(separator: "\n").count == 41, "\(target): every record in the file the shell opened")
+            #expect(devStdoutIsLink() == linkBefore, "\(target): /dev/stdout is still a link")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: "/dev").sorted() == devBefore, "\(target): nothing written into /dev")
+        }
+        // `>>` appends: what the file held stays, the records follow it.
+        try Data("kept line\n".utf8).write(to: URL(fileURLWithPath: out))
+        let status = try runWithStdout(
+            on: out, append: true, ["run", CLI.root + "/pipelines/news.yaml", "--input", input, "--output", "/dev/stdout", "-q"], in: dir)
+        #expect(status == 0)
+        let lines = try text(out).split(separator: "\n")
+        #expect(lines.first == "kept line" && lines.count == 42)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["in.jsonl", "out.jsonl"], "no report beside a stream")
+    }
+
     @Test("records to /dev/stdout: no report, drops or rejects next to the device; with --report they go beside it")
     func deviceOutput() throws {
         let dir = CLI.temporaryDirectory()

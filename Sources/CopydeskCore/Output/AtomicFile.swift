@@ -3,8 +3,9 @@ import Foundation
 /// An output file written under a temporary name in the same directory and renamed over the final
 /// name only on `commit()`, so a failed or killed run never leaves half a file under the final name.
 /// The temporary name carries the writing process's ``ProcessStamp`` (`.<name>.tmp-<pid>-<start>`), so a
-/// later run recognises and removes the leftovers of a killed one (``StaleFiles``). The path `-`
-/// writes straight to standard output instead; so does a device or pipe, which a rename cannot replace.
+/// later run recognises and removes the leftovers of a killed one (``StaleFiles``). A stream is written
+/// straight instead (``isStream(_:)``): `-`, `/dev/stdout` and the other names of an open descriptor go
+/// through that descriptor, a device or pipe through the path.
 /// With a compression other than none, bytes are compressed as they are written (streaming).
 public final class AtomicFile {
     public let path: String
@@ -21,12 +22,18 @@ public final class AtomicFile {
     public init(path: String, compression: OutputCompression = .none) throws(StageError) {
         self.path = path
         compressor = try compression.makeCompressor(path: path)
-        if path == "-" {
-            fd = 1
+        if let descriptor = Self.standardDescriptor(path) {
+            // The descriptor the process was given, whatever it points to: a terminal, a pipe, or a file the
+            // shell opened (`> out.jsonl`, or `>> out.jsonl` whose appending the copy keeps).
+            fd = fcntl(descriptor, F_DUPFD_CLOEXEC, 3)
+            if fd < 0 {
+                throw StageError(.io, "cannot write \(path): descriptor \(descriptor) is not open (\(String(cString: strerror(errno)))); "
+                    + "give the run somewhere to write it, or an output file")
+            }
             temporaryPath = nil
             return
         }
-        if Self.isDeviceOrPipe(path) {
+        if Self.isStream(path) {
             fd = open(path, O_WRONLY | O_CLOEXEC)
             if fd < 0 { throw StageError(.io, "cannot write \(path): \(String(cString: strerror(errno)))") }
             temporaryPath = nil
@@ -45,9 +52,30 @@ public final class AtomicFile {
         if !finished { abort() }
     }
 
-    /// Whether `path` names an existing character device or FIFO (`/dev/stdout`, `/dev/full`, a named pipe).
-    public static func isDeviceOrPipe(_ path: String) -> Bool {
-        if path == "-" { return true }
+    /// The descriptor `path` names when it names one of this process's open descriptors rather than a file:
+    /// `-` and `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N` and `/proc/self/fd/N` (N); otherwise `nil`.
+    /// Such a name is a link to whatever the descriptor is: renaming a finished file over it would replace
+    /// the link itself (as root, `/dev/stdout` for every later process) and leave the file the shell opened
+    /// empty, so it is written through the descriptor and never renamed over.
+    public static func standardDescriptor(_ path: String) -> Int32? {
+        switch path {
+        case "-", "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default: break
+        }
+        for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+            let digits = path.utf8.dropFirst(prefix.utf8.count)
+            guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return Int32(digits.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+        }
+        return nil
+    }
+
+    /// Whether `path` is written as a stream, in place and never renamed over: the name of an open
+    /// descriptor (``standardDescriptor(_:)``: `-`, `/dev/stdout`, …) or an existing character device, FIFO
+    /// or socket (`/dev/full`, a named pipe).
+    public static func isStream(_ path: String) -> Bool {
+        if standardDescriptor(path) != nil { return true }
         var status = stat()
         guard stat(path, &status) == 0 else { return false }
         let type = status.st_mode & S_IFMT

@@ -36,7 +36,7 @@ public final class CommitJournal {
 
     /// The journal of the run whose report is `report` (`nil` for stdout or a device: no commit set).
     public static func path(forReport report: String?) -> String? {
-        guard let report, !AtomicFile.isDeviceOrPipe(report) else { return nil }
+        guard let report, !AtomicFile.isStream(report) else { return nil }
         return report + ".commit"
     }
 

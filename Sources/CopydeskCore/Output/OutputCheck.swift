@@ -39,9 +39,13 @@ public enum OutputCheck {
         for output in outputs {
             let where_ = output.role + (output.position.map { " (\($0))" } ?? "")
             guard !output.path.isEmpty else { throw ConfigError("\(where_) is an empty path; give a file name", at: output.position) }
-            if output.path == "-" {
-                if let earlier = seen["-"] { throw ConfigError("\(where_) and \(earlier.role) both write to stdout ('-'); give one a file", at: output.position) }
-                seen["-"] = output
+            if let descriptor = AtomicFile.standardDescriptor(output.path) {
+                let key = "descriptor \(descriptor)"
+                if let earlier = seen[key] {
+                    let name = descriptor == 1 ? "stdout ('-', /dev/stdout)" : "descriptor \(descriptor)"
+                    throw ConfigError("\(where_) and \(earlier.role) both write to \(name); give one a file", at: output.position)
+                }
+                seen[key] = output
                 continue
             }
             var isDirectory: ObjCBool = false

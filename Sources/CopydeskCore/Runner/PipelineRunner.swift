@@ -40,7 +40,7 @@ public final class PipelineRunner {
                 report: report, drops: base + ".drops.jsonl", rejects: base + ".rejects.jsonl",
                 failedReport: Self.stem(report, removing: [".json"]) + ".failed.json", journal: CommitJournal.path(forReport: report))
         }
-        guard let output = pipeline.lastOutputPath, !AtomicFile.isDeviceOrPipe(output) else { return OutputPaths() }
+        guard let output = pipeline.lastOutputPath, !AtomicFile.isStream(output) else { return OutputPaths() }
         base = Self.stem(
             output,
             removing: [".jsonl.gz", ".jsonl.zst", ".jsonl", ".ndjson.gz", ".ndjson.zst", ".ndjson", ".csv.gz", ".csv.zst", ".csv", ".sqlite", ".db",
@@ -55,7 +55,7 @@ public final class PipelineRunner {
     /// (not stdout, a device or a pipe), the report last.
     var committedFiles: [String] {
         let paths = outputPaths
-        return OutputCheck.outputs(of: pipeline, paths: paths).map(\.path).filter { $0 != paths.report && !AtomicFile.isDeviceOrPipe($0) }
+        return OutputCheck.outputs(of: pipeline, paths: paths).map(\.path).filter { $0 != paths.report && !AtomicFile.isStream($0) }
             + (paths.report.map { [$0] } ?? [])
     }
 
