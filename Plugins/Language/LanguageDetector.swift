@@ -99,7 +99,9 @@ public struct LanguageDetector: Sendable {
     ) -> (text: Int, capitals: Int, titles: Int) {
         totals.initialize(repeating: .zero)
         scripts.initialize(repeating: 0)
-        return withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: totals.count) { partial in
+        // Four more partial sums than totals: the current word's, and where the first letter of a word of
+        // capitals waits (``scan``).
+        return withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: totals.count &+ 4) { partial in
             partial.initialize(repeating: .zero)
             return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.wordBufferCapacity) { pending in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.seenCapacity(bytes.count)) { seen in
@@ -127,7 +129,7 @@ public struct LanguageDetector: Sendable {
     /// Keys a word's n-grams may fill before it is counted (``scan``: at most two per letter and three at
     /// its end, so a word that fills 252 has more than ``longWord`` letters).
     static let wordBufferCapacity = 256
-    /// Rows of the direct tables a word may sum in registers before it is counted (at most 255 of at most
+    /// Rows of the direct tables a word may sum in 16 bits before it is counted (at most 255 of at most
     /// 255 fit 16 bits; two a letter at most, so a word that reaches 240 has more than ``longWord`` letters).
     static let wordRowLimit = 240
     /// A word of more than this many letters counts every time it occurs (it is not remembered).
@@ -180,29 +182,24 @@ public struct LanguageDetector: Sendable {
         let capitalHalf = 2 &* groupCount
         // N-grams of a capitalised word (a capital, then a small letter) go to the third set, from `4 * groupCount` on.
         let titleHalf = 4 &* groupCount
-        var half = 0
-        // The direct table's rows (all of one group) are summed in registers, `low` and `high`, and added
-        // to partial[directBase + half] when `half` changes, before a carry and at the end.
+        // The direct table's rows (all of one group) are summed per word (below) and added to
+        // partial[directBase + wordHalf] when the word counts.
         let directBase = 2 &* model.directGroup
-        var low = SIMD16<UInt16>.zero, high = SIMD16<UInt16>.zero
+        // Past the partial sums that are carried: the current word's sums, and where the first letter of a
+        // word of capitals waits.
+        let wordSums = partial.baseAddress! + 6 &* groupCount
+        let firstAt = 6 &* groupCount &+ 2
         // Characters scored, and those of capital words and of capitalised words.
         var scored = 0
         var capitalScored = 0
         var titleScored = 0
         var inCapitals = 0
         var inTitle = 0
-        @inline(__always) func flush() {
-            partial[directBase &+ half] &+= low
-            partial[directBase &+ half &+ 1] &+= high
-            low = .zero
-            high = .zero
-        }
         @inline(__always) func carry() {
-            flush()
             Self.carry(partial, into: totals, count: 6 * groupCount)
             pending = 0
         }
-        @inline(__always) func lookup(_ key: UInt64) {
+        @inline(__always) func lookup(_ key: UInt64, half: Int) {
             guard LanguageModel.mayContain(key, filter: filter, shift: filterShift) else { return }
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             let fingerprint = LanguageModel.fingerprint(key)
@@ -221,19 +218,14 @@ public struct LanguageDetector: Sendable {
             pending &+= 1
             if pending >= 255 { carry() }
         }
-        @inline(__always) func setHalf(_ value: Int) {
-            if value != half {
-                flush()
-                half = value
-            }
-        }
         // A word's n-grams wait until the word ends (with the space after it): a word seen before in the
-        // text adds nothing. Those of the direct tables are summed in registers (`wordLow`, `wordHigh`:
+        // text adds nothing. Those of the direct tables are summed in `wordSums` (even and odd lanes:
         // `wordRows` rows), the others wait in `entries` as keys for the hash table. A word whose second
         // letter is a capital too moves to the capital half there (`split`): what its first letter added
-        // waits in `firstLow`, `firstHigh` and `entries` before `switchAt`, for `wordHalf`.
-        var wordLow = SIMD16<UInt16>.zero, wordHigh = SIMD16<UInt16>.zero
-        var firstLow = SIMD16<UInt16>.zero, firstHigh = SIMD16<UInt16>.zero
+        // waits in partial[firstAt] and partial[firstAt + 1] and in `entries` before `switchAt`, for `wordHalf`.
+        // The word's sums live in memory, not in variables: the loop over small letters below keeps them in
+        // registers while it runs, and the rest of the pass does not hold eight SIMD registers through the
+        // whole loop (with them, the compiler spilled and copied registers at every letter: 20% slower).
         var wordRows = 0
         var waiting = 0
         var wordHalf = 0
@@ -245,15 +237,15 @@ public struct LanguageDetector: Sendable {
         // A row of the direct table of 2-grams (zeros where the model lacks the n-gram).
         @inline(__always) func direct(_ index: Int) {
             let costs = rows.loadUnaligned(fromByteOffset: index &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
-            wordLow &+= costs & 0x00FF
-            wordHigh &+= costs &>> 8
+            wordSums[0] &+= costs & 0x00FF
+            wordSums[1] &+= costs &>> 8
             wordRows &+= 1
         }
         // A 3-gram and its last two letters' 2-gram, from the direct table of 3-grams.
         @inline(__always) func triple(_ index: Int) {
             let at = (index &- LanguageModel.directCount) &* (2 &* LanguageModel.lanes)
-            wordLow &+= triples.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt16>.self)
-            wordHigh &+= triples.loadUnaligned(fromByteOffset: at &+ LanguageModel.lanes, as: SIMD16<UInt16>.self)
+            wordSums[0] &+= triples.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt16>.self)
+            wordSums[1] &+= triples.loadUnaligned(fromByteOffset: at &+ LanguageModel.lanes, as: SIMD16<UInt16>.self)
             wordRows &+= 2
         }
         @inline(__always) func emit(_ key: UInt64) {
@@ -261,34 +253,35 @@ public struct LanguageDetector: Sendable {
             waiting &+= 1
         }
         @inline(__always) func clearWord() {
-            wordLow = .zero
-            wordHigh = .zero
+            wordSums[0] = .zero
+            wordSums[1] = .zero
             wordRows = 0
             waiting = 0
             split = false
         }
-        // Adds what the word waits with to the sums.
+        // Adds what the word waits with to the sums: first the rows summed in `wordSums` (and partial[firstAt])
+        // at once, counted in `pending` before, then the keys, each counted as it is added (so a carry
+        // among them never leaves rows uncounted).
         @inline(__always) func addWord() {
             if pending &+ wordRows >= 255 { carry() }
             pending &+= wordRows
-            setHalf(wordHalf)
             var index = 0
             if split {
-                low &+= firstLow
-                high &+= firstHigh
-                firstLow = .zero
-                firstHigh = .zero
+                partial[directBase &+ wordHalf] &+= partial[firstAt]
+                partial[directBase &+ wordHalf &+ 1] &+= partial[firstAt &+ 1]
+                partial[directBase &+ capitalHalf] &+= wordSums[0]
+                partial[directBase &+ capitalHalf &+ 1] &+= wordSums[1]
                 while index < switchAt {
-                    lookup(entries[index])
+                    lookup(entries[index], half: wordHalf)
                     index &+= 1
                 }
                 wordHalf = capitalHalf
-                setHalf(capitalHalf)
+            } else {
+                partial[directBase &+ wordHalf] &+= wordSums[0]
+                partial[directBase &+ wordHalf &+ 1] &+= wordSums[1]
             }
-            low &+= wordLow
-            high &+= wordHigh
             while index < waiting {
-                lookup(entries[index])
+                lookup(entries[index], half: wordHalf)
                 index &+= 1
             }
             clearWord()
@@ -299,10 +292,8 @@ public struct LanguageDetector: Sendable {
             if long || letters > Self.longWord || !Self.repeats(key, in: seen, count: &seenCount) {
                 addWord()
                 // A whole word that the model lists (a function word) adds its own costs.
-                lookup(key)
+                lookup(key, half: wordHalf)
             } else {
-                firstLow = .zero
-                firstHigh = .zero
                 clearWord()
             }
             long = false
@@ -324,20 +315,25 @@ public struct LanguageDetector: Sendable {
             // with its 2-gram from the direct table; the word's state (capitals, length ≥ 3) stays.
             if c3 != 0x20, c2 | c3 < 0x80 {
                 let start = i
-                // At most ``wordRowLimit`` rows wait in the word's registers (two a letter here).
+                // At most ``wordRowLimit`` rows wait in the word's sums (two a letter here).
                 let end = min(byteCount, i &+ ((Self.wordRowLimit &- wordRows) &>> 1))
+                var low = wordSums[0], high = wordSums[1]
                 while i < end {
                     let value = UInt64(bytes[i])
                     guard value &- 0x61 < 26 else { break }
                     i &+= 1
                     word = LanguageModel.wordStep(word, value)
-                    triple(LanguageModel.asciiIndex(c2, c3, value))
-                    c1 = c2
+                    let at = (LanguageModel.asciiIndex(c2, c3, value) &- LanguageModel.directCount) &* (2 &* LanguageModel.lanes)
+                    low &+= triples.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt16>.self)
+                    high &+= triples.loadUnaligned(fromByteOffset: at &+ LanguageModel.lanes, as: SIMD16<UInt16>.self)
                     c2 = c3
                     c3 = value
                 }
+                wordSums[0] = low
+                wordSums[1] = high
                 let run = i &- start
                 if run > 0 {
+                    wordRows &+= 2 &* run
                     length = 3
                     letters &+= run
                     scripts[latin] &+= run
@@ -383,10 +379,10 @@ public struct LanguageDetector: Sendable {
                 length = 2
             } else if firstUpper & entry != 0 {
                 // The word's second letter is a capital too: its n-grams go to the capital half.
-                firstLow = wordLow
-                firstHigh = wordHigh
-                wordLow = .zero
-                wordHigh = .zero
+                partial[firstAt] = wordSums[0]
+                partial[firstAt &+ 1] = wordSums[1]
+                wordSums[0] = .zero
+                wordSums[1] = .zero
                 split = true
                 switchAt = waiting
                 inCapitals = 1
