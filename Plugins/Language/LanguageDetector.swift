@@ -308,11 +308,12 @@ public struct LanguageDetector: Sendable {
         var firstUpper: UInt32 = 0
         // The running hash of the current word's folded letters (its key once the word ends).
         var word = LanguageModel.wordSeed
-        let latin = Int(Script.latin.rawValue)
+        let latin = Int(Script.latin.rawValue), none = Int(Script.none.rawValue)
         while i < byteCount {
             // The common case on its own: small ASCII letters that continue a word of ASCII letters. Each
             // is its own folded value (Latin, not a capital), extends the word's hash and adds its 3-gram
             // with its 2-gram from the direct table; the word's state (capitals, length ≥ 3) stays.
+            var ends = false
             if c3 != 0x20, c2 | c3 < 0x80 {
                 let start = i
                 // At most ``wordRowLimit`` rows wait in the word's sums (two a letter here).
@@ -342,7 +343,23 @@ public struct LanguageDetector: Sendable {
                     titleScored &+= inTitle &* run
                     if i == byteCount { break }
                 }
+                // An ASCII byte other than a letter ends the word: it folds to a space (no script), and its
+                // 3-gram (the word's last two letters and the space) with its 2-gram is read directly; then
+                // the word is counted below, as the general path would.
+                if bytes[i] < 0x80, (bytes[i] | 0x20) &- 0x61 >= 26 {
+                    i &+= 1
+                    scripts[none] &+= 1
+                    scored &+= 1
+                    capitalScored &+= inCapitals
+                    titleScored &+= inTitle
+                    triple(LanguageModel.asciiIndex(c2, c3, 0x20))
+                    c2 = c3
+                    c3 = 0x20
+                    length = 3
+                    ends = true
+                }
             }
+            if !ends {
             let b0 = UInt32(bytes[i])
             var code: UInt32
             if b0 < 0x80 {
@@ -389,7 +406,7 @@ public struct LanguageDetector: Sendable {
                 inTitle = 0
                 // The first letter went to the capitalised words; from here the word counts as capitals.
             }
-            let ends = value == 0x20
+            ends = value == 0x20
             if !ends {
                 word = LanguageModel.wordStep(word, value)
                 letters &+= 1
@@ -409,13 +426,13 @@ public struct LanguageDetector: Sendable {
                 if c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c2, c3)) } else { emit(c2 << 21 | c3) }
                 if length >= 3 { emit(c1 << 42 | c2 << 21 | c3) }
             }
-            if ends {
-                endWord()
-            } else if waiting >= Self.wordBufferCapacity &- 4 || wordRows >= Self.wordRowLimit {
+            if !ends, waiting >= Self.wordBufferCapacity &- 4 || wordRows >= Self.wordRowLimit {
                 // At most two rows or entries a letter: the word has more than `longWord` letters and counts.
                 long = true
                 addWord()
             }
+            }
+            if ends { endWord() }
         }
         if c3 != 0x20 { endWord() }
         carry()
