@@ -313,7 +313,8 @@ public struct LanguageDetector: Sendable {
             // The common case on its own: small ASCII letters that continue a word of ASCII letters. Each
             // is its own folded value (Latin, not a capital), extends the word's hash and adds its 3-gram
             // with its 2-gram from the direct table; the word's state (capitals, length ≥ 3) stays.
-            var ends = false
+            // Whether the word ends here, and whether at an ASCII byte after small letters (the loop below).
+            var ends = false, ascii = false
             if c3 != 0x20, c2 | c3 < 0x80 {
                 let start = i
                 // At most ``wordRowLimit`` rows wait in the word's sums (two a letter here).
@@ -357,6 +358,7 @@ public struct LanguageDetector: Sendable {
                     c3 = 0x20
                     length = 3
                     ends = true
+                    ascii = true
                 }
             }
             if !ends {
@@ -432,7 +434,32 @@ public struct LanguageDetector: Sendable {
                 addWord()
             }
             }
-            if ends { endWord() }
+            if ends {
+                endWord()
+                if ascii {
+                    // More ASCII bytes other than letters only count as no script; a small letter after them
+                    // starts a word (its 2-gram with the space before it), as the general path would.
+                    let spaces = i
+                    while i < byteCount, bytes[i] < 0x80, (bytes[i] | 0x20) &- 0x61 >= 26 { i &+= 1 }
+                    scripts[none] &+= i &- spaces
+                    if i < byteCount, bytes[i] &- 0x61 < 26 {
+                        let value = UInt64(bytes[i])
+                        i &+= 1
+                        firstUpper = 0
+                        inCapitals = 0
+                        inTitle = 0
+                        wordHalf = 0
+                        word = LanguageModel.wordStep(LanguageModel.wordSeed, value)
+                        letters &+= 1
+                        scripts[latin] &+= 1
+                        scored &+= 1
+                        c2 = 0x20
+                        c3 = value
+                        length = 2
+                        direct(LanguageModel.asciiIndex(0x20, value))
+                    }
+                }
+            }
         }
         if c3 != 0x20 { endWord() }
         carry()
