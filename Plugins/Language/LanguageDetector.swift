@@ -103,8 +103,11 @@ public struct LanguageDetector: Sendable {
         // capitals waits (``scan``).
         return withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: totals.count &+ 4) { partial in
             partial.initialize(repeating: .zero)
-            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.wordBufferCapacity) { pending in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.seenCapacity(bytes.count)) { seen in
+            // The keys a word waits with, then the set of words seen, in one allocation (one call to malloc
+            // when it is too large for the stack).
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.wordBufferCapacity &+ Self.seenCapacity(bytes.count)) { words in
+            let pending = UnsafeMutableBufferPointer(rebasing: words[..<Self.wordBufferCapacity])
+            let seen = UnsafeMutableBufferPointer(rebasing: words[Self.wordBufferCapacity...])
             seen.initialize(repeating: 0)
             return CharacterTable.shared.entries.withUnsafeBufferPointer { table in
                 model.slots.withUnsafeBufferPointer { slots in
@@ -120,7 +123,6 @@ public struct LanguageDetector: Sendable {
                         }
                     }
                 }
-            }
             }
             }
         }
