@@ -163,8 +163,9 @@ public struct LanguageDetector: Sendable {
         return found == key
     }
 
-    // The hot loop: no allocation, no String, one table read per character, one read of a direct table per
-    // ASCII n-gram (one for a 3-gram and its 2-gram) and a filtered probe per other n-gram and per word.
+    // The hot loop: no allocation, no String, at most one table read per character (none for ASCII in and
+    // around words of small letters), one read of a direct table per ASCII n-gram (one for a 3-gram and its
+    // 2-gram), a filtered probe per other n-gram and per counted word, and one probe of the words seen per word.
     // Returns how many characters went to each set of totals.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
@@ -314,7 +315,9 @@ public struct LanguageDetector: Sendable {
         while i < byteCount {
             // The common case on its own: small ASCII letters that continue a word of ASCII letters. Each
             // is its own folded value (Latin, not a capital), extends the word's hash and adds its 3-gram
-            // with its 2-gram from the direct table; the word's state (capitals, length ≥ 3) stays.
+            // with its 2-gram from the direct table; the word's state (capitals, length ≥ 3) stays. Then
+            // an ASCII byte that ends the word, and after the word is counted (below) the ASCII bytes that
+            // follow and a small letter that starts the next word.
             // Whether the word ends here, and whether at an ASCII byte after small letters (the loop below).
             var ends = false, ascii = false
             if c3 != 0x20, c2 | c3 < 0x80 {
