@@ -99,10 +99,15 @@ public struct LanguageDetector: Sendable {
     ) -> (text: Int, capitals: Int, titles: Int) {
         totals.initialize(repeating: .zero)
         scripts.initialize(repeating: 0)
-        return withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: totals.count) { partial in
+        // Four more partial sums than totals: the current word's, and where the first letter of a word of
+        // capitals waits (``scan``).
+        return withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: totals.count &+ 4) { partial in
             partial.initialize(repeating: .zero)
-            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.wordBufferCapacity) { pending in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.seenCapacity(bytes.count)) { seen in
+            // The keys a word waits with, then the set of words seen, in one allocation (one call to malloc
+            // when it is too large for the stack).
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.wordBufferCapacity &+ Self.seenCapacity(bytes.count)) { words in
+            let pending = UnsafeMutableBufferPointer(rebasing: words[..<Self.wordBufferCapacity])
+            let seen = UnsafeMutableBufferPointer(rebasing: words[Self.wordBufferCapacity...])
             seen.initialize(repeating: 0)
             return CharacterTable.shared.entries.withUnsafeBufferPointer { table in
                 model.slots.withUnsafeBufferPointer { slots in
@@ -120,14 +125,13 @@ public struct LanguageDetector: Sendable {
                 }
             }
             }
-            }
         }
     }
 
     /// Keys a word's n-grams may fill before it is counted (``scan``: at most two per letter and three at
     /// its end, so a word that fills 252 has more than ``longWord`` letters).
     static let wordBufferCapacity = 256
-    /// Rows of the direct tables a word may sum in registers before it is counted (at most 255 of at most
+    /// Rows of the direct tables a word may sum in 16 bits before it is counted (at most 255 of at most
     /// 255 fit 16 bits; two a letter at most, so a word that reaches 240 has more than ``longWord`` letters).
     static let wordRowLimit = 240
     /// A word of more than this many letters counts every time it occurs (it is not remembered).
@@ -159,8 +163,9 @@ public struct LanguageDetector: Sendable {
         return found == key
     }
 
-    // The hot loop: no allocation, no String, one table read per character, one read of a direct table per
-    // ASCII n-gram (one for a 3-gram and its 2-gram) and a filtered probe per other n-gram and per word.
+    // The hot loop: no allocation, no String, at most one table read per character (none for ASCII in and
+    // around words of small letters), one read of a direct table per ASCII n-gram (one for a 3-gram and its
+    // 2-gram), a filtered probe per other n-gram and per counted word, and one probe of the words seen per word.
     // Returns how many characters went to each set of totals.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, slots: UnsafeBufferPointer<UInt64>,
@@ -180,29 +185,24 @@ public struct LanguageDetector: Sendable {
         let capitalHalf = 2 &* groupCount
         // N-grams of a capitalised word (a capital, then a small letter) go to the third set, from `4 * groupCount` on.
         let titleHalf = 4 &* groupCount
-        var half = 0
-        // The direct table's rows (all of one group) are summed in registers, `low` and `high`, and added
-        // to partial[directBase + half] when `half` changes, before a carry and at the end.
+        // The direct table's rows (all of one group) are summed per word (below) and added to
+        // partial[directBase + wordHalf] when the word counts.
         let directBase = 2 &* model.directGroup
-        var low = SIMD16<UInt16>.zero, high = SIMD16<UInt16>.zero
+        // Past the partial sums that are carried: the current word's sums, and where the first letter of a
+        // word of capitals waits.
+        let wordSums = partial.baseAddress! + 6 &* groupCount
+        let firstAt = 6 &* groupCount &+ 2
         // Characters scored, and those of capital words and of capitalised words.
         var scored = 0
         var capitalScored = 0
         var titleScored = 0
         var inCapitals = 0
         var inTitle = 0
-        @inline(__always) func flush() {
-            partial[directBase &+ half] &+= low
-            partial[directBase &+ half &+ 1] &+= high
-            low = .zero
-            high = .zero
-        }
         @inline(__always) func carry() {
-            flush()
             Self.carry(partial, into: totals, count: 6 * groupCount)
             pending = 0
         }
-        @inline(__always) func lookup(_ key: UInt64) {
+        @inline(__always) func lookup(_ key: UInt64, half: Int) {
             guard LanguageModel.mayContain(key, filter: filter, shift: filterShift) else { return }
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             let fingerprint = LanguageModel.fingerprint(key)
@@ -221,19 +221,14 @@ public struct LanguageDetector: Sendable {
             pending &+= 1
             if pending >= 255 { carry() }
         }
-        @inline(__always) func setHalf(_ value: Int) {
-            if value != half {
-                flush()
-                half = value
-            }
-        }
         // A word's n-grams wait until the word ends (with the space after it): a word seen before in the
-        // text adds nothing. Those of the direct tables are summed in registers (`wordLow`, `wordHigh`:
+        // text adds nothing. Those of the direct tables are summed in `wordSums` (even and odd lanes:
         // `wordRows` rows), the others wait in `entries` as keys for the hash table. A word whose second
         // letter is a capital too moves to the capital half there (`split`): what its first letter added
-        // waits in `firstLow`, `firstHigh` and `entries` before `switchAt`, for `wordHalf`.
-        var wordLow = SIMD16<UInt16>.zero, wordHigh = SIMD16<UInt16>.zero
-        var firstLow = SIMD16<UInt16>.zero, firstHigh = SIMD16<UInt16>.zero
+        // waits in partial[firstAt] and partial[firstAt + 1] and in `entries` before `switchAt`, for `wordHalf`.
+        // The word's sums live in memory, not in variables: the loop over small letters below keeps them in
+        // registers while it runs, and the rest of the pass does not hold eight SIMD registers through the
+        // whole loop (with them, the compiler spilled and copied registers at every letter: 20% slower).
         var wordRows = 0
         var waiting = 0
         var wordHalf = 0
@@ -245,15 +240,15 @@ public struct LanguageDetector: Sendable {
         // A row of the direct table of 2-grams (zeros where the model lacks the n-gram).
         @inline(__always) func direct(_ index: Int) {
             let costs = rows.loadUnaligned(fromByteOffset: index &* LanguageModel.lanes, as: SIMD16<UInt16>.self)
-            wordLow &+= costs & 0x00FF
-            wordHigh &+= costs &>> 8
+            wordSums[0] &+= costs & 0x00FF
+            wordSums[1] &+= costs &>> 8
             wordRows &+= 1
         }
         // A 3-gram and its last two letters' 2-gram, from the direct table of 3-grams.
         @inline(__always) func triple(_ index: Int) {
             let at = (index &- LanguageModel.directCount) &* (2 &* LanguageModel.lanes)
-            wordLow &+= triples.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt16>.self)
-            wordHigh &+= triples.loadUnaligned(fromByteOffset: at &+ LanguageModel.lanes, as: SIMD16<UInt16>.self)
+            wordSums[0] &+= triples.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt16>.self)
+            wordSums[1] &+= triples.loadUnaligned(fromByteOffset: at &+ LanguageModel.lanes, as: SIMD16<UInt16>.self)
             wordRows &+= 2
         }
         @inline(__always) func emit(_ key: UInt64) {
@@ -261,34 +256,35 @@ public struct LanguageDetector: Sendable {
             waiting &+= 1
         }
         @inline(__always) func clearWord() {
-            wordLow = .zero
-            wordHigh = .zero
+            wordSums[0] = .zero
+            wordSums[1] = .zero
             wordRows = 0
             waiting = 0
             split = false
         }
-        // Adds what the word waits with to the sums.
+        // Adds what the word waits with to the sums: first the rows summed in `wordSums` (and partial[firstAt])
+        // at once, counted in `pending` before, then the keys, each counted as it is added (so a carry
+        // among them never leaves rows uncounted).
         @inline(__always) func addWord() {
             if pending &+ wordRows >= 255 { carry() }
             pending &+= wordRows
-            setHalf(wordHalf)
             var index = 0
             if split {
-                low &+= firstLow
-                high &+= firstHigh
-                firstLow = .zero
-                firstHigh = .zero
+                partial[directBase &+ wordHalf] &+= partial[firstAt]
+                partial[directBase &+ wordHalf &+ 1] &+= partial[firstAt &+ 1]
+                partial[directBase &+ capitalHalf] &+= wordSums[0]
+                partial[directBase &+ capitalHalf &+ 1] &+= wordSums[1]
                 while index < switchAt {
-                    lookup(entries[index])
+                    lookup(entries[index], half: wordHalf)
                     index &+= 1
                 }
                 wordHalf = capitalHalf
-                setHalf(capitalHalf)
+            } else {
+                partial[directBase &+ wordHalf] &+= wordSums[0]
+                partial[directBase &+ wordHalf &+ 1] &+= wordSums[1]
             }
-            low &+= wordLow
-            high &+= wordHigh
             while index < waiting {
-                lookup(entries[index])
+                lookup(entries[index], half: wordHalf)
                 index &+= 1
             }
             clearWord()
@@ -299,10 +295,8 @@ public struct LanguageDetector: Sendable {
             if long || letters > Self.longWord || !Self.repeats(key, in: seen, count: &seenCount) {
                 addWord()
                 // A whole word that the model lists (a function word) adds its own costs.
-                lookup(key)
+                lookup(key, half: wordHalf)
             } else {
-                firstLow = .zero
-                firstHigh = .zero
                 clearWord()
             }
             long = false
@@ -317,27 +311,36 @@ public struct LanguageDetector: Sendable {
         var firstUpper: UInt32 = 0
         // The running hash of the current word's folded letters (its key once the word ends).
         var word = LanguageModel.wordSeed
-        let latin = Int(Script.latin.rawValue)
+        let latin = Int(Script.latin.rawValue), none = Int(Script.none.rawValue)
         while i < byteCount {
             // The common case on its own: small ASCII letters that continue a word of ASCII letters. Each
             // is its own folded value (Latin, not a capital), extends the word's hash and adds its 3-gram
-            // with its 2-gram from the direct table; the word's state (capitals, length ≥ 3) stays.
+            // with its 2-gram from the direct table; the word's state (capitals, length ≥ 3) stays. Then
+            // an ASCII byte that ends the word, and after the word is counted (below) the ASCII bytes that
+            // follow and a small letter that starts the next word.
+            // Whether the word ends here, and whether at an ASCII byte after small letters (the loop below).
+            var ends = false, ascii = false
             if c3 != 0x20, c2 | c3 < 0x80 {
                 let start = i
-                // At most ``wordRowLimit`` rows wait in the word's registers (two a letter here).
+                // At most ``wordRowLimit`` rows wait in the word's sums (two a letter here).
                 let end = min(byteCount, i &+ ((Self.wordRowLimit &- wordRows) &>> 1))
+                var low = wordSums[0], high = wordSums[1]
                 while i < end {
                     let value = UInt64(bytes[i])
                     guard value &- 0x61 < 26 else { break }
                     i &+= 1
                     word = LanguageModel.wordStep(word, value)
-                    triple(LanguageModel.asciiIndex(c2, c3, value))
-                    c1 = c2
+                    let at = (LanguageModel.asciiIndex(c2, c3, value) &- LanguageModel.directCount) &* (2 &* LanguageModel.lanes)
+                    low &+= triples.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt16>.self)
+                    high &+= triples.loadUnaligned(fromByteOffset: at &+ LanguageModel.lanes, as: SIMD16<UInt16>.self)
                     c2 = c3
                     c3 = value
                 }
+                wordSums[0] = low
+                wordSums[1] = high
                 let run = i &- start
                 if run > 0 {
+                    wordRows &+= 2 &* run
                     length = 3
                     letters &+= run
                     scripts[latin] &+= run
@@ -346,7 +349,24 @@ public struct LanguageDetector: Sendable {
                     titleScored &+= inTitle &* run
                     if i == byteCount { break }
                 }
+                // An ASCII byte other than a letter ends the word: it folds to a space (no script), and its
+                // 3-gram (the word's last two letters and the space) with its 2-gram is read directly; then
+                // the word is counted below, as the general path would.
+                if bytes[i] < 0x80, (bytes[i] | 0x20) &- 0x61 >= 26 {
+                    i &+= 1
+                    scripts[none] &+= 1
+                    scored &+= 1
+                    capitalScored &+= inCapitals
+                    titleScored &+= inTitle
+                    triple(LanguageModel.asciiIndex(c2, c3, 0x20))
+                    c2 = c3
+                    c3 = 0x20
+                    length = 3
+                    ends = true
+                    ascii = true
+                }
             }
+            if !ends {
             let b0 = UInt32(bytes[i])
             var code: UInt32
             if b0 < 0x80 {
@@ -383,17 +403,17 @@ public struct LanguageDetector: Sendable {
                 length = 2
             } else if firstUpper & entry != 0 {
                 // The word's second letter is a capital too: its n-grams go to the capital half.
-                firstLow = wordLow
-                firstHigh = wordHigh
-                wordLow = .zero
-                wordHigh = .zero
+                partial[firstAt] = wordSums[0]
+                partial[firstAt &+ 1] = wordSums[1]
+                wordSums[0] = .zero
+                wordSums[1] = .zero
                 split = true
                 switchAt = waiting
                 inCapitals = 1
                 inTitle = 0
                 // The first letter went to the capitalised words; from here the word counts as capitals.
             }
-            let ends = value == 0x20
+            ends = value == 0x20
             if !ends {
                 word = LanguageModel.wordStep(word, value)
                 letters &+= 1
@@ -413,12 +433,37 @@ public struct LanguageDetector: Sendable {
                 if c2 | c3 < 0x80 { direct(LanguageModel.asciiIndex(c2, c3)) } else { emit(c2 << 21 | c3) }
                 if length >= 3 { emit(c1 << 42 | c2 << 21 | c3) }
             }
-            if ends {
-                endWord()
-            } else if waiting >= Self.wordBufferCapacity &- 4 || wordRows >= Self.wordRowLimit {
+            if !ends, waiting >= Self.wordBufferCapacity &- 4 || wordRows >= Self.wordRowLimit {
                 // At most two rows or entries a letter: the word has more than `longWord` letters and counts.
                 long = true
                 addWord()
+            }
+            }
+            if ends {
+                endWord()
+                if ascii {
+                    // More ASCII bytes other than letters only count as no script; a small letter after them
+                    // starts a word (its 2-gram with the space before it), as the general path would.
+                    let spaces = i
+                    while i < byteCount, bytes[i] < 0x80, (bytes[i] | 0x20) &- 0x61 >= 26 { i &+= 1 }
+                    scripts[none] &+= i &- spaces
+                    if i < byteCount, bytes[i] &- 0x61 < 26 {
+                        let value = UInt64(bytes[i])
+                        i &+= 1
+                        firstUpper = 0
+                        inCapitals = 0
+                        inTitle = 0
+                        wordHalf = 0
+                        word = LanguageModel.wordStep(LanguageModel.wordSeed, value)
+                        letters &+= 1
+                        scripts[latin] &+= 1
+                        scored &+= 1
+                        c2 = 0x20
+                        c3 = value
+                        length = 2
+                        direct(LanguageModel.asciiIndex(0x20, value))
+                    }
+                }
             }
         }
         if c3 != 0x20 { endWord() }

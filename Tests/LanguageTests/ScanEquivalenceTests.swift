@@ -123,6 +123,31 @@ struct ScanEquivalenceTests {
         for text in texts { Self.expectSame(detector, text) }
     }
 
+    @Test("word ends the small-letter loop handles itself, and the words it hands to the general path")
+    func wordEnds() {
+        let long = String(repeating: "ab", count: 40), longest = String(repeating: "q", count: 300)
+        let texts = [
+            // Repeated words ending at the end of the text, at punctuation, digits, newlines, NUL.
+            "the cat the cat", "the cat, the cat.", "cat1cat2cat\ncat\u{0}cat", "end end", "a a a a", "ab ab!ab?ab",
+            // Before a character beyond ASCII (a letter or not) and after one.
+            "caté cat caté café cat’s cat—cat cat", "über uber über", "naïve naive naïve",
+            // Continuing with capitals after small letters, and small letters after capitals.
+            "eBay ebay eBay iPhone iphone", "McDonald mcdonald McDonald", "NYse nyse NYse NYSE", "aB ab aB AB",
+            // Runs at the word-row limit, long words repeated, and words right after them.
+            "\(long) \(long). \(long)x \(long)", "\(longest) \(longest) the \(longest)é the",
+            "x" + String(repeating: " the", count: 400) + " end",
+        ]
+        for text in texts { Self.expectSame(detector, text) }
+    }
+
+    @Test("words of capitals with accents, among many words: their first letter's keys and a carry between them")
+    func capitalWordsWithCarries() {
+        // Enough distinct words that the partial sums are carried inside some words' additions.
+        let words = (0..<600).map { "ÉC\(String(repeating: "é", count: $0 % 7))X\($0 % 26 == 0 ? "" : "ab")\(String(UnicodeScalar(UInt8(97 + $0 % 26))))" }
+        Self.expectSame(detector, words.joined(separator: " "))
+        Self.expectSame(detector, words.joined(separator: ", ") + " " + words.reversed().joined(separator: " "))
+    }
+
     @Test("a text said twice sums what it sums once: every word of the second copy is a repeat")
     func textTwice() {
         // Each copy ends with a space, so that its last word has the n-grams of its end in both.
